@@ -1,0 +1,116 @@
+"""The small typed records every stage passes on.
+
+Offsets (``start``/``end``) always index ``Article.text`` (Python string
+indices, end exclusive); that is what makes every record checkable.
+Every extracted record names the extractor (with version) that made it.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+DatePrecision = Literal["day", "month", "year", "unknown"]
+ClaimKind = Literal["direct", "indirect", "mixed"]
+EntityKind = Literal["person", "org", "place", "other"]
+MentionKind = Literal["name", "title", "pronoun", "description"]
+
+
+def content_hash(text: str) -> str:
+    """Article id: the first 16 hex digits of the SHA-256 of the text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One dated news article, its text kept exactly as read."""
+
+    text: str
+    title: str = ""
+    published: str | None = None  # "YYYY-MM-DD", "YYYY-MM", "YYYY" or None
+    date_precision: DatePrecision = "unknown"
+    url: str | None = None  # URL, or the path it was read from
+    source: str | None = None  # publication / feed name
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", content_hash(self.text))
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of the article text."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> "Span":
+        return cls(start, end, text[start:end])
+
+
+@dataclass
+class Entity:
+    """A person or organisation as one article knows it (``key`` is local to the article).
+
+    The ledger links these to canonical cross-article entities.
+    """
+
+    key: str
+    name: str
+    kind: EntityKind = "person"
+    role: str | None = None  # "Defence Minister"
+    affiliation: str | None = None  # "Ukraine"
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Mention:
+    """A span that names or refers to an entity."""
+
+    start: int
+    end: int
+    text: str
+    entity_key: str
+    kind: MentionKind = "name"
+    extractor: str = "speakers.v1"
+
+
+@dataclass
+class Claim:
+    """One attribution: who (speaker) said (cue) what (content)."""
+
+    content: list[Span]  # one span, or several for a quote split by its cue
+    cue: Span | None
+    speaker: Span | None
+    kind: ClaimKind
+    channel: str | None = None  # "told BFMTV" -> "BFMTV"
+    speaker_key: str | None = None  # Entity.key once speakers are resolved
+    extractor: str = "claims.v1"
+
+    @property
+    def start(self) -> int:
+        spans = [*self.content, *(s for s in (self.cue, self.speaker) if s)]
+        return min(s.start for s in spans)
+
+    @property
+    def end(self) -> int:
+        spans = [*self.content, *(s for s in (self.cue, self.speaker) if s)]
+        return max(s.end for s in spans)
+
+    @property
+    def content_text(self) -> str:
+        return " … ".join(s.text for s in self.content)
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one article."""
+
+    article: Article
+    claims: list[Claim] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    extractors: dict[str, str] = field(default_factory=dict)  # stage -> "name.vN"
