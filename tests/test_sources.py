@@ -1,0 +1,453 @@
+"""sayso.sources: files -> Article records, bad input -> SourceError (never an exception)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sayso.errors import SourceError
+from sayso.records import Article, content_hash
+from sayso.sources import normalise_date, parse_date, read_articles
+
+NO_DATE = "no publication date (add a ` date YYYY-MM-DD` first line, or pass --date, or --undated)"
+
+ARTICLE_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Minister warns of new offensive | Example News</title>
+  <meta property="og:title" content="Minister warns of new offensive">
+  <meta property="og:site_name" content="Example News">
+  {date_meta}
+  <link rel="canonical" href="https://news.example.com/2016/09/minister-warns">
+</head>
+<body>
+  <header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav></header>
+  <article>
+    <h1>Minister warns of new offensive</h1>
+    <p>The defence minister said on Monday that the army was preparing for a new offensive in the east, according to officials at a press conference.</p>
+    <p>"We expect them to try something around the anniversary," the minister told reporters, adding that more assistance was needed from allies.</p>
+    <p>Analysts said the warning was consistent with intelligence reports published last week, which described a build-up of troops along the border.</p>
+  </article>
+  <aside>Subscribe to our newsletter</aside>
+  <footer>Copyright 2016 Example News. All rights reserved.</footer>
+</body>
+</html>
+"""
+PAGE_DATE_META = '<meta property="article:published_time" content="2016-09-12T10:00:00Z">'
+PARAGRAPHS = [
+    "The defence minister said on Monday that the army was preparing for a new offensive in the east, "
+    "according to officials at a press conference.",
+    '"We expect them to try something around the anniversary," the minister told reporters, '
+    "adding that more assistance was needed from allies.",
+]
+NAV_ONLY_PAGE = """<html><head><title>Example News</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav></header>
+<div class="cookie">We use cookies to improve your experience.</div>
+<footer>Copyright 2016 Example News. All rights reserved.</footer></body></html>"""
+
+
+def write(directory: Path, name: str, content: str | bytes) -> Path:
+    path = directory / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return path
+
+
+def only(items: list) -> Article | SourceError:
+    assert len(items) == 1, items
+    return items[0]
+
+
+# --- bad files: one SourceError naming the file, never an exception -------------------------
+
+
+@pytest.mark.parametrize(
+    "name, content, reason, line",
+    [
+        ("empty.txt", b"", "empty file", None),
+        ("blank.txt", b"  \n\t\r\n", "empty file", None),
+        ("bom_only.txt", b"\xef\xbb\xbf\n", "empty file", None),
+        ("blank.jsonl", b"\n\n", "empty file", None),
+        ("binary.txt", b"PK\x03\x04\x00\x00binary", "binary file, not text", None),
+        ("latin1.txt", "café".encode("latin-1"), "not UTF-8 text (invalid byte 0xe9 at offset 3)", 1),
+        ("latin1_line2.jsonl", b'{"text": "ok"}\n{"text": "caf\xe9"}', "not UTF-8 text (invalid byte 0xe9 at offset 28)", 2),
+        ("impossible.txt", " date 2023-02-30 Title\nBody.", "impossible date '2023-02-30'", 1),
+        ("bad_month.txt", " date 2023-13 Title\nBody.", "impossible date '2023-13'", 1),
+        ("malformed.txt", " date 2023/02/02 Title", "invalid date '2023/02/02' (expected YYYY-MM-DD, YYYY-MM or YYYY)", 1),
+        ("header_only.txt", " date 2023-02-02 \n\n", "no article text after the date header", 1),
+        ("undated.txt", "A title\n\nSome body text.", NO_DATE, None),
+        ("nav.html", NAV_ONLY_PAGE, "no article text found in HTML", None),
+        ("empty_body.html", "<html><head><title>Nothing</title></head><body></body></html>", "no article text found in HTML", None),
+        ("notes.xyz", "hello", "unsupported file type '.xyz' (expected .txt, .jsonl, .html)", None),
+        ("data.JSON", "{}", "unsupported file type '.JSON' (expected .txt, .jsonl, .html)", None),
+    ],
+)
+def test_bad_file_yields_one_source_error(tmp_path, name, content, reason, line):
+    path = write(tmp_path, name, content)
+    error = only(list(read_articles([path])))
+    assert error == SourceError(str(path), reason, line)
+
+
+def test_nonexistent_path_is_an_error_and_reading_goes_on(tmp_path):
+    good = write(tmp_path, "good.txt", " date 2023-02-02 Title\nBody.")
+    missing = tmp_path / "missing.txt"
+    items = list(read_articles([missing, good]))
+    assert items[0] == SourceError(str(missing), "no such file or directory")
+    assert isinstance(items[1], Article) and items[1].published == "2023-02-02"
+
+
+# --- seed format ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content, published, precision, text, title",
+    [
+        (" date 2023-02-02 Title line\n\nBody.", "2023-02-02", "day", "Title line\n\nBody.", "Title line"),
+        (" date 2023-02 Month title\nBody.", "2023-02", "month", "Month title\nBody.", "Month title"),
+        (" date 2023 Year title\nBody.", "2023", "year", "Year title\nBody.", "Year title"),
+        ("date 2023-02-02 No space\nBody.", "2023-02-02", "day", "No space\nBody.", "No space"),
+        ("\tdate\t2023-02-02\tTabs\nBody.", "2023-02-02", "day", "Tabs\nBody.", "Tabs"),
+        ("\ufeff date 2023-02-02 After BOM\nBody.", "2023-02-02", "day", "After BOM\nBody.", "After BOM"),
+        (" date 2023-02-02\nOwn line title\nBody.", "2023-02-02", "day", "Own line title\nBody.", "Own line title"),
+        (" date 2023-02-02 CRLF title\r\n\r\nBody.\r\n", "2023-02-02", "day", "CRLF title\r\n\r\nBody.\r\n", "CRLF title"),
+    ],
+)
+def test_seed_header_variants(tmp_path, content, published, precision, text, title):
+    path = write(tmp_path, "seed.txt", content)
+    article = only(list(read_articles([path])))
+    assert isinstance(article, Article), article
+    assert (article.published, article.date_precision) == (published, precision)
+    assert (article.text, article.title) == (text, title)
+    assert (article.url, article.source) == (str(path), None)
+
+
+def test_seed_date_wins_over_date_argument(tmp_path):
+    path = write(tmp_path, "seed.txt", " date 2023-02-02 Title\nBody.")
+    article = only(list(read_articles([path], date="1999-01-01")))
+    assert article.published == "2023-02-02"
+
+
+@pytest.mark.parametrize(
+    "first_line, title",
+    [
+        ("Short headline", "Short headline"),
+        ("x" * 200, "x" * 200),
+        (
+            "Mr. Smith told the U.S. Senate on Feb. 2 that J. Doe had resigned after a long inquiry into "
+            "the spending of the agency. " + "He said the inquiry would continue for months and more. " * 3,
+            "Mr. Smith told the U.S. Senate on Feb. 2 that J. Doe had resigned after a long inquiry into "
+            "the spending of the agency.",
+        ),
+        (
+            "“We will win,” the president said. " + "Then he went on talking about the war for a long time. " * 4,
+            "“We will win,” the president said.",
+        ),
+    ],
+)
+def test_title_is_first_line_or_its_first_sentence(tmp_path, first_line, title):
+    path = write(tmp_path, "seed.txt", f" date 2023-02-02 {first_line}\nBody.")
+    assert only(list(read_articles([path]))).title == title
+
+
+def test_title_without_sentence_end_is_cut_at_a_word(tmp_path):
+    first_line = "word " * 100
+    path = write(tmp_path, "seed.txt", f" date 2023-02-02 {first_line}\nBody.")
+    title = only(list(read_articles([path]))).title
+    assert len(title) <= 200 and title.endswith("word…") and "  " not in title
+
+
+def test_real_seed(seed_path):
+    article = only(list(read_articles([seed_path])))
+    body = seed_path.read_text(encoding="utf-8").removeprefix(" date 2023-02-02 ")
+    assert (article.published, article.date_precision) == ("2023-02-02", "day")
+    assert article.title.startswith("Ukraine Defense Minister")
+    assert len(article.title) <= 200 and article.title.endswith("February 24.")
+    assert article.text.startswith("Ukraine Defense Minister")
+    assert article.text == body
+    assert article.url == str(seed_path)
+
+
+# --- plain text, dates, offsets -------------------------------------------------------------------
+
+
+def test_plain_text_is_kept_unchanged(tmp_path):
+    content = "\n\n  Budget approved  \nThe minister said the budget passed.\n"
+    path = write(tmp_path, "plain.txt", content)
+    article = only(list(read_articles([str(path)], date="2024-05")))
+    assert article.text == content
+    assert article.title == "Budget approved"
+    assert (article.published, article.date_precision) == ("2024-05", "month")
+    assert article.url == str(path)
+
+
+@pytest.mark.parametrize("name", ["plain.txt", "plain.text", "PLAIN.TXT", "README"])
+def test_text_extensions(tmp_path, name):
+    path = write(tmp_path, name, "Title\nBody.")
+    assert isinstance(only(list(read_articles([path], date="2024"))), Article)
+
+
+@pytest.mark.parametrize(
+    "content, header_length",
+    [
+        ("Title\r\n\r\nThe minister said \u201cno\u201d.\r\nOfficials said yes.\r\n", 0),
+        (" date 2023-02-02 Title\r\n\r\nThe minister said \u201cno\u201d.\r\nOfficials said yes.\r\n", 17),
+    ],
+)
+def test_crlf_offsets_match_the_file(tmp_path, content, header_length):
+    path = write(tmp_path, "crlf.txt", content)
+    article = only(list(read_articles([path], date="2023")))
+    file_text = path.read_bytes().decode("utf-8")
+    assert "\r\n" in article.text
+    for word in ("minister", "\u201cno\u201d", "Officials"):
+        start = file_text.index(word)
+        end = start + len(word)
+        assert article.text[start - header_length : end - header_length] == file_text[start:end]
+
+
+def test_missing_date_is_an_error_unless_undated_allowed(tmp_path):
+    path = write(tmp_path, "plain.txt", "Title\nBody.")
+    assert only(list(read_articles([path]))) == SourceError(str(path), NO_DATE)
+    article = only(list(read_articles([path], allow_undated=True)))
+    assert isinstance(article, Article)
+    assert (article.published, article.date_precision) == (None, "unknown")
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2023-02-02", ("2023-02-02", "day")),
+        ("2023-02", ("2023-02", "month")),
+        ("2023", ("2023", "year")),
+        (" 2024-02-29 ", ("2024-02-29", "day")),
+    ],
+)
+def test_parse_date_valid(value, expected):
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("2023-02-30", "impossible date '2023-02-30'"),
+        ("2023-02-29", "impossible date '2023-02-29'"),
+        ("2023-00", "impossible date '2023-00'"),
+        ("2023-2-2", "invalid date '2023-2-2' (expected YYYY-MM-DD, YYYY-MM or YYYY)"),
+        ("02/02/2023", "invalid date '02/02/2023' (expected YYYY-MM-DD, YYYY-MM or YYYY)"),
+        ("", "invalid date '' (expected YYYY-MM-DD, YYYY-MM or YYYY)"),
+        ("2016-09-12T10:00:00Z", "invalid date '2016-09-12T10:00:00Z' (expected YYYY-MM-DD, YYYY-MM or YYYY)"),
+    ],
+)
+def test_parse_date_invalid(value, message):
+    with pytest.raises(ValueError) as raised:
+        parse_date(value)
+    assert str(raised.value) == message
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2016-09-12", ("2016-09-12", "day")),
+        ("2016-09", ("2016-09", "month")),
+        ("2016-09-12T10:00:00Z", ("2016-09-12", "day")),
+        ("2016-09-12T23:30:00-05:00", ("2016-09-12", "day")),
+        ("2016-09-12 10:00", ("2016-09-12", "day")),
+        ("Mon, 12 Sep 2016 10:00:00 GMT", ("2016-09-12", "day")),
+        ("Mon, 12 Sep 2016 10:00:00 +0200", ("2016-09-12", "day")),
+        ("September 12, 2016", ("2016-09-12", "day")),
+        ("12 Sep 2016", ("2016-09-12", "day")),
+    ],
+)
+def test_normalise_date(value, expected):
+    assert normalise_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("2023-02-30T10:00:00Z", "impossible date '2023-02-30'"),
+        ("yesterday", "unrecognised date 'yesterday' (expected YYYY-MM-DD, an ISO 8601 datetime or an RFC 2822 date)"),
+    ],
+)
+def test_normalise_date_invalid(value, message):
+    with pytest.raises(ValueError) as raised:
+        normalise_date(value)
+    assert str(raised.value) == message
+
+
+@pytest.mark.parametrize("kwargs", [{"date": "2023-02-30"}, {"date": "Feb 2"}, {"fields": {"body": "x"}}, {"fields": {"text": ""}}])
+def test_invalid_arguments_raise_at_call_time(tmp_path, kwargs):
+    with pytest.raises(ValueError):
+        read_articles([tmp_path / "not-even-read.txt"], **kwargs)  # no iteration needed
+
+
+# --- directories ----------------------------------------------------------------------------------
+
+
+def test_directory_walk_is_sorted_recursive_and_skips_hidden_and_unsupported(tmp_path):
+    for name in ["b.txt", "a.txt", "a/z.txt", "sub/c.jsonl", "sub/deeper/d.htm", ".hidden.txt",
+                 ".git/x.txt", "sub/.cache/y.txt", "notes.xyz", "image.png"]:
+        content = json.dumps({"text": "Body text."}) if name.endswith(".jsonl") else "Title\nBody text."
+        if name.endswith(".htm"):
+            content = ARTICLE_PAGE.format(date_meta=PAGE_DATE_META)
+        write(tmp_path, name, content)
+    items = list(read_articles([tmp_path], date="2023-01-01"))
+    assert all(isinstance(item, Article) for item in items), items
+    urls = [item.url for item in items]
+    root = str(tmp_path)
+    assert urls == [f"{root}/a/z.txt", f"{root}/a.txt", f"{root}/b.txt", f"{root}/sub/c.jsonl:1",
+                    "https://news.example.com/2016/09/minister-warns"]
+
+
+def test_named_hidden_file_is_read(tmp_path):
+    path = write(tmp_path, ".hidden.txt", " date 2023-02-02 Title\nBody.")
+    assert isinstance(only(list(read_articles([path]))), Article)
+
+
+def test_directory_without_readable_files_is_reported(tmp_path):
+    write(tmp_path, "notes.xyz", "hello")
+    write(tmp_path, ".hidden.txt", "hello")
+    error = only(list(read_articles([tmp_path])))
+    assert error == SourceError(str(tmp_path), "no .txt, .jsonl or .html files in this directory")
+
+
+@pytest.mark.parametrize("as_type", [str, Path])
+def test_single_path_argument(tmp_path, as_type):
+    path = write(tmp_path, "one.txt", " date 2023-02-02 Title\nBody.")
+    assert only(list(read_articles(as_type(path)))).url == str(path)
+
+
+def test_ids_depend_only_on_text(tmp_path):
+    first = write(tmp_path, "first.txt", " date 2023-02-02 Same title\nSame body.")
+    second = write(tmp_path, "second.txt", " date 2021-01-01 Same title\nSame body.")
+    a, b = read_articles([first, second])
+    again = only(list(read_articles([first])))
+    assert a.id == b.id == again.id == content_hash("Same title\nSame body.")
+    assert a.url != b.url
+    other = only(list(read_articles([write(tmp_path, "other.txt", " date 2023-02-02 Other\nBody.")])))
+    assert other.id != a.id
+
+
+# --- JSONL ----------------------------------------------------------------------------------------
+
+
+def test_jsonl_bad_lines_are_reported_and_good_lines_still_read(tmp_path):
+    lines = [
+        json.dumps({"text": "First article.", "title": "First", "date": "2016-09-12"}),
+        "",
+        "{not json",
+        json.dumps(["a", "list"]),
+        json.dumps({"title": "No text", "date": "2016-09-12"}),
+        json.dumps({"text": "   ", "date": "2016-09-12"}),
+        json.dumps({"text": 42, "date": "2016-09-12"}),
+        json.dumps({"text": "Bad date.", "date": "2023-02-30"}),
+        json.dumps({"text": "Odd date.", "date": "someday"}),
+        json.dumps({"text": "Second article.\r\nMore.", "date": "2016-09-12T10:00:00Z", "url": "https://x.test/2"}),
+        "   ",
+        json.dumps({"text": "Third.", "published": "Mon, 12 Sep 2016 10:00:00 GMT", "source": "Wire"}),
+    ]
+    path = write(tmp_path, "feed.jsonl", "\r\n".join(lines) + "\n")
+    p = str(path)
+    items = list(read_articles([path]))
+    assert items[0] == Article("First article.", "First", "2016-09-12", "day", url=f"{p}:1")
+    assert items[1:8] == [
+        SourceError(p, "not valid JSON (Expecting property name enclosed in double quotes at column 2)", 3),
+        SourceError(p, "expected a JSON object, got array", 4),
+        SourceError(p, "no article text (no field 'text' or 'body' or 'content'; name another with --field text=NAME)", 5),
+        SourceError(p, "empty article text in field 'text'", 6),
+        SourceError(p, "field 'text' is not a string (got number)", 7),
+        SourceError(p, "impossible date '2023-02-30' in field 'date'", 8),
+        SourceError(p, "unrecognised date 'someday' (expected YYYY-MM-DD, an ISO 8601 datetime or an RFC 2822 date) in field 'date'", 9),
+    ]
+    assert items[8] == Article("Second article.\r\nMore.", "Second article.", "2016-09-12", "day", url="https://x.test/2")
+    assert items[9] == Article("Third.", "Third.", "2016-09-12", "day", url=f"{p}:12", source="Wire")
+    assert len(items) == 10
+
+
+def test_jsonl_default_field_names(tmp_path):
+    record = {"body": "Body text.", "headline": "Headline", "published_at": "2016-09-12T10:00:00+02:00",
+              "link": "https://x.test/a", "publisher": "Example News"}
+    path = write(tmp_path, "feed.ndjson", json.dumps(record))
+    article = only(list(read_articles([path])))
+    assert article == Article("Body text.", "Headline", "2016-09-12", "day", url="https://x.test/a", source="Example News")
+
+
+def test_jsonl_null_fields_count_as_absent(tmp_path):
+    path = write(tmp_path, "feed.jsonl", json.dumps({"text": None, "body": "Body.", "date": None, "title": None}))
+    article = only(list(read_articles([path], date="2020")))
+    assert (article.text, article.title, article.published) == ("Body.", "Body.", "2020")
+
+
+@pytest.mark.parametrize(
+    "fields, record",
+    [
+        ({"text": "article_body", "date": "pub"}, {"article_body": "Mapped.", "pub": "2016-09-12", "text": "Wrong."}),
+        ({"text": "content.main", "date": "meta.date", "title": "meta.title"},
+         {"content": {"main": "Mapped."}, "meta": {"date": "2016-09-12", "title": "Mapped title"}}),
+        ({"date": "meta.date"}, {"text": "Mapped.", "meta.date": "2016-09-12"}),
+    ],
+)
+def test_jsonl_field_mapping(tmp_path, fields, record):
+    path = write(tmp_path, "feed.jsonl", json.dumps(record))
+    article = only(list(read_articles([path], fields=fields)))
+    assert (article.text, article.published) == ("Mapped.", "2016-09-12")
+
+
+def test_jsonl_mapped_text_field_missing(tmp_path):
+    path = write(tmp_path, "feed.jsonl", json.dumps({"text": "Not this one.", "date": "2016"}))
+    error = only(list(read_articles([path], fields={"text": "article_body"})))
+    assert error == SourceError(str(path), "no article text (no field 'article_body')", 1)
+
+
+def test_jsonl_missing_date(tmp_path):
+    path = write(tmp_path, "feed.jsonl", json.dumps({"text": "Undated."}) + "\n" + json.dumps({"text": "Dated.", "date": "2001"}))
+    p = str(path)
+    no_date = "no publication date (add a 'date' field, or pass --date, or --undated)"
+    assert list(read_articles([path])) == [SourceError(p, no_date, 1), Article("Dated.", "Dated.", "2001", "year", url=f"{p}:2")]
+    assert [a.published for a in read_articles([path], date="2010-10-10")] == ["2010-10-10", "2001"]
+    assert [a.date_precision for a in read_articles([path], allow_undated=True)] == ["unknown", "year"]
+
+
+# --- HTML -----------------------------------------------------------------------------------------
+
+
+def test_html_article(tmp_path):
+    path = write(tmp_path, "page.html", ARTICLE_PAGE.format(date_meta=PAGE_DATE_META))
+    article = only(list(read_articles([path], date="1999-01-01")))
+    assert isinstance(article, Article), article
+    assert (article.published, article.date_precision) == ("2016-09-12", "day")
+    assert article.title == "Minister warns of new offensive"
+    assert article.url == "https://news.example.com/2016/09/minister-warns"
+    assert article.source == "Example News"
+    for paragraph in PARAGRAPHS:
+        assert paragraph in article.text
+    for boilerplate in ("Home", "Subscribe", "Copyright"):
+        assert boilerplate not in article.text
+    assert article.id == content_hash(article.text)
+
+
+def test_html_without_date(tmp_path):
+    path = write(tmp_path, "page.htm", ARTICLE_PAGE.format(date_meta=""))
+    no_date = "no publication date (the page has no date metadata, or pass --date, or --undated)"
+    assert only(list(read_articles([path]))) == SourceError(str(path), no_date)
+    assert only(list(read_articles([path], date="2016-09"))).published == "2016-09"
+    assert only(list(read_articles([path], allow_undated=True))).date_precision == "unknown"
+
+
+def test_html_with_declared_legacy_charset(tmp_path):
+    page = ARTICLE_PAGE.format(date_meta=PAGE_DATE_META).replace("utf-8", "iso-8859-1").replace("defence", "défence")
+    path = write(tmp_path, "page.html", page.encode("iso-8859-1"))
+    assert "défence" in only(list(read_articles([path]))).text
+
+
+def test_html_parser_crash_becomes_a_source_error(tmp_path, monkeypatch):
+    import trafilatura
+
+    def explode(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", explode)
+    path = write(tmp_path, "page.html", ARTICLE_PAGE.format(date_meta=PAGE_DATE_META))
+    error = only(list(read_articles([path])))
+    assert error == SourceError(str(path), "could not parse HTML (RecursionError: maximum recursion depth exceeded)")
