@@ -1,0 +1,259 @@
+"""Speaker resolution: names, titles, descriptions and pronouns -> one entity each."""
+from __future__ import annotations
+
+import pytest
+
+from sayso.extract.speakers import EXTRACTOR, parse_title, resolve_speakers
+from sayso.records import Article, Claim, Span
+
+SEED_PREFIX = " date 2023-02-02 "
+
+
+def claim_at(text: str, speaker: str, anchor: str | None = None) -> Claim:
+    """A hand-made claim whose speaker is `speaker`, found inside `anchor` (default: itself)."""
+    anchor = anchor or speaker
+    start = text.index(anchor) + anchor.index(speaker)
+    return Claim([Span.of(text, start, start)], None, Span.of(text, start, start + len(speaker)), "indirect")
+
+
+def resolve(nlp, text: str, speakers: list) -> tuple[list[Claim], dict]:
+    """Resolve hand-made claims; returns (claims, entities by key)."""
+    claims = [claim_at(text, *(s if isinstance(s, tuple) else (s,))) for s in speakers]
+    entities, mentions = resolve_speakers(nlp(text), Article(text=text), claims)
+    for m in mentions:
+        assert text[m.start:m.end] == m.text and m.extractor == EXTRACTOR
+    return claims, {e.key: e for e in entities}
+
+
+def resolved(nlp, text, speaker, anchor=None):
+    """The entity one speaker phrase resolves to (None when unresolved)."""
+    claims, entities = resolve(nlp, text, [(speaker, anchor)])
+    return entities.get(claims[0].speaker_key)
+
+
+EUROPE = ("German Chancellor Olaf Scholz said on Monday that Berlin would send more tanks. "
+          "\"We will not hesitate,\" the chancellor told reporters. Scholz added that he had spoken "
+          "with French President Emmanuel Macron. Macron, who visited Kyiv last week, said France would "
+          "do the same. \"Europe stands united,\" said the French leader. He also warned that the war "
+          "could last years.")
+KULEBA = ("Dmytro Kuleba, Ukraine's foreign minister, said the talks had stalled. Kuleba added that "
+          "Kyiv wanted guarantees. The foreign minister said more was needed. The defence minister, "
+          "however, said nothing had changed.")
+KREMLIN = ("Kremlin spokesman Dmitry Peskov said on Friday that Moscow was ready to talk. NATO Secretary "
+           "General Jens Stoltenberg said the alliance would not be divided. Peskov told reporters the "
+           "West was to blame. A spokesman for the Pentagon said it was monitoring the situation. "
+           "Stoltenberg said he had spoken to allies.")
+LEADERS = ("Russian President Vladimir Putin said the operation was going to plan. \"We will achieve our "
+           "goals,\" the Russian leader said. British Prime Minister Rishi Sunak said Britain would keep "
+           "supporting Kyiv. The prime minister said more aid would come.")
+GENERAL = ("Lt. Gen. Serhiy Naev, commander of the Joint Forces, said the border was secure. General Naev "
+           "added that Belarus posed no immediate threat. The general said troops were ready. A senior "
+           "US official said Washington was concerned. The official added that sanctions would follow.")
+
+# (text, speaker phrase, anchor to locate it, expected name, role, affiliation)
+CASES = [
+    (EUROPE, "German Chancellor Olaf Scholz", None, "Olaf Scholz", "Chancellor", "Germany"),
+    (EUROPE, "the chancellor", None, "Olaf Scholz", "Chancellor", "Germany"),
+    (EUROPE, "Scholz", "Scholz added", "Olaf Scholz", "Chancellor", "Germany"),
+    (EUROPE, "Macron", "Macron, who", "Emmanuel Macron", "President", "France"),
+    (EUROPE, "the French leader", None, "Emmanuel Macron", "President", "France"),
+    (KULEBA, "Dmytro Kuleba", None, "Dmytro Kuleba", "Foreign Minister", "Ukraine"),
+    (KULEBA, "Kuleba", "Kuleba added", "Dmytro Kuleba", "Foreign Minister", "Ukraine"),
+    (KULEBA, "The foreign minister", None, "Dmytro Kuleba", "Foreign Minister", "Ukraine"),
+    (KREMLIN, "Kremlin spokesman Dmitry Peskov", None, "Dmitry Peskov", "Spokesman", "Kremlin"),
+    (KREMLIN, "Peskov", "Peskov told", "Dmitry Peskov", "Spokesman", "Kremlin"),
+    (KREMLIN, "NATO Secretary General Jens Stoltenberg", None, "Jens Stoltenberg", "Secretary General", "NATO"),
+    (LEADERS, "the Russian leader", None, "Vladimir Putin", "President", "Russia"),
+    (LEADERS, "The prime minister", None, "Rishi Sunak", "Prime Minister", "United Kingdom"),
+    (GENERAL, "Lt. Gen. Serhiy Naev", None, "Serhiy Naev", "Commander", "Joint Forces"),
+    (GENERAL, "General Naev", "General Naev added", "Serhiy Naev", "Commander", "Joint Forces"),
+    (GENERAL, "The general", None, "Serhiy Naev", "Commander", "Joint Forces"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,anchor,name,role,affiliation", CASES)
+def test_speaker_resolves_to_person_with_role(nlp, text, speaker, anchor, name, role, affiliation):
+    entity = resolved(nlp, text, speaker, anchor)
+    assert entity is not None
+    assert (entity.name, entity.kind, entity.role, entity.affiliation) == (name, "person", role, affiliation)
+
+
+# (text, speakers in order (phrase or (phrase, anchor)), expected name of the last one)
+PRONOUNS = [
+    (EUROPE, ["German Chancellor Olaf Scholz", "the French leader", ("He", "He also")], "Emmanuel Macron"),
+    (EUROPE, ["German Chancellor Olaf Scholz", ("he", "that he had spoken")], "Olaf Scholz"),
+    (KREMLIN, [("Stoltenberg", "Stoltenberg said he"), ("he", "said he had")], "Jens Stoltenberg"),
+]
+
+
+@pytest.mark.parametrize("text,speakers,name", PRONOUNS)
+def test_pronoun_takes_the_nearest_compatible_speaker(nlp, text, speakers, name):
+    claims, entities = resolve(nlp, text, speakers)
+    assert entities[claims[-1].speaker_key].name == name
+
+
+def test_pronoun_skips_people_named_inside_reported_speech(nlp):
+    text = "Reznikov told reporters that Putin was losing. He added that more tanks were coming."
+    first = claim_at(text, "Reznikov")
+    first.content = [Span.of(text, text.index("that Putin"), text.index(". He"))]
+    second = claim_at(text, "He")
+    entities, _ = resolve_speakers(nlp(text), Article(text=text), [first, second])
+    assert {e.key: e.name for e in entities}[second.speaker_key] == "Reznikov"
+
+
+def test_pronoun_without_antecedent_stays_none(nlp):
+    text = "He said the talks had failed. Officials in Paris declined to comment."
+    claims, entities = resolve(nlp, text, ["He"])
+    assert claims[0].speaker_key is None
+
+
+def test_people_sharing_a_surname_stay_two_entities(nlp):
+    text = ("US President Joe Biden said on Tuesday that the economy was strong. His son Hunter Biden "
+            "told reporters he would testify. Joe Biden also said inflation was falling.")
+    claims, entities = resolve(nlp, text, ["US President Joe Biden", ("Hunter Biden", "Hunter Biden told"),
+                                           ("Joe Biden", "Joe Biden also")])
+    names = [entities[c.speaker_key].name for c in claims]
+    assert names == ["Joe Biden", "Hunter Biden", "Joe Biden"]
+    assert claims[0].speaker_key != claims[1].speaker_key
+    assert entities[claims[0].speaker_key].role == "President"
+    assert entities[claims[1].speaker_key].role is None
+
+
+def test_description_with_other_portfolio_is_not_the_minister(nlp):
+    entity = resolved(nlp, KULEBA, "The defence minister")
+    assert entity.name != "Dmytro Kuleba" and entity.role == "Defence Minister"
+
+
+def test_unnamed_spokesman_resolves_to_the_org(nlp):
+    entity = resolved(nlp, KREMLIN, "A spokesman for the Pentagon")
+    assert (entity.name, entity.kind) == ("Pentagon", "org")
+
+
+def test_unresolved_description_gets_its_own_entity_and_is_reused(nlp):
+    claims, entities = resolve(nlp, GENERAL, ["A senior US official", "The official"])
+    first = entities[claims[0].speaker_key]
+    assert first.kind == "person" and first.affiliation == "United States"
+    assert claims[1].speaker_key == claims[0].speaker_key
+
+
+def test_possessive_name_is_not_the_speaker(nlp):
+    text = "British Prime Minister Rishi Sunak visited Kyiv. Sunak's spokesman said talks continued."
+    entity = resolved(nlp, text, "Sunak's spokesman")
+    assert entity.name != "Rishi Sunak" and entity.role == "Spokesman"
+
+
+@pytest.mark.parametrize("phrase,role,affiliation", [
+    ("Ukraine's Defence Minister", "Defence Minister", "Ukraine"),
+    ("Ukraine Defense Minister", "Defence Minister", "Ukraine"),
+    ("the embattled Ukrainian leader", "Leader", "Ukraine"),
+    ("Representative of the Defence Intelligence of Ukraine", "Representative", "Defence Intelligence of Ukraine"),
+    ("the Ukrainian Commander of the Operational Command South", "Commander of the Operational Command South", "Ukraine"),
+    ("Ukraine's military intelligence spokesman", "Spokesman", "Defence Intelligence of Ukraine"),
+])
+def test_parse_title(nlp, phrase, role, affiliation):
+    title = parse_title(list(nlp(phrase)))
+    assert (title.role, title.affiliation) == (role, affiliation)
+
+
+def test_entity_keys_are_numbered_in_text_order(nlp):
+    claims, entities = resolve(nlp, EUROPE, ["the French leader", "German Chancellor Olaf Scholz"])
+    assert list(entities) == [f"e{i}" for i in range(1, len(entities) + 1)]
+    assert entities["e1"].name == "Olaf Scholz"
+
+
+# ---------------------------------------------------------------- the seed article
+
+REZNIKOV = ("Oleksii Reznikov", "Defence Minister", "Ukraine")
+CHERNYAK = ("Andriy Chernyak", "Representative", "Defence Intelligence of Ukraine")
+ZELENSKYY = ("Volodymyr Zelenskyy", "President", "Ukraine")
+KOVALCHUK = ("Kovalchuk", "Commander of the Operational Command South", "Ukraine")
+CHERNYAK_TITLED = "Representative of the Defence Intelligence of Ukraine Andriy Chernyak"
+GUR = ("Defence Intelligence of Ukraine", None, "Ukraine")
+# (speaker phrase, anchor locating it, expected (name, role, affiliation))
+SEED_SPEAKERS = [
+    ("Ukraine Defense Minister Oleksii Reznikov", None, REZNIKOV),
+    ("Reznikov", "Reznikov told", REZNIKOV),
+    ("Ukraine Defence Minister", "': Ukraine Defence Minister", REZNIKOV),
+    ("Reznikov", "Reznikov warned", REZNIKOV),
+    ("the minister", None, REZNIKOV),
+    ("Ukraine's Defence Minister", "Ukraine's Defence Minister called", REZNIKOV),
+    ("he", "adding that he expects", REZNIKOV),
+    ("Ukraine's Defence Minister", "said Ukraine's Defence Minister.", REZNIKOV),
+    ("Ukraine's Defence Minister, Oleksii Reznikov", None, REZNIKOV),
+    ("the representative of the Main Directorate of the General Staff of the Armed Forces of Ukraine GUR",
+     None, CHERNYAK),
+    (CHERNYAK_TITLED, CHERNYAK_TITLED + ", claimed", CHERNYAK),
+    ("Chernyak", "Chernyak added", CHERNYAK),
+    ("He", "He further", CHERNYAK),
+    (CHERNYAK_TITLED, CHERNYAK_TITLED + ", reportedly", CHERNYAK),
+    ("the military intelligence of Ukraine", None, GUR),
+    ("embattled Ukrainian leader", None, ZELENSKYY),
+    ("he", "as he urged", ZELENSKYY),
+    ("the Ukrainian Commander of the Operational Command South, Major General Kovalchuk", None, KOVALCHUK),
+    ("Kovalchuk", "noted Kovalchuk", KOVALCHUK),
+    ("he", "adding that he needs", KOVALCHUK),
+    ("he", "he emphasised", KOVALCHUK),
+]
+
+
+@pytest.fixture(scope="module")
+def seed(seed_path, nlp):
+    raw = seed_path.read_text(encoding="utf-8")
+    assert raw.startswith(SEED_PREFIX)
+    text = raw[len(SEED_PREFIX):]
+    claims = [claim_at(text, speaker, anchor) for speaker, anchor, _ in SEED_SPEAKERS]
+    entities, mentions = resolve_speakers(nlp(text), Article(text=text), claims)
+    return text, claims, {e.key: e for e in entities}, mentions
+
+
+@pytest.mark.parametrize("i", range(len(SEED_SPEAKERS)), ids=[f"{s[0][:30]}@{n}" for n, s in enumerate(SEED_SPEAKERS)])
+def test_seed_speaker(seed, i):
+    _, claims, entities, _ = seed
+    entity = entities.get(claims[i].speaker_key)
+    assert entity is not None, SEED_SPEAKERS[i][0]
+    assert (entity.name, entity.role, entity.affiliation) == SEED_SPEAKERS[i][2]
+
+
+def test_seed_entities(seed):
+    _, _, entities, _ = seed
+    by_name = {e.name: e for e in entities.values()}
+    assert {"Oleksii Reznikov", "Andriy Chernyak", "Volodymyr Zelenskyy", "Kovalchuk", "Vladimir Putin",
+            "Defence Intelligence of Ukraine"} <= set(by_name)
+    assert by_name["Vladimir Putin"].role == "President" and by_name["Vladimir Putin"].affiliation == "Russia"
+    assert by_name["Defence Intelligence of Ukraine"].kind == "org"
+    assert "Chernyak" in by_name["Andriy Chernyak"].aliases
+    assert not any(name in by_name for name in ("Chernyak", "GUR", "Main", "South", "Donetsk", "Luhansk"))
+    people = [e for e in entities.values() if e.kind == "person"]
+    assert len(people) == 5
+
+
+def test_seed_mentions_cover_every_speaker(seed):
+    text, claims, _, mentions = seed
+    spans = {(m.start, m.end, m.entity_key) for m in mentions}
+    for claim in claims:
+        assert (claim.speaker.start, claim.speaker.end, claim.speaker_key) in spans
+    kinds = {m.kind for m in mentions}
+    assert {"name", "title", "pronoun", "description"} <= kinds
+
+
+def test_seed_with_claims_extractor(seed_path, nlp):
+    claims_module = pytest.importorskip("sayso.extract.claims")
+    text = seed_path.read_text(encoding="utf-8")[len(SEED_PREFIX):]
+    doc, article = nlp(text), Article(text=text)
+    claims = list(claims_module.extract_claims(doc, article))
+    entities = {e.key: e for e in resolve_speakers(doc, article, claims)[0]}
+    expected = {"Reznikov": "Oleksii Reznikov", "minister": "Oleksii Reznikov", "Minister": "Oleksii Reznikov",
+                "Chernyak": "Andriy Chernyak", "GUR": "Andriy Chernyak", "leader": "Volodymyr Zelenskyy",
+                "Kovalchuk": "Kovalchuk", "military intelligence": "Defence Intelligence of Ukraine"}
+    checked = 0
+    for claim in claims:
+        if claim.speaker is None:
+            continue
+        for cue, name in expected.items():
+            if cue in claim.speaker.text:
+                assert entities[claim.speaker_key].name == name, claim.speaker.text
+                checked += 1
+                break
+    assert checked >= 12
+    pronouns = [c for c in claims if c.speaker and c.speaker.text.lower() == "he"]
+    assert all(c.speaker_key in entities and entities[c.speaker_key].kind == "person" for c in pronouns)
