@@ -1,0 +1,296 @@
+"""The command line: a thin layer, each command calls one library function."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.text import Text
+
+from . import __version__, render
+from .errors import SaysoError
+
+app = typer.Typer(
+    help="sayso: a ledger of who said what, when, from dated news.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Score sayso's extractors against gold data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+DB_OPTION = typer.Option("sayso.db", "--db", help="The ledger (an SQLite file; created if missing).")
+FORMAT_HELP = "Output format: table, json or csv."
+OUTPUT_FORMATS = ("table", "json", "csv")
+
+
+def fail(message: str, code: int = 1) -> None:
+    """Print one clear line (never a traceback) and exit non-zero."""
+    err.print(Text(f"error: {message}", style="bold red"))
+    raise typer.Exit(code)
+
+
+def open_ledger(db: Path):
+    from .ledger import Ledger
+
+    try:
+        return Ledger(db)
+    except Exception as exc:  # sqlite3.DatabaseError and friends: not a ledger file
+        fail(f"{db}: cannot open the ledger ({exc})")
+
+
+def emit(rows: list[dict], fmt: str, columns, title: str) -> None:
+    """Print rows as a table, JSON or CSV."""
+    if fmt not in OUTPUT_FORMATS:
+        fail(f"unknown format {fmt!r} (choose from {', '.join(OUTPUT_FORMATS)})", 2)
+    if fmt == "json":
+        sys.stdout.write(render.as_json(rows) + "\n")
+    elif fmt == "csv":
+        sys.stdout.write(render.as_csv(rows))
+    else:
+        out.print(render.table(rows, columns, title=title))
+
+
+def parse_fields(pairs: list[str]) -> dict[str, str]:
+    """``--field text=body`` options -> {"text": "body"}."""
+    fields = {}
+    for pair in pairs:
+        key, sep, name = pair.partition("=")
+        if not sep or not key or not name:
+            fail(f"--field expects NAME=FIELD (e.g. text=body), got {pair!r}", 2)
+        fields[key.strip()] = name.strip()
+    from .sources import check_fields
+
+    try:
+        return check_fields(fields)
+    except ValueError as exc:
+        fail(f"--field: {exc}", 2)
+
+
+def check_date(date: Optional[str]) -> Optional[str]:
+    if date is None:
+        return None
+    from .sources import parse_date
+
+    try:
+        parse_date(date)
+    except ValueError as exc:
+        fail(f"--date: {exc}", 2)
+    return date
+
+
+@app.callback(invoke_without_command=True)
+def main(version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:
+    if version:
+        out.print(f"sayso {__version__}")
+        raise typer.Exit()
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Files or folders (.txt, .jsonl, .html), walked recursively."),
+    db: Path = DB_OPTION,
+    date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD or YYYY-MM) for files that have none."),
+    undated: bool = typer.Option(False, "--undated", help="Accept articles with no date at all (stored as undated)."),
+    field: list[str] = typer.Option([], "--field", help="JSONL field mapping NAME=FIELD, e.g. --field text=body."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Extract claims from articles and store them in the ledger.
+
+    Re-ingesting the same content changes nothing; a bad file is reported and skipped.
+
+    Example: sayso ingest examples/ --db news.db
+    """
+    from .pipeline import ingest as run_ingest
+
+    fields, date = parse_fields(field), check_date(date)
+    with open_ledger(db) as ledger, _progress(quiet) as bar:
+        task = bar.add_task("ingesting", total=None)
+        try:
+            summary = run_ingest(paths, ledger, date=date, fields=fields, allow_undated=undated,
+                                 progress=lambda outcome: bar.advance(task))
+        except KeyboardInterrupt:
+            fail("interrupted: every article stored so far is complete; run again to continue", 130)
+        except SaysoError as exc:
+            fail(str(exc))
+    for error in summary.errors:
+        err.print(Text(f"failed: {error}", style="red"))
+    out.print(Text(f"{summary.new} new, {summary.updated} updated, {summary.unchanged} unchanged, "
+                   f"{summary.failed} failed articles; {summary.claims} claims stored in {db}"))
+    if summary.ingested == 0:
+        raise typer.Exit(1)
+
+
+def _progress(quiet: bool) -> Progress:
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err, disable=quiet or not err.is_terminal)
+
+
+@app.command()
+def claims(
+    db: Path = DB_OPTION,
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only claims by this speaker (name or alias)."),
+    search: Optional[str] = typer.Option(None, "--search", help="Full-text search in the claim content."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only articles published on or after this date."),
+    until: Optional[str] = typer.Option(None, "--until", help="Only articles published on or before this date."),
+    article: Optional[str] = typer.Option(None, "--article", help="Only this article (id or id prefix)."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="At most this many claims."),
+    fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
+) -> None:
+    """List claims: who said what, when.
+
+    Example: sayso claims --speaker Reznikov --since 2023-01-01 --format json
+    """
+    for value, name in ((since, "--since"), (until, "--until")):
+        _check_query_date(value, name)
+    with open_ledger(db) as ledger:
+        rows = ledger.claims(speaker=speaker, search=search, since=since, until=until,
+                             article=article, limit=limit)
+    emit(rows, fmt, render.CLAIM_COLUMNS, f"{len(rows)} claims")
+
+
+def _check_query_date(value: Optional[str], name: str) -> None:
+    if value is None:
+        return
+    from .sources import parse_date
+
+    try:
+        parse_date(value)
+    except ValueError as exc:
+        fail(f"{name}: {exc}", 2)
+
+
+@app.command()
+def speakers(
+    db: Path = DB_OPTION,
+    fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
+) -> None:
+    """List the people and organisations quoted in the ledger, with their roles.
+
+    Example: sayso speakers --format csv
+    """
+    with open_ledger(db) as ledger:
+        rows = ledger.speakers()
+    emit(rows, fmt, ("name", "kind", "roles", "claims", "articles", "aliases"), f"{len(rows)} speakers")
+
+
+@app.command()
+def show(
+    article: str = typer.Argument(..., help="Article id, id prefix, or the path/URL it was read from."),
+    db: Path = DB_OPTION,
+    as_json: bool = typer.Option(False, "--json", help="Print the article and its records as JSON."),
+) -> None:
+    """Show one article with its claims marked (speaker, cue, content).
+
+    Example: sayso show 3f2a9c
+    """
+    with open_ledger(db) as ledger:
+        found = ledger.article(article)
+    if found is None:
+        fail(f"no article matches {article!r} (see `sayso claims` for ids)")
+    if as_json:
+        sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.print(render.article_view(found))
+
+
+@app.command()
+def extract(
+    files: list[Path] = typer.Argument(..., help="Files or folders to read."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per article (text and records with offsets)."),
+    date: Optional[str] = typer.Option(None, "--date", help="Publication date for files that have none."),
+) -> None:
+    """Extract claims without a database and print them.
+
+    Example: sayso extract article.txt --json
+    """
+    from .pipeline import extract_files
+    from .records import to_dict
+
+    failed = done = 0
+    for item in extract_files(files, date=check_date(date)):
+        if isinstance(item, SaysoError):
+            failed += 1
+            err.print(Text(f"failed: {item}", style="red"))
+        elif as_json:
+            done += 1
+            sys.stdout.write(json.dumps(to_dict(item), ensure_ascii=False) + "\n")
+        else:
+            done += 1
+            rows = to_dict(item)["claims"]
+            out.print(render.table(rows, ("speaker", "cue", "content", "kind"), title=item.article.title))
+    if done == 0 and failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    db: Path = DB_OPTION,
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl or csv."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+) -> None:
+    """Export every claim with its article, speaker and offsets.
+
+    Example: sayso export --format csv -o claims.csv
+    """
+    from .export import FORMATS, export as run_export
+
+    if fmt not in FORMATS:
+        fail(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})", 2)
+    with open_ledger(db) as ledger:
+        if output is None:
+            n = run_export(ledger, fmt, sys.stdout)
+        else:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                n = run_export(ledger, fmt, fh)
+    err.print(f"{n} claims exported")
+
+
+@app.command()
+def demo(
+    db: Path = typer.Option("sayso-demo.db", "--db", help="Where to build the demo ledger (replaced)."),
+) -> None:
+    """Ingest the bundled example articles into a fresh ledger and show the claims.
+
+    Example: sayso demo
+    """
+    from .demo import run_demo
+
+    summary, rows = run_demo(db)
+    out.print(Text(f"{summary.new} new articles, {summary.failed} failed, {summary.claims} claims -> {db}"))
+    out.print(render.table(rows, render.CLAIM_COLUMNS, title=f"{len(rows)} claims"))
+
+
+@eval_app.command("claims")
+def eval_claims(
+    gold_dir: Path = typer.Argument(..., help="A PolNeAR split folder (text/ and attributions/)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N documents."),
+) -> None:
+    """Score the claims extractor (source, cue, content) against PolNeAR, next to textacy.
+
+    Example: sayso eval claims ../shared/evaldata/polnear/dev --json
+    """
+    from .evaluate.claims import evaluate_claims
+
+    if not gold_dir.is_dir():
+        fail(f"{gold_dir}: not a folder")
+    try:
+        result = evaluate_claims(gold_dir, limit=limit)
+    except (SaysoError, ValueError, OSError) as exc:
+        fail(f"{gold_dir}: {exc}")
+    if as_json:
+        sys.stdout.write(json.dumps(result, indent=2) + "\n")
+    else:
+        out.print(render.score_table(result))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

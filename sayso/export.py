@@ -1,0 +1,43 @@
+"""Exports of the ledger: JSON Lines (one claim a line, nested) and CSV (flat)."""
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import TextIO
+
+from .ledger import Ledger
+
+FORMATS = ("jsonl", "csv")
+# CSV keeps scalar columns only; nested values (parts, roles) are JSON-encoded.
+CSV_NESTED = (list, dict)
+
+
+def export(ledger: Ledger, fmt: str, out: TextIO) -> int:
+    """Write every claim of the ledger to ``out`` in ``fmt``; returns the number of rows."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+    rows = ledger.export_rows()
+    return write_jsonl(rows, out) if fmt == "jsonl" else write_csv(rows, out)
+
+
+def write_jsonl(rows: Iterable[dict], out: TextIO) -> int:
+    """One JSON object a line, UTF-8 kept as is."""
+    n = 0
+    for n, row in enumerate(rows, 1):
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return n
+
+
+def write_csv(rows: Iterable[dict], out: TextIO) -> int:
+    """A header from the first row's keys, then one line a row."""
+    writer = None
+    n = 0
+    for n, row in enumerate(rows, 1):
+        flat = {k: json.dumps(v, ensure_ascii=False) if isinstance(v, CSV_NESTED) else v
+                for k, v in row.items()}
+        if writer is None:
+            writer = csv.DictWriter(out, fieldnames=list(flat), extrasaction="ignore")
+            writer.writeheader()
+        writer.writerow(flat)
+    return n

@@ -1,0 +1,123 @@
+"""The orchestrator: files -> articles -> spaCy Docs -> records -> ledger.
+
+This is the one place that shows the pipeline's stages in order; every stage
+is a plain function in its own module.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import nlp
+from .errors import SourceError
+from .extract.claims import EXTRACTOR as CLAIMS_EXTRACTOR
+from .extract.claims import extract_claims
+from .extract.speakers import EXTRACTOR as SPEAKERS_EXTRACTOR
+from .extract.speakers import resolve_speakers
+from .ledger import Ledger
+from .records import Article, Extraction
+from .sources import read_articles
+
+Progress = Callable[[str], None]  # called once per article or failure with its outcome
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest run did."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    claims: int = 0
+    errors: list[SourceError] = field(default_factory=list)
+
+    @property
+    def ingested(self) -> int:
+        return self.new + self.updated + self.unchanged
+
+    def count(self, outcome: str, n_claims: int = 0) -> None:
+        setattr(self, outcome, getattr(self, outcome) + 1)
+        if outcome in ("new", "updated"):
+            self.claims += n_claims
+
+
+def extractor_versions() -> dict[str, str]:
+    """The name+version of every stage, stored with each article's records."""
+    return {
+        "claims": CLAIMS_EXTRACTOR,
+        "speakers": SPEAKERS_EXTRACTOR,
+        "model": nlp.model_name(),
+    }
+
+
+def extract(doc, article: Article) -> Extraction:
+    """Stages 3-4 for one parsed article: claims, then their speakers."""
+    claims = list(extract_claims(doc, article))
+    entities, mentions = resolve_speakers(doc, article, claims)
+    return Extraction(article, claims, entities, mentions, extractor_versions())
+
+
+def extract_articles(articles: Iterable[Article], n_process: int = 1) -> Iterator[Extraction]:
+    """Parse and extract many articles (no database), in input order."""
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.load().pipe(pairs, as_tuples=True, batch_size=nlp.BATCH_SIZE,
+                                        n_process=n_process):
+        yield extract(doc, article)
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    ledger: Ledger,
+    *,
+    date: str | None = None,
+    fields: dict[str, str] | None = None,
+    allow_undated: bool = False,
+    progress: Progress | None = None,
+    n_process: int = 1,
+) -> IngestSummary:
+    """Read, extract and store every article under ``paths``; bad inputs are counted, not fatal.
+
+    Stages:
+      1. sources: files -> Article records (or SourceError, recorded and reported);
+      2. skip articles the ledger already holds with the same extractor versions;
+      3. parse the rest with spaCy (``nlp.pipe``, batched);
+      4. extract claims and resolve their speakers;
+      5. store each article in its own transaction (a kill never half-writes one).
+    """
+    summary = IngestSummary()
+    report = progress or (lambda outcome: None)
+    versions = extractor_versions()
+
+    def fresh_articles() -> Iterator[Article]:
+        for item in read_articles(paths, date=date, fields=fields, allow_undated=allow_undated):  # 1
+            if isinstance(item, SourceError):
+                ledger.record_failure(item.path, item.reason, item.line)
+                summary.errors.append(item)
+                summary.count("failed")
+                report("failed")
+            elif ledger.stored_extractors(item.id) == versions:  # 2
+                summary.count("unchanged")
+                report("unchanged")
+            else:
+                yield item
+
+    for extraction in extract_articles(fresh_articles(), n_process=n_process):  # 3, 4
+        outcome = ledger.store(extraction)  # 5
+        summary.count(outcome, len(extraction.claims))
+        report(outcome)
+    return summary
+
+
+def extract_files(
+    paths: Iterable[str | Path], *, date: str | None = None, allow_undated: bool = True
+) -> Iterator[Extraction | SourceError]:
+    """Extraction without a ledger (``sayso extract``): records or the reason a file failed."""
+    articles: list[Article] = []
+    for item in read_articles(paths, date=date, allow_undated=allow_undated):
+        if isinstance(item, SourceError):
+            yield item
+        else:
+            articles.append(item)
+    yield from extract_articles(articles)
