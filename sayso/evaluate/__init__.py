@@ -1,0 +1,1 @@
+"""Evaluation of extractors against public gold data (PolNeAR for claims)."""

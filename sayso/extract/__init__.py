@@ -1,0 +1,1 @@
+"""Extractors: spaCy Doc + Article -> typed records with spans."""

@@ -1,0 +1,56 @@
+"""The cue lexicon and the small trained cue classifier.
+
+``sayso/data/claims_cues.json`` (written by ``scripts/train_claims.py`` from
+PolNeAR train) holds ``lexicon`` (lemma -> how often PolNeAR train annotates it
+as a cue) and, optionally, ``model`` (logistic-regression weights over sparse
+string features of a candidate cue in context). Without the file, the
+hand-curated lists of ``cues`` are used alone.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from . import cues
+from .claims_features import cue_features
+
+DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "claims_cues.json"
+
+
+@dataclass
+class CueModel:
+    lexicon: dict[str, float] = field(default_factory=dict)
+    weights: dict[str, float] = field(default_factory=dict)
+    bias: float = 0.0
+
+    open_vocabulary: bool = False  # every verb is a candidate (training, or with a model)
+
+    def is_candidate(self, tok) -> bool:
+        if (self.open_vocabulary or self.weights) and tok.pos_ == "VERB":
+            return True
+        lemma = tok.lemma_.lower()
+        if lemma in cues.REPORTING_VERBS or lemma in cues.STANCE_VERBS:
+            return True
+        return self.lexicon.get(lemma, 0.0) >= cues.MINED_CUE_MIN_PROB
+
+    def probability(self, features: list[str]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def accepts(self, tok, claim, pattern: str) -> bool:
+        if not self.weights:
+            return True
+        return self.probability(cue_features(tok, claim, pattern)) >= cues.CUE_MODEL_THRESHOLD
+
+
+@lru_cache(maxsize=1)
+def load_cue_model(path: str | None = None) -> CueModel:
+    p = Path(path) if path else DATA_PATH
+    if not p.is_file():
+        return CueModel()
+    data = json.loads(p.read_text(encoding="utf-8"))
+    model = data.get("model", {})
+    return CueModel(data.get("lexicon", {}), model.get("weights", {}), model.get("bias", 0.0))

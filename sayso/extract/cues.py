@@ -1,0 +1,105 @@
+"""The cue lexicon and the thresholds of the claims extractor, as named constants.
+
+Hand-curated lists live here; ``sayso/data/claims_cues.json`` adds the cue
+lemmas mined from PolNeAR train (``scripts/train_claims.py``) and a small
+logistic-regression model that decides whether a candidate is a cue in context.
+"""
+from __future__ import annotations
+
+# --- cue words --------------------------------------------------------------
+# Verbs of saying: content is their clausal complement or an adjacent quote.
+REPORTING_VERBS = frozenset({
+    "say", "tell", "warn", "claim", "declare", "add", "note", "emphasise", "emphasize",
+    "state", "announce", "report", "explain", "insist", "argue", "suggest", "stress",
+    "write", "tweet", "post", "ask", "reply", "respond", "acknowledge", "admit", "confirm",
+    "deny", "predict", "estimate", "reveal", "allege", "assert", "caution", "contend",
+    "maintain", "recall", "remark", "observe", "concede", "complain", "comment", "testify",
+    "indicate", "conclude", "agree", "promise", "vow", "pledge", "threaten", "urge",
+    "demand", "accuse", "criticise", "criticize", "slam", "blast", "praise", "mention",
+    "describe", "cite", "quip", "joke", "counter", "retort", "scoff", "lament", "boast",
+    "brag", "charge", "proclaim", "announce", "declare", "underline", "underscore",
+    "reiterate", "repeat", "affirm", "assure", "inform", "advise", "point", "signal",
+    "hint", "speculate", "forecast", "project", "guarantee", "swear", "concur", "disclose",
+    "divulge", "shout", "yell", "scream", "whisper", "exclaim", "continue", "tout",
+    "condemn", "denounce", "decry", "dismiss", "reject", "question", "call", "blame",
+    "welcome", "applaud", "hail", "lash", "rail", "attack", "thank", "congratulate",
+})
+# Stance verbs: beliefs and expectations ("he expects", "they believe").
+STANCE_VERBS = frozenset({
+    "expect", "believe", "think", "hope", "fear", "doubt", "feel", "suspect", "worry",
+    "reckon", "assume", "anticipate", "want", "wish", "know", "consider", "estimate",
+})
+# Verbs whose object names the content when there is no clause ("called for X").
+OBJECT_CONTENT_PREPS = frozenset({"for", "about", "of", "against", "on", "over"})
+# Phrasal particles kept in the cue ("pointed out", "called for").
+CUE_PARTICLES = frozenset({"out", "up", "on", "for", "off"})
+# Adverbs kept in the cue when right before the verb ("reportedly said").
+CUE_ADVERBS = frozenset({
+    "reportedly", "also", "further", "furthermore", "later", "repeatedly", "again",
+    "publicly", "privately", "previously", "earlier", "recently", "then", "once",
+    "allegedly", "separately", "similarly", "explicitly", "flatly", "openly", "falsely",
+    "firmly", "strongly", "loudly", "quietly", "initially", "subsequently", "additionally",
+})
+# Verbs that take the reporting verb as complement, kept in the cue ("continued to add").
+CUE_CHAIN_VERBS = frozenset({"continue", "go", "proceed", "went", "keep", "begin", "start"})
+# Nouns that can carry an attribution ("his claim that ...", "in a statement").
+CUE_NOUNS = frozenset({
+    "statement", "claim", "remark", "comment", "assertion", "warning", "announcement",
+    "belief", "view", "argument", "suggestion", "allegation", "accusation", "insistence",
+    "promise", "pledge", "vow", "prediction", "estimate", "assessment", "tweet", "post",
+    "speech", "testimony", "interview", "message", "letter", "report", "memo", "admission",
+    "denial", "threat", "call", "plea", "demand", "appeal", "complaint", "criticism",
+    "contention", "conclusion", "fear", "hope", "expectation", "opinion", "position",
+})
+# "according to X"
+ACCORDING_LEMMA = "accord"
+ACCORDING_WORD = "according"
+ACCORDING_PREP = "to"
+# "in an interview with X" / "said on CNN" / "told BFMTV": where the claim was made.
+CHANNEL_NOUNS = frozenset({"interview", "statement", "post", "tweet", "op-ed", "broadcast"})
+CHANNEL_PREPS = frozenset({"on", "in", "to"})
+CHANNEL_TELL_LEMMAS = frozenset({"tell", "inform", "brief"})
+CHANNEL_ENTS = frozenset({"ORG", "PERSON", "NORP", "WORK_OF_ART", "FAC", "PRODUCT"})
+# Words that are not speakers even when they are a cue verb's subject.
+NON_SPEAKER_WORDS = frozenset({"it", "there", "that", "this", "which", "what"})
+
+# --- dependency labels -------------------------------------------------------
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+AGENT_DEP = "agent"
+CLAUSE_DEPS = frozenset({"ccomp"})
+OPEN_CLAUSE_DEPS = frozenset({"xcomp"})
+OBJECT_DEPS = frozenset({"dobj", "attr"})
+ADDRESSEE_DEPS = frozenset({"dative", "iobj"})
+INHERIT_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl"})
+PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "conj"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+CLAUSE_LIKE_POS = frozenset({"VERB", "AUX"})
+
+# --- quote marks -------------------------------------------------------------
+DOUBLE_OPEN = "“„‟«"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘‚‛"
+SINGLE_CLOSE = "’"
+STRAIGHT_DOUBLE = '"'
+STRAIGHT_SINGLE = "'"
+# What may sit between a quote and its attribution clause: ", said X" / "X said: "
+QUOTE_GLUE = frozenset(" \t,:;.—–-")
+SPLIT_GLUE = frozenset(" \t,:;—–-")  # “…,” X said, “…”: the second half follows a comma
+
+# --- thresholds --------------------------------------------------------------
+SCARE_QUOTE_MAX_WORDS = 4        # shorter uncued quotes are scare quotes, not claims
+FLOATING_QUOTE_MIN_WORDS = 8     # an uncued quote paragraph this long continues the last speaker
+QUOTE_MAX_CHARS = 3000           # a longer "quote" is a mismatched pair
+HEADLINE_MAX_WORDS = 30          # "'quote': Speaker" lines are short
+HEADLINE_SPEAKER_MAX_WORDS = 8
+SPEAKER_MAX_WORDS = 25
+DIRECT_MAX_OUTSIDE_WORDS = 2     # a complement with more words outside quotes is "mixed"
+SUBJECT_INHERIT_DEPTH = 3        # how far "adding that ..." climbs for its speaker
+CUE_MODEL_THRESHOLD = 0.4
+COLON = ":"
+COLON_SPEAKER_MAX_WORDS = 4     # "Clinton: Trump will reverse Roe v. Wade"
+COLON_CONTENT_MIN_WORDS = 3
+MINED_CUE_MIN_PROB = 0.3         # mined lexicon: keep lemmas this often annotated as cues
+MINED_CUE_MIN_COUNT = 5
+# "'quote': Speaker" headlines
+HEADLINE_SEPARATORS = frozenset(":—–")

@@ -1,0 +1,163 @@
+"""The claims extractor: one table row per construction, texts that yield nothing, the seed."""
+from __future__ import annotations
+
+import pytest
+
+from sayso.extract.claims import EXTRACTOR, extract_claims
+from sayso.extract.claims_quotes import find_quotes
+from sayso.records import Article
+
+SEED_PREFIX = " date 2023-02-02 "
+
+
+def claims_of(nlp, text):
+    return list(extract_claims(nlp(text), Article(text=text)))
+
+
+def find(claims, content_part):
+    return [c for c in claims if content_part in c.content_text]
+
+
+# (text, distinctive content substring, speaker, cue, kind)
+CONSTRUCTIONS = [
+    ('"We will win this war," Reznikov told BFMTV.', "We will win this war", "Reznikov", "told", "direct"),
+    ("“We will win this war,” said the minister.", "We will win this war", "the minister", "said", "direct"),
+    ('Smith said: "The plan is dead and we all know it."', "The plan is dead", "Smith", "said", "direct"),
+    ("Reznikov warned that Russia has mobilised 500,000 soldiers.", "that Russia has mobilised", "Reznikov", "warned", "indirect"),
+    ("The minister told reporters that talks would resume in May.", "talks would resume", "The minister", "told", "indirect"),
+    ("Troops will be withdrawn, according to the Defence Ministry.", "Troops will be withdrawn", "the Defence Ministry", "according to", "indirect"),
+    ("According to the mayor, the bridge was destroyed overnight.", "the bridge was destroyed", "the mayor", "According to", "indirect"),
+    ("More lethal support from Western allies is needed, he emphasised.", "More lethal support", "he", "emphasised", "indirect"),
+    ("He expects the army to launch an offensive from the east.", "launch an offensive", "He", "expects", "indirect"),
+    ("The minister called for more military assistance from NATO.", "more military assistance", "The minister", "called for", "indirect"),
+    ("Chernyak added that Russia is moving assault groups east.", "Russia is moving", "Chernyak", "added", "indirect"),
+    ('"Russia will continue its operations," Andriy Chernyak reportedly said.', "Russia will continue", "Andriy Chernyak", "reportedly said", "direct"),
+    ('Kovalchuk noted that his troops would be "ready, even to combat millions".', "would be", "Kovalchuk", "noted", "mixed"),
+    ("'Our estimates say, this is much more': Ukraine Defence Minister\n\nThe war goes on.", "Our estimates say", "Ukraine Defence Minister", ":", "direct"),
+]
+
+
+@pytest.mark.parametrize("text,content,speaker,cue,kind", CONSTRUCTIONS)
+def test_constructions(nlp, text, content, speaker, cue, kind):
+    found = find(claims_of(nlp, text), content)
+    assert found, f"no claim with {content!r}"
+    claim = found[0]
+    assert claim.speaker.text == speaker
+    assert claim.cue is not None and claim.cue.text == cue
+    assert claim.kind == kind
+    assert claim.extractor == EXTRACTOR
+    for s in [*claim.content, claim.speaker, claim.cue]:
+        assert text[s.start:s.end] == s.text
+
+
+def test_split_quote_gives_one_claim_with_two_spans(nlp):
+    text = "“We are ready,” the general said, “and we will not retreat from the east.”"
+    found = find(claims_of(nlp, text), "We are ready")
+    assert len(found) == 1
+    assert [s.text for s in found[0].content] == ["We are ready", "and we will not retreat from the east"]
+
+
+def test_multi_sentence_quote(nlp):
+    text = '"Some people are still under the rubble. There is no goal other than terror," said the president.'
+    claim = find(claims_of(nlp, text), "Some people")[0]
+    assert "no goal other than terror" in claim.content_text
+    assert claim.speaker.text == "the president"
+
+
+def test_floating_quote_continues_previous_speaker(nlp):
+    text = (
+        'The mayor said the city would rebuild the bridge by the summer.\n\n'
+        '"We have the money, the engineers and the will to finish this before the tourists arrive."'
+    )
+    claims = claims_of(nlp, text)
+    floating = find(claims, "We have the money")[0]
+    assert floating.cue is None
+    assert floating.speaker is find(claims, "rebuild the bridge")[0].speaker
+
+
+@pytest.mark.parametrize("text,channel", [
+    ('"We will win," Reznikov told BFMTV.', "BFMTV"),
+    ("The senator said on CNN that the bill would pass.", "CNN"),
+])
+def test_channel(nlp, text, channel):
+    assert claims_of(nlp, text)[0].channel == channel
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ('Putin ordered a "special military operation" in Ukraine for "denazification."', "special military operation"),
+    ('The "special military operation" entered its second year.', "special military operation"),
+    ("Tanks rolled through the 'liberated' town.", "liberated"),
+])
+def test_scare_quotes_are_not_claims(nlp, text, phrase):
+    for claim in claims_of(nlp, text):
+        assert claim.kind != "direct"
+        assert all(s.text.strip('".') != phrase for s in claim.content)
+
+
+NOTHING = [
+    "The army crossed the river at dawn and reached the village by noon.",
+    "The said document was signed in Paris.",
+    'The "special military operation" entered its second year.',
+]
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_no_claims(nlp, text):
+    assert claims_of(nlp, text) == []
+
+
+@pytest.mark.parametrize("text,quotes", [
+    ('He said "yes" and “no”.', ["yes", "no"]),
+    ('Mixed "pair” and “pair" here.', ["pair", "pair"]),
+    ("It's Russia's 'big' day.", ["big"]),
+    ('"Given that they [Russians] live by symbols," he said.', ["Given that they [Russians] live by symbols,"]),
+])
+def test_find_quotes(text, quotes):
+    assert [text[q.start:q.end] for q in find_quotes(text)] == quotes
+
+
+# (distinctive content substring, acceptable speaker substrings) for the 21 attributions of the seed
+SEED_EXPECTED = [
+    ("Russia has mobilised 500,000", ("Reznikov",)),
+    ("try something around February 24", ("Reznikov",)),
+    ("Our estimates say", ("Ukraine Defence Minister",)),
+    ("officially announced the mobilisation", ("Reznikov",)),
+    ("when we see troops at the borders", ("the minister",)),
+    ("more military assistance", ("Ukraine's Defence Minister",)),
+    ("offensive from the east or south", ("he",)),
+    ("may attempt an offensive", ("Ukraine's Defence Minister",)),
+    ("they live by symbols", ("Ukraine's Defence Minister", "Reznikov")),
+    ("ordered the seizure", ("representative of the Main Directorate",)),
+    ("massive offensive", ("Chernyak",)),
+    ("redeploying additional assault groups", ("Chernyak",)),
+    ("territory of Belarus", ("He",)),
+    ("continue offensive operations", ("Chernyak",)),
+    ("Mobilisation, a draft decree", ("military intelligence of Ukraine",)),
+    ("Kramatorsk", ("Zelenskyy", "Ukraine's President")),
+    ("still under the rubble", ("Ukrainian leader",)),
+    ("warplanes", ("he",)),
+    ("newly mobilised millions", ("Kovalchuk",)),
+    ("ready, even to combat millions", ("Kovalchuk",)),
+    ("More lethal support", ("he",)),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_claims(nlp, seed_path):
+    raw = seed_path.read_text(encoding="utf-8")
+    text = raw[len(SEED_PREFIX):] if raw.startswith(SEED_PREFIX) else raw
+    return claims_of(nlp, text)
+
+
+def _found(claims, content, speakers):
+    return any(c.speaker and any(s in c.speaker.text for s in speakers) for c in find(claims, content))
+
+
+def test_seed_attributions(seed_claims):
+    missing = [content for content, speakers in SEED_EXPECTED if not _found(seed_claims, content, speakers)]
+    assert len(SEED_EXPECTED) - len(missing) >= 18, f"missing: {missing}"
+
+
+def test_seed_no_scare_quotes(seed_claims):
+    for claim in seed_claims:
+        assert claim.content_text.strip(' ."') not in ("special military operation", "denazification")
