@@ -1,0 +1,87 @@
+"""The ledger: a SQLite file of articles, canonical entities, mentions and claims.
+
+>>> with Ledger("sayso.db") as ledger:          # doctest: +SKIP
+...     ledger.store(extraction)                 # 'new' | 'unchanged' | 'updated'
+...     ledger.claims(speaker="zelensky", search="counteroffensive", since="2023-02")
+
+Schema and migrations: :mod:`sayso.ledger.schema`; writes: :mod:`sayso.ledger.store`;
+reads: :mod:`sayso.ledger.queries`; documentation: ``docs/ledger.md``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from sayso.ledger import queries, schema, store as writes
+from sayso.ledger.schema import LedgerError
+from sayso.records import Extraction
+
+DEFAULT_PATH = "sayso.db"
+
+__all__ = ["DEFAULT_PATH", "Ledger", "LedgerError"]
+
+
+class Ledger:
+    """One open ledger file; migrations run on open. Use as a context manager or call :meth:`close`."""
+
+    def __init__(self, path: str | Path = DEFAULT_PATH) -> None:
+        """Open (creating) ``path`` and bring its schema up to date (``":memory:"`` works too)."""
+        self.path = str(path)
+        self._conn = schema.connect(path)
+        try:
+            self.schema_version = schema.migrate(self._conn)
+        except BaseException:
+            self._conn.close()
+            raise
+
+    def close(self) -> None:
+        """Close the connection (idempotent)."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> "Ledger":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    # -- writes ----------------------------------------------------------------------------
+
+    def stored_extractors(self, article_id: str) -> dict[str, str] | None:
+        """Extractor versions stored with ``article_id``, or None when the article is absent."""
+        return writes.stored_extractors(self._conn, article_id)
+
+    def store(self, ex: Extraction) -> str:
+        """Store one article's extraction in one transaction: 'new', 'unchanged' or 'updated'."""
+        return writes.store_extraction(self._conn, ex)
+
+    def record_failure(self, path: str, reason: str, line: int | None = None) -> None:
+        """Record an input that could not be read (kept once per path, line and reason)."""
+        writes.record_failure(self._conn, str(path), reason, line)
+
+    # -- reads -----------------------------------------------------------------------------
+
+    def claims(self, speaker=None, search=None, since=None, until=None, article=None, limit=None) -> list[dict]:
+        """Claims matching every given filter (see :func:`sayso.ledger.queries.claims`)."""
+        return queries.claims(self._conn, speaker, search, since, until, article, limit)
+
+    def speakers(self, min_claims: int = 1) -> list[dict]:
+        """Canonical entities with at least ``min_claims`` claims, most claims first."""
+        return queries.speakers(self._conn, min_claims)
+
+    def article(self, ref: str) -> dict | None:
+        """One article with its claims and mentions, by id, unique id prefix, url or path."""
+        return queries.article(self._conn, ref)
+
+    def export_rows(self) -> Iterator[dict]:
+        """One flat dict per claim (for JSONL/CSV export)."""
+        return queries.export_rows(self._conn)
+
+    def counts(self) -> dict:
+        """Row counts: articles, claims, entities, mentions, failures."""
+        return queries.counts(self._conn)
+
+    def failures(self) -> list[dict]:
+        """Recorded input failures, newest first."""
+        return queries.failures(self._conn)

@@ -1,0 +1,271 @@
+"""Ledger reads: claims with filters, speakers, one article, export rows, counts.
+
+Every function takes an open connection and returns plain dicts (JSON-ready:
+``parts`` is a list of ``[start, end]`` pairs, ``extractors`` a dict).
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+from typing import Iterator
+
+from sayso.ledger.schema import LedgerError
+from sayso.link.entities import ascii_fold, name_key
+
+DATE_LOW_PAD = "-00-00"
+"""Padding that turns "2023" / "2023-02" into the lowest sortable day of that year/month."""
+DATE_HIGH_PAD = "-99-99"
+"""Padding that turns "2023" / "2023-02" into the highest sortable day of that year/month."""
+ISO_DAY_LENGTH = len("YYYY-MM-DD")
+_SEARCH_WORD = re.compile(r"\w+", re.UNICODE)
+_ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+_ROLE_ID = """COALESCE(
+    (SELECT MIN(r1.id) FROM entity_roles r1
+      WHERE r1.entity_id = c.speaker_entity_id AND r1.article_id = c.article_id),
+    (SELECT r2.id FROM entity_roles r2
+      WHERE r2.entity_id = c.speaker_entity_id AND r2.published <= a.published
+      ORDER BY r2.published DESC, r2.id DESC LIMIT 1))"""
+"""The speaker's role row in this article, else the latest one known on or before its date."""
+
+_CLAIM_SELECT = f"""SELECT c.id, c.article_id, a.title, a.published, a.date_precision, a.url, a.source,
+    e.name AS entity_name, c.speaker_entity_id, c.speaker_mention_id,
+    c.speaker_start, c.speaker_end, c.speaker_text, c.cue_start, c.cue_end, c.cue_text,
+    c.content_start, c.content_end, c.content_text, c.parts, c.kind, c.channel, c.extractor,
+    r.role, r.affiliation
+  FROM claims c JOIN articles a ON a.id = c.article_id
+  LEFT JOIN entities e ON e.id = c.speaker_entity_id
+  LEFT JOIN entity_roles r ON r.id = {_ROLE_ID}"""
+
+_CLAIM_ORDER = " ORDER BY a.published IS NULL, a.published, c.article_id, c.content_start, c.id"
+
+_SPEAKER_MATCH = """(c.speaker_entity_id IN (
+      SELECT id FROM entities WHERE lower(name) LIKE ? ESCAPE '\\' OR name_key LIKE ? ESCAPE '\\'
+      UNION SELECT entity_id FROM entity_aliases WHERE lower(alias) LIKE ? ESCAPE '\\'
+                                                 OR alias_key LIKE ? ESCAPE '\\')
+    OR (c.speaker_entity_id IS NULL AND lower(c.speaker_text) LIKE ? ESCAPE '\\'))"""
+
+
+def fts_query(text: str) -> str | None:
+    """A safe FTS5 MATCH expression: every word quoted, all required, the last one a prefix.
+
+    Operators and quotes in user input (``"``, ``-``, ``*``, ``AND``) become
+    plain words; None when the input has no word at all.
+    """
+    words = _SEARCH_WORD.findall(text)
+    if not words:
+        return None
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _date_prefix(value: str) -> str:
+    """The ISO date part of ``value`` ("2023", "2023-02", "2023-02-10", time ignored) or LedgerError."""
+    match = _ISO_DATE.match(str(value).strip())
+    if not match:
+        raise LedgerError(f"not a date: {value!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+    return match.group(0)
+
+
+def date_low(value: str) -> str:
+    """Lowest sortable day of an ISO date prefix ("2023-02" -> "2023-02-00")."""
+    return (_date_prefix(value) + DATE_LOW_PAD)[:ISO_DAY_LENGTH]
+
+
+def date_high(value: str) -> str:
+    """Highest sortable day of an ISO date prefix ("2023-02" -> "2023-02-99")."""
+    return (_date_prefix(value) + DATE_HIGH_PAD)[:ISO_DAY_LENGTH]
+
+
+def _like(value: str) -> str:
+    """A LIKE pattern matching ``value`` anywhere (wildcards in it escaped)."""
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _filters(speaker, search, since, until, article) -> tuple[list[str], list]:
+    """WHERE clauses and their parameters for :func:`claims`."""
+    where: list[str] = []
+    params: list = []
+    if speaker:
+        lowered, keyed = _like(speaker.strip().lower()), _like(name_key(speaker) or ascii_fold(speaker))
+        where.append(_SPEAKER_MATCH)
+        params += [lowered, keyed, lowered, keyed, lowered]
+    if search:
+        where.append("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
+        params.append(fts_query(search))
+    if since:
+        where.append(f"substr(a.published || '{DATE_HIGH_PAD}', 1, {ISO_DAY_LENGTH}) >= ?")
+        params.append(date_low(since))
+    if until:
+        where.append(f"substr(a.published || '{DATE_LOW_PAD}', 1, {ISO_DAY_LENGTH}) <= ?")
+        params.append(date_high(until))
+    if article:
+        where.append("substr(c.article_id, 1, ?) = ?")
+        params += [len(article), article]
+    return where, params
+
+
+def claims(conn: sqlite3.Connection, speaker=None, search=None, since=None, until=None,
+           article=None, limit=None) -> list[dict]:
+    """Claims matching every given filter, ordered by published date, article, position."""
+    if search and fts_query(search) is None:
+        return []
+    where, params = _filters(speaker, search, since, until, article)
+    sql = _CLAIM_SELECT + (" WHERE " + " AND ".join(where) if where else "") + _CLAIM_ORDER
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return [claim_dict(row) for row in conn.execute(sql, params)]
+
+
+def claim_dict(row: sqlite3.Row) -> dict:
+    """The public claim dict (see docs/ledger.md) from a :data:`_CLAIM_SELECT` row."""
+    return {
+        "id": row["id"], "article_id": row["article_id"], "title": row["title"],
+        "published": row["published"], "url": row["url"],
+        "speaker": row["entity_name"] or row["speaker_text"],
+        "speaker_id": row["speaker_entity_id"], "speaker_text": row["speaker_text"],
+        "role": row["role"], "affiliation": row["affiliation"],
+        "cue": row["cue_text"], "channel": row["channel"], "kind": row["kind"],
+        "content": row["content_text"], "content_start": row["content_start"],
+        "content_end": row["content_end"], "parts": json.loads(row["parts"]),
+        "extractor": row["extractor"],
+    }
+
+
+def export_dict(row: sqlite3.Row) -> dict:
+    """:func:`claim_dict` plus date precision, source and speaker/cue offsets."""
+    return {
+        **claim_dict(row),
+        "date_precision": row["date_precision"], "source": row["source"],
+        "speaker_mention_id": row["speaker_mention_id"],
+        "speaker_start": row["speaker_start"], "speaker_end": row["speaker_end"],
+        "cue_start": row["cue_start"], "cue_end": row["cue_end"],
+    }
+
+
+def export_rows(conn: sqlite3.Connection) -> Iterator[dict]:
+    """One flat dict per claim (:func:`export_dict`), in claim order."""
+    for row in conn.execute(_CLAIM_SELECT + _CLAIM_ORDER):
+        yield export_dict(row)
+
+
+_SPEAKERS_SQL = """
+WITH said AS (SELECT speaker_entity_id AS entity_id, COUNT(*) AS n FROM claims
+              WHERE speaker_entity_id IS NOT NULL GROUP BY speaker_entity_id),
+     refs AS (SELECT entity_id, article_id FROM mentions WHERE entity_id IS NOT NULL
+              UNION SELECT speaker_entity_id, article_id FROM claims WHERE speaker_entity_id IS NOT NULL),
+     seen AS (SELECT entity_id, COUNT(*) AS n FROM refs GROUP BY entity_id)
+SELECT e.id, e.name, e.kind, COALESCE(said.n, 0) AS claims, COALESCE(seen.n, 0) AS articles
+  FROM entities e LEFT JOIN said ON said.entity_id = e.id LEFT JOIN seen ON seen.entity_id = e.id
+ WHERE COALESCE(said.n, 0) >= ?
+ ORDER BY claims DESC, articles DESC, e.name"""
+
+
+def speakers(conn: sqlite3.Connection, min_claims: int = 1) -> list[dict]:
+    """Canonical entities with at least ``min_claims`` claims, most claims first.
+
+    Each dict: id, name, kind, roles (strings like "President (Ukraine)", first seen first),
+    role_history (list of {role, affiliation, first, last} published dates),
+    aliases (other names seen), claims, articles.
+    """
+    rows = conn.execute(_SPEAKERS_SQL, (min_claims,)).fetchall()
+    roles, aliases = _roles_by_entity(conn), _aliases_by_entity(conn)
+    return [
+        {"id": r["id"], "name": r["name"], "kind": r["kind"],
+         "roles": list(dict.fromkeys(role_label(h) for h in roles.get(r["id"], []))),
+         "role_history": roles.get(r["id"], []),
+         "aliases": [a for a in aliases.get(r["id"], []) if a != r["name"]],
+         "claims": r["claims"], "articles": r["articles"]}
+        for r in rows
+    ]
+
+
+def role_label(history: dict) -> str:
+    """"President (Ukraine)", "President" or "(Ukraine)" from a role_history item."""
+    role, affiliation = history["role"], history["affiliation"]
+    if role and affiliation:
+        return f"{role} ({affiliation})"
+    return role or f"({affiliation})"
+
+
+def _roles_by_entity(conn: sqlite3.Connection) -> dict[int, list[dict]]:
+    rows = conn.execute(
+        """SELECT entity_id, role, affiliation, MIN(published) AS first, MAX(published) AS last
+             FROM entity_roles GROUP BY entity_id, role, affiliation
+            ORDER BY entity_id, MIN(published) IS NULL, MIN(published), role"""
+    )
+    out: dict[int, list[dict]] = {}
+    for r in rows:
+        out.setdefault(r["entity_id"], []).append(
+            {"role": r["role"], "affiliation": r["affiliation"], "first": r["first"], "last": r["last"]}
+        )
+    return out
+
+
+def _aliases_by_entity(conn: sqlite3.Connection) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for r in conn.execute("SELECT entity_id, alias FROM entity_aliases ORDER BY entity_id, alias"):
+        out.setdefault(r["entity_id"], []).append(r["alias"])
+    return out
+
+
+_ARTICLE_FIELDS = "id, title, text, published, date_precision, url, source, extractors, ingested_at"
+
+
+def resolve_article(conn: sqlite3.Connection, ref: str) -> str | None:
+    """The article id ``ref`` names: full id, unique id prefix, url, or path (as given or absolute)."""
+    ref = ref.strip()
+    if not ref:
+        return None
+    ids = [r[0] for r in conn.execute(
+        "SELECT id FROM articles WHERE id = ? OR substr(id, 1, ?) = ? LIMIT 2", (ref, len(ref), ref))]
+    if len(ids) == 1:
+        return ids[0]
+    if ref in ids:
+        return ref
+    urls = (ref, os.path.abspath(ref))
+    row = conn.execute("SELECT id FROM articles WHERE url IN (?, ?) ORDER BY id LIMIT 1", urls).fetchone()
+    return row[0] if row else None
+
+
+def article(conn: sqlite3.Connection, ref: str) -> dict | None:
+    """One article (fields, extractors dict, claims, mentions) by id, id prefix, url or path."""
+    article_id = resolve_article(conn, ref)
+    if article_id is None:
+        return None
+    row = conn.execute(f"SELECT {_ARTICLE_FIELDS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+    out = dict(row)
+    out["extractors"] = json.loads(out["extractors"])
+    rows = conn.execute(_CLAIM_SELECT + " WHERE c.article_id = ?" + _CLAIM_ORDER, (article_id,))
+    out["claims"] = [export_dict(r) for r in rows]
+    out["mentions"] = mentions(conn, article_id)
+    return out
+
+
+def mentions(conn: sqlite3.Connection, article_id: str) -> list[dict]:
+    """An article's mentions in text order: id, entity_id, entity (canonical name), start, end, text, kind, extractor."""
+    rows = conn.execute(
+        """SELECT m.id, m.entity_id, e.name AS entity, m.span_start AS start, m.span_end AS "end",
+                  m.text, m.kind, m.extractor
+             FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id
+            WHERE m.article_id = ? ORDER BY m.span_start, m.span_end, m.id""",
+        (article_id,),
+    )
+    return [dict(r) for r in rows]
+
+
+def counts(conn: sqlite3.Connection) -> dict:
+    """Row counts: articles, claims, entities, mentions, failures."""
+    tables = ("articles", "claims", "entities", "mentions", "failures")
+    return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def failures(conn: sqlite3.Connection) -> list[dict]:
+    """Recorded input failures, newest first: path, line, reason, at."""
+    rows = conn.execute("SELECT path, line, reason, at FROM failures ORDER BY at DESC, id DESC")
+    return [dict(r) for r in rows]

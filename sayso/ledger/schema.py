@@ -1,0 +1,217 @@
+"""Ledger schema: numbered migrations, the connection set-up that runs them.
+
+Every change to the schema is a new :class:`Migration` appended to
+:data:`MIGRATIONS` (never edit a released one).  ``meta.schema_version`` holds
+the number of the last migration applied; each migration runs in its own
+transaction together with the version bump, so a crash leaves the schema at
+a whole version.  SQL stays close to the portable subset (no ``AUTOINCREMENT``,
+no ``INSERT OR ...``); the FTS5 table and its triggers are the SQLite-only
+part (PostgreSQL would use a ``tsvector`` column instead).
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sayso.errors import SaysoError
+
+BUSY_TIMEOUT_MS = 10_000
+SCHEMA_VERSION_KEY = "schema_version"
+CREATED_AT_KEY = "created_at"
+
+
+class LedgerError(SaysoError):
+    """The ledger file cannot be used (newer schema, no FTS5, ...)."""
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema step: applied once, in order, inside one transaction."""
+
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+META_DDL = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+
+_V1_TABLES = (
+    """CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        published TEXT,
+        date_precision TEXT NOT NULL DEFAULT 'unknown',
+        url TEXT,
+        source TEXT,
+        extractors TEXT NOT NULL DEFAULT '{}',
+        ingested_at TEXT NOT NULL)""",
+    """CREATE TABLE entities (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        block_key TEXT NOT NULL)""",
+    """CREATE TABLE entity_aliases (
+        entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        alias TEXT NOT NULL,
+        alias_key TEXT NOT NULL,
+        UNIQUE (entity_id, alias))""",
+    """CREATE TABLE entity_roles (
+        id INTEGER PRIMARY KEY,
+        entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        role TEXT,
+        affiliation TEXT,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        published TEXT)""",
+    """CREATE TABLE mentions (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        entity_id INTEGER REFERENCES entities(id),
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        extractor TEXT NOT NULL)""",
+    """CREATE TABLE claims (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        speaker_mention_id INTEGER REFERENCES mentions(id) ON DELETE SET NULL,
+        speaker_entity_id INTEGER REFERENCES entities(id),
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        speaker_text TEXT,
+        cue_start INTEGER,
+        cue_end INTEGER,
+        cue_text TEXT,
+        content_start INTEGER NOT NULL,
+        content_end INTEGER NOT NULL,
+        content_text TEXT NOT NULL,
+        parts TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        channel TEXT,
+        extractor TEXT NOT NULL)""",
+    """CREATE TABLE failures (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL,
+        line INTEGER,
+        reason TEXT NOT NULL,
+        at TEXT NOT NULL)""",
+)
+
+_V1_INDEXES = (
+    "CREATE INDEX idx_articles_published ON articles(published)",
+    "CREATE INDEX idx_articles_url ON articles(url)",
+    "CREATE INDEX idx_entities_block ON entities(block_key)",
+    "CREATE INDEX idx_entities_name_key ON entities(name_key)",
+    "CREATE INDEX idx_aliases_key ON entity_aliases(alias_key)",
+    "CREATE INDEX idx_roles_entity ON entity_roles(entity_id)",
+    "CREATE INDEX idx_roles_article ON entity_roles(article_id)",
+    "CREATE INDEX idx_mentions_article ON mentions(article_id)",
+    "CREATE INDEX idx_mentions_entity ON mentions(entity_id)",
+    "CREATE INDEX idx_claims_article ON claims(article_id)",
+    "CREATE INDEX idx_claims_speaker ON claims(speaker_entity_id)",
+    "CREATE INDEX idx_failures_path ON failures(path)",
+)
+
+_V1_FTS = (
+    """CREATE VIRTUAL TABLE claims_fts USING fts5(
+        content_text, content='claims', content_rowid='id',
+        tokenize='porter unicode61 remove_diacritics 2')""",
+    """CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+        INSERT INTO claims_fts(rowid, content_text) VALUES (new.id, new.content_text);
+    END""",
+    """CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
+        INSERT INTO claims_fts(claims_fts, rowid, content_text)
+        VALUES ('delete', old.id, old.content_text);
+    END""",
+    """CREATE TRIGGER claims_fts_update AFTER UPDATE OF content_text ON claims BEGIN
+        INSERT INTO claims_fts(claims_fts, rowid, content_text)
+        VALUES ('delete', old.id, old.content_text);
+        INSERT INTO claims_fts(rowid, content_text) VALUES (new.id, new.content_text);
+    END""",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "articles, entities, aliases, roles, mentions, claims, failures, claims_fts",
+              _V1_TABLES + _V1_INDEXES + _V1_FTS),
+)
+"""Every schema step, in order; append new ones (figures, time expressions, ...) at the end."""
+
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def now_iso() -> str:
+    """The current UTC time as an ISO 8601 string (seconds)."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """Open (creating) a ledger file in autocommit mode with WAL, foreign keys and a busy timeout."""
+    if str(path) != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")  # with WAL: kill-safe; power loss may drop last commits
+    return conn
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The last migration applied (0 for a fresh file)."""
+    conn.execute(META_DDL)
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (SCHEMA_VERSION_KEY,)).fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(conn: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRATIONS) -> int:
+    """Apply every migration newer than the file's schema_version; return the resulting version."""
+    _require_fts5()
+    current = schema_version(conn)
+    newest = migrations[-1].version if migrations else 0
+    if current > newest:
+        raise LedgerError(f"ledger schema v{current} is newer than this sayso (v{newest}); upgrade sayso")
+    for migration in migrations:
+        if migration.version > current:
+            _apply(conn, migration)
+            current = migration.version
+    return current
+
+
+def _apply(conn: sqlite3.Connection, migration: Migration) -> None:
+    """Run one migration and record its version, all in one transaction."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if schema_version(conn) >= migration.version:  # another process got there first
+            conn.execute("ROLLBACK")
+            return
+        for statement in migration.statements:
+            conn.execute(statement)
+        _set_meta(conn, SCHEMA_VERSION_KEY, str(migration.version))
+        if migration.version == 1:
+            _set_meta(conn, CREATED_AT_KEY, now_iso())
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
+
+
+def _require_fts5() -> None:
+    """Fail with a clear message when SQLite was built without FTS5."""
+    try:
+        probe = sqlite3.connect(":memory:")
+        probe.execute("CREATE VIRTUAL TABLE probe USING fts5(x)")
+        probe.close()
+    except sqlite3.OperationalError as exc:
+        raise LedgerError(f"this Python's SQLite has no FTS5 ({exc}); sayso's ledger needs it for search") from exc

@@ -1,0 +1,267 @@
+"""Ledger writes: one transaction per article, canonical entity linking, failures.
+
+Everything here runs inside :func:`transaction` (``BEGIN IMMEDIATE`` ...
+``COMMIT``, ``ROLLBACK`` on any error), so a crash or kill never leaves a
+half-written article.  Values are always bound as parameters.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import contextmanager
+from typing import Iterator
+
+from sayso.ledger.schema import now_iso
+from sayso.link.entities import PERSON, best_match, block_key, name_key, person_name
+from sayso.records import Article, Claim, Entity, Extraction, Mention
+
+NEW, UNCHANGED, UPDATED = "new", "unchanged", "updated"
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``; ``ROLLBACK`` and re-raise on any exception."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def stored_extractors(conn: sqlite3.Connection, article_id: str) -> dict[str, str] | None:
+    """Extractor versions stored with an article, or None when the article is absent."""
+    row = conn.execute("SELECT extractors FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return None if row is None else json.loads(row[0])
+
+
+def store_extraction(conn: sqlite3.Connection, ex: Extraction) -> str:
+    """Store one article's extraction atomically; return 'new', 'unchanged' or 'updated'."""
+    with transaction(conn):
+        stored = stored_extractors(conn, ex.article.id)
+        if stored is not None and stored == ex.extractors:
+            return UNCHANGED
+        if stored is None:
+            _insert_article(conn, ex)
+        else:
+            _delete_article_rows(conn, ex.article.id)
+            _update_article(conn, ex)
+        _insert_records(conn, ex)
+        return NEW if stored is None else UPDATED
+
+
+def _insert_records(conn: sqlite3.Connection, ex: Extraction) -> None:
+    """Link entities, then insert mentions and claims pointing at the canonical ids."""
+    entity_ids = _link_entities(conn, ex)
+    mention_ids = _insert_mentions(conn, ex.article.id, ex.mentions, entity_ids)
+    _insert_claims(conn, ex.article.id, ex.claims, entity_ids, mention_ids)
+
+
+def record_failure(conn: sqlite3.Connection, path: str, reason: str, line: int | None = None) -> None:
+    """Record that an input could not be read; the same (path, line, reason) is kept once."""
+    with transaction(conn):
+        conn.execute(
+            "DELETE FROM failures WHERE path = ? AND reason = ? AND (line = ? OR (line IS NULL AND ? IS NULL))",
+            (path, reason, line, line),
+        )
+        conn.execute(
+            "INSERT INTO failures (path, line, reason, at) VALUES (?, ?, ?, ?)",
+            (path, line, reason, now_iso()),
+        )
+
+
+# -- articles ----------------------------------------------------------------------------
+
+_ARTICLE_COLUMNS = "title, text, published, date_precision, url, source, extractors, ingested_at"
+
+
+def _article_values(article: Article, extractors: dict[str, str]) -> tuple:
+    return (
+        article.title, article.text, article.published, article.date_precision,
+        article.url, article.source, json.dumps(extractors, sort_keys=True), now_iso(),
+    )
+
+
+def _insert_article(conn: sqlite3.Connection, ex: Extraction) -> None:
+    conn.execute(
+        f"INSERT INTO articles (id, {_ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (ex.article.id, *_article_values(ex.article, ex.extractors)),
+    )
+
+
+def _update_article(conn: sqlite3.Connection, ex: Extraction) -> None:
+    assignments = ", ".join(f"{col.strip()} = ?" for col in _ARTICLE_COLUMNS.split(","))
+    conn.execute(
+        f"UPDATE articles SET {assignments} WHERE id = ?",
+        (*_article_values(ex.article, ex.extractors), ex.article.id),
+    )
+
+
+def _delete_article_rows(conn: sqlite3.Connection, article_id: str) -> None:
+    """Delete exactly one article's extracted rows, then entities nothing refers to any more."""
+    touched = _entities_of_article(conn, article_id)
+    for table in ("claims", "mentions", "entity_roles"):
+        conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+    for entity_id in touched:
+        _delete_if_orphan(conn, entity_id)
+
+
+def _entities_of_article(conn: sqlite3.Connection, article_id: str) -> set[int]:
+    rows = conn.execute(
+        """SELECT entity_id FROM mentions WHERE article_id = ? AND entity_id IS NOT NULL
+           UNION SELECT speaker_entity_id FROM claims WHERE article_id = ? AND speaker_entity_id IS NOT NULL
+           UNION SELECT entity_id FROM entity_roles WHERE article_id = ?""",
+        (article_id, article_id, article_id),
+    )
+    return {row[0] for row in rows}
+
+
+def _delete_if_orphan(conn: sqlite3.Connection, entity_id: int) -> None:
+    refs = conn.execute(
+        """SELECT (SELECT COUNT(*) FROM mentions WHERE entity_id = ?)
+                + (SELECT COUNT(*) FROM claims WHERE speaker_entity_id = ?)
+                + (SELECT COUNT(*) FROM entity_roles WHERE entity_id = ?)""",
+        (entity_id, entity_id, entity_id),
+    ).fetchone()[0]
+    if refs == 0:
+        conn.execute("DELETE FROM entity_aliases WHERE entity_id = ?", (entity_id,))
+        conn.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
+
+
+# -- entities ----------------------------------------------------------------------------
+
+def _link_entities(conn: sqlite3.Connection, ex: Extraction) -> dict[str, int]:
+    """Map each article-local entity key to a canonical entity id (matched or inserted)."""
+    ids: dict[str, int] = {}
+    for entity in ex.entities:
+        entity_id = ids.get(entity.key) or _canonical_id(conn, entity)
+        ids[entity.key] = entity_id
+        _add_aliases(conn, entity_id, [entity.name, *entity.aliases], entity.kind)
+        _add_role(conn, entity_id, entity, ex.article)
+    return ids
+
+
+def _canonical_id(conn: sqlite3.Connection, entity: Entity) -> int:
+    """The matching canonical entity (upgrading a bare-surname name), or a new one."""
+    found = _find_entity(conn, entity.name, entity.kind)
+    for alias in entity.aliases:
+        found = found or _find_entity(conn, alias, entity.kind)
+    if found is None:
+        return _insert_entity(conn, entity.name, entity.kind)
+    _maybe_upgrade_name(conn, found, entity)
+    return found[2]
+
+
+def _find_entity(conn: sqlite3.Connection, name: str, kind: str) -> tuple[str, str, int] | None:
+    """A canonical entity for (name, kind): an exact alias key first, else :func:`best_match`."""
+    if not name_key(name, kind):
+        return None
+    by_alias = _alias_match(conn, name, kind)
+    if by_alias is not None:
+        return by_alias
+    rows = conn.execute(
+        "SELECT name, kind, id FROM entities WHERE block_key = ?", (block_key(name, kind),)
+    ).fetchall()
+    return best_match(name, kind, [tuple(row) for row in rows])
+
+
+def _alias_match(conn: sqlite3.Connection, name: str, kind: str) -> tuple[str, str, int] | None:
+    """An entity one of whose aliases has the same key; never for a bare surname (ambiguous)."""
+    if kind == PERSON and person_name(name).first is None:
+        return None
+    rows = conn.execute(
+        """SELECT DISTINCT e.name, e.kind, e.id FROM entity_aliases a
+           JOIN entities e ON e.id = a.entity_id WHERE a.alias_key = ? AND e.kind = ?""",
+        (name_key(name, kind), kind),
+    ).fetchall()
+    return tuple(rows[0]) if len(rows) == 1 else None
+
+
+def _maybe_upgrade_name(conn: sqlite3.Connection, found: tuple[str, str, int], entity: Entity) -> None:
+    """A canonical bare surname ("Zelensky") takes the first full name seen ("Volodymyr Zelensky")."""
+    if entity.kind != PERSON or found[1] != PERSON:
+        return
+    if person_name(found[0]).first is None and person_name(entity.name).first is not None:
+        conn.execute(
+            "UPDATE entities SET name = ?, name_key = ? WHERE id = ?",
+            (entity.name, name_key(entity.name), found[2]),
+        )
+
+
+def _insert_entity(conn: sqlite3.Connection, name: str, kind: str) -> int:
+    cursor = conn.execute(
+        "INSERT INTO entities (name, kind, name_key, block_key) VALUES (?, ?, ?, ?)",
+        (name, kind, name_key(name, kind), block_key(name, kind)),
+    )
+    return int(cursor.lastrowid)
+
+
+def _add_aliases(conn: sqlite3.Connection, entity_id: int, names: list[str], kind: str) -> None:
+    for alias in dict.fromkeys(n.strip() for n in names if n and n.strip()):
+        conn.execute(
+            """INSERT INTO entity_aliases (entity_id, alias, alias_key) VALUES (?, ?, ?)
+               ON CONFLICT (entity_id, alias) DO NOTHING""",
+            (entity_id, alias, name_key(alias, kind)),
+        )
+
+
+def _add_role(conn: sqlite3.Connection, entity_id: int, entity: Entity, article: Article) -> None:
+    if entity.role is None and entity.affiliation is None:
+        return
+    conn.execute(
+        """INSERT INTO entity_roles (entity_id, role, affiliation, article_id, published)
+           VALUES (?, ?, ?, ?, ?)""",
+        (entity_id, entity.role, entity.affiliation, article.id, article.published),
+    )
+
+
+# -- mentions and claims -----------------------------------------------------------------
+
+def _insert_mentions(
+    conn: sqlite3.Connection, article_id: str, mentions: list[Mention], entity_ids: dict[str, int]
+) -> dict[tuple[int, int], int]:
+    """Insert mentions (entity_id NULL for an unknown key); return {(start, end): mention id}."""
+    ids: dict[tuple[int, int], int] = {}
+    for m in mentions:
+        cursor = conn.execute(
+            """INSERT INTO mentions (article_id, entity_id, span_start, span_end, text, kind, extractor)
+               VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            (article_id, entity_ids.get(m.entity_key), m.start, m.end, m.text, m.kind, m.extractor),
+        )
+        ids.setdefault((m.start, m.end), int(cursor.lastrowid))
+    return ids
+
+
+def _insert_claims(
+    conn: sqlite3.Connection, article_id: str, claims: list[Claim],
+    entity_ids: dict[str, int], mention_ids: dict[tuple[int, int], int],
+) -> None:
+    """Insert claims; the speaker links to its mention (same span) and canonical entity when known."""
+    for claim in claims:
+        conn.execute(
+            """INSERT INTO claims (article_id, speaker_mention_id, speaker_entity_id,
+                   speaker_start, speaker_end, speaker_text, cue_start, cue_end, cue_text,
+                   content_start, content_end, content_text, parts, kind, channel, extractor)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (article_id, *_claim_values(claim, entity_ids, mention_ids)),
+        )
+
+
+def _claim_values(claim: Claim, entity_ids: dict[str, int], mention_ids: dict[tuple[int, int], int]) -> tuple:
+    if not claim.content:
+        raise ValueError("a claim needs at least one content span")
+    speaker, cue = claim.speaker, claim.cue
+    mention_id = mention_ids.get((speaker.start, speaker.end)) if speaker else None
+    entity_id = entity_ids.get(claim.speaker_key) if claim.speaker_key else None
+    parts = [[s.start, s.end] for s in claim.content]
+    return (
+        mention_id, entity_id,
+        *_span_values(speaker), *_span_values(cue),
+        min(s.start for s in claim.content), max(s.end for s in claim.content),
+        claim.content_text, json.dumps(parts), claim.kind, claim.channel, claim.extractor,
+    )
+
+
+def _span_values(span) -> tuple:
+    return (span.start, span.end, span.text) if span is not None else (None, None, None)
