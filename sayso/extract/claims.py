@@ -23,6 +23,7 @@ from . import cues
 from .claims_model import CueModel, load_cue_model
 from .claims_quotes import Quote, find_quotes
 from .claims_spans import span, token_spans, tokens_span
+from .claims_tagger import tagged_claims
 
 EXTRACTOR = "claims.v1"
 
@@ -52,6 +53,7 @@ def extract_claims(doc, article: Article) -> Iterator[Claim]:
     claims = [*verb_claims(ctx), *according_claims(ctx), *colon_claims(ctx)]
     claims = _dedupe(claims)
     claims += quote_claims(ctx, claims)
+    claims += tagged_claims(doc, article.text, claims)
     yield from sorted(claims, key=lambda c: (c.start, c.end))
 
 
