@@ -1,6 +1,7 @@
 """The command line: a thin layer, each command calls one library function."""
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from pathlib import Path
@@ -35,6 +36,24 @@ def fail(message: str, code: int = 1) -> None:
     """Print one clear line (never a traceback) and exit non-zero."""
     err.print(Text(f"error: {message}", style="bold red"))
     raise typer.Exit(code)
+
+
+def friendly(fn):
+    """Turn sayso's own errors (bad input, unusable ledger) into one line and exit 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except SaysoError as exc:
+            fail(str(exc))
+
+    return wrapper
+
+
+def command(name: str | None = None, parent: typer.Typer = app):
+    """``@app.command()`` with friendly errors."""
+    return lambda fn: parent.command(name)(friendly(fn))
 
 
 def open_ledger(db: Path):
@@ -93,7 +112,7 @@ def main(version: bool = typer.Option(False, "--version", help="Print the versio
         raise typer.Exit()
 
 
-@app.command()
+@command()
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Files or folders (.txt, .jsonl, .html), walked recursively."),
     db: Path = DB_OPTION,
@@ -133,7 +152,7 @@ def _progress(quiet: bool) -> Progress:
                     TimeElapsedColumn(), console=err, disable=quiet or not err.is_terminal)
 
 
-@app.command()
+@command()
 def claims(
     db: Path = DB_OPTION,
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Only claims by this speaker (name or alias)."),
@@ -167,7 +186,7 @@ def _check_query_date(value: Optional[str], name: str) -> None:
         fail(f"{name}: {exc}", 2)
 
 
-@app.command()
+@command()
 def speakers(
     db: Path = DB_OPTION,
     fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
@@ -181,7 +200,7 @@ def speakers(
     emit(rows, fmt, ("name", "kind", "roles", "claims", "articles", "aliases"), f"{len(rows)} speakers")
 
 
-@app.command()
+@command()
 def show(
     article: str = typer.Argument(..., help="Article id, id prefix, or the path/URL it was read from."),
     db: Path = DB_OPTION,
@@ -201,7 +220,7 @@ def show(
         out.print(render.article_view(found))
 
 
-@app.command()
+@command()
 def extract(
     files: list[Path] = typer.Argument(..., help="Files or folders to read."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per article (text and records with offsets)."),
@@ -230,7 +249,7 @@ def extract(
         raise typer.Exit(1)
 
 
-@app.command()
+@command()
 def export(
     db: Path = DB_OPTION,
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl or csv."),
@@ -253,7 +272,7 @@ def export(
     err.print(f"{n} claims exported")
 
 
-@app.command()
+@command()
 def demo(
     db: Path = typer.Option("sayso-demo.db", "--db", help="Where to build the demo ledger (replaced)."),
 ) -> None:
@@ -268,7 +287,7 @@ def demo(
     out.print(render.table(rows, render.CLAIM_COLUMNS, title=f"{len(rows)} claims"))
 
 
-@eval_app.command("claims")
+@command("claims", eval_app)
 def eval_claims(
     gold_dir: Path = typer.Argument(..., help="A PolNeAR split folder (text/ and attributions/)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
