@@ -73,3 +73,67 @@ def test_extract_files_reports_bad_files_and_extracts_good_ones(corpus, nlp):
         for claim in ex.claims:
             for span in claim.content:
                 assert ex.article.text[span.start:span.end] == span.text
+
+
+def test_name_variants_across_articles_are_one_speaker(corpus, tmp_path, nlp):
+    """Oleksii Marchenko (article 1) and Oleksiy Marchenko (article 2) are one entity."""
+    with Ledger(tmp_path / "l.db") as ledger:
+        ingest([corpus], ledger)
+        marchenkos = [s for s in ledger.speakers() if "Marchenko" in s["name"]]
+        assert len(marchenkos) == 1
+        assert marchenkos[0]["articles"] == 2
+        duarte = [s for s in ledger.speakers() if "Duarte" in s["name"]]
+        assert len(duarte) == 1
+
+
+def _many_articles(folder: Path, n: int) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+    for i in range(n):
+        base = texts[i % len(texts)]
+        (folder / f"a{i:03d}.txt").write_text(f"{base}\nCorrection number {i} was made.\n", encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_killed_ingest_resumes_without_duplicates_or_half_articles(tmp_path, nlp):
+    """SIGKILL a real `sayso ingest` mid-run; the next run completes to the same ledger as a clean run."""
+    import os
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    _many_articles(corpus, 60)
+    killed_db, clean_db = tmp_path / "killed.db", tmp_path / "clean.db"
+    cmd = [sys.executable, "-m", "sayso.cli", "ingest", str(corpus), "--quiet", "--db"]
+    proc = subprocess.Popen([*cmd, str(killed_db)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if killed_db.exists() and _stored(killed_db) >= 5:
+            break
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    stored_before = _stored(killed_db)
+    assert 0 < stored_before < 60, "the kill should land mid-run"
+    with Ledger(killed_db) as ledger:
+        resumed = ingest([corpus], ledger)
+        killed_counts = ledger.counts()
+    assert resumed.unchanged == stored_before and resumed.new == 60 - stored_before
+    with Ledger(clean_db) as ledger:
+        ingest([corpus], ledger)
+        clean_counts = ledger.counts()
+    assert killed_counts == clean_counts
+    assert sqlite3.connect(killed_db).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def _stored(db: Path) -> int:
+    import sqlite3
+
+    try:
+        with sqlite3.connect(db, timeout=5) as con:
+            return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:
+        return 0
