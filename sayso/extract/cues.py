@@ -85,6 +85,7 @@ STRAIGHT_SINGLE = "'"
 # What may sit between a quote and its attribution clause: ", said X" / "X said: "
 QUOTE_GLUE = frozenset(" \t,:;.—–-")
 SPLIT_GLUE = frozenset(" \t,:;—–-")  # “…,” X said, “…”: the second half follows a comma
+SPLIT_SENTENCE_GLUE = SPLIT_GLUE | {"."}  # “…,” X said. “…”: the quote goes on after the cue sentence
 
 # --- thresholds --------------------------------------------------------------
 SCARE_QUOTE_MAX_WORDS = 4        # shorter uncued quotes are scare quotes, not claims
