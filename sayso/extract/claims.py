@@ -93,21 +93,44 @@ def _chains_to_cue(ctx: Context, tok) -> bool:
 
 
 def find_subject(tok):
-    """The subject of ``tok`` or, for "adding that ..." chains, of the verb it hangs on."""
+    """Who speaks through ``tok``: a passive's agent ("was confirmed by X"), its subject or,
+    for "adding that ..." chains, the subject of the verb it hangs on; a participle's noun
+    ("voters saying ..."); the object of "urged X to say"."""
+    agent = _agent(tok)
+    if agent is not None:
+        return agent
     for _ in range(cues.SUBJECT_INHERIT_DEPTH + 1):
         subjects = [c for c in tok.children if c.dep_ in cues.SUBJECT_DEPS]
         if subjects:
             return _antecedent(subjects[0], tok)
-        if tok.dep_ not in cues.INHERIT_SUBJECT_DEPS or tok.head is tok:
-            return None
+        borrowed = _borrowed_subject(tok)
+        if borrowed is not None or tok.dep_ not in cues.INHERIT_SUBJECT_DEPS or tok.head is tok:
+            return borrowed
         tok = tok.head
     return None
 
 
+def _agent(tok):
+    """"was confirmed by officials" -> officials."""
+    for agent in (c for c in tok.children if c.dep_ == cues.AGENT_DEP):
+        for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+            return pobj
+    return None
+
+
+def _borrowed_subject(tok):
+    """"voters saying they ..." -> voters; "urged him to say" -> him."""
+    head = tok.head
+    if tok.dep_ == "acl" and head.pos_ in cues.NOMINAL_POS and tok.i > head.i:
+        return head if head.lower_ not in cues.NON_SPEAKER_WORDS else None
+    if tok.dep_ in cues.OPEN_CLAUSE_DEPS:
+        objects = [c for c in head.children if c.dep_ == "dobj" and c.i < tok.i]
+        return objects[0] if objects and objects[0].lower_ not in cues.NON_SPEAKER_WORDS else None
+    return None
+
+
 def _antecedent(subject, verb):
-    """"X, who said ..." -> X; anything else is its own speaker."""
-    if subject.lower_ in cues.RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-        return verb.head
+    """The subject is its own speaker ("X, who said" -> "who", as PolNeAR annotates it)."""
     if subject.lower_ in cues.NON_SPEAKER_WORDS:
         return None
     return subject
@@ -115,8 +138,7 @@ def _antecedent(subject, verb):
 
 def speaker_span(ctx: Context, subject, verb) -> Span | None:
     """The subject's phrase as written, without relative clauses that run into the verb."""
-    drop = {t.i for c in subject.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
-    drop |= {t.i for t in verb.subtree if t.i >= verb.i} if subject.i < verb.i else set()
+    drop = {t.i for t in verb.subtree if t.i >= verb.i} if subject.i < verb.i else set()
     tokens = [t for t in subject.subtree if t.i not in drop and _speakable(ctx, t)]
     if not tokens:
         tokens = [subject]
@@ -168,7 +190,8 @@ def content_tokens(tok, subject, cue_tokens) -> tuple[set[int], str]:
     """Token indices of what ``tok`` reports (complement, object, interrupted clause) and the pattern."""
     own = {t.i for t in tok.subtree}
     exclude = {t.i for t in subject.subtree if t.i not in own} | {t.i for t in cue_tokens}
-    for getter in (_clausal, _open_clausal, _interrupted, _objects, _prep_objects):
+    exclude |= _subtrees(c for c in tok.children if c.dep_ == cues.AGENT_DEP)
+    for getter in (_clausal, _open_clausal, _interrupted, _objects, _passive_subject, _prep_objects):
         found = getter(tok) - exclude
         if found:
             return found, getter.__name__.strip("_")
@@ -212,6 +235,13 @@ def _objects(tok) -> set[int]:
         return set()
     objects = [c for c in tok.children if c.dep_ in cues.OBJECT_DEPS]
     return _subtrees(objects) | (_prep_objects(tok) if objects else set())
+
+
+def _passive_subject(tok) -> set[int]:
+    """"Cruz has been hit by the hawks" -> Cruz (only when the agent speaks)."""
+    if _agent(tok) is None:
+        return set()
+    return _subtrees(c for c in tok.children if c.dep_ == "nsubjpass")
 
 
 def _prep_objects(tok) -> set[int]:
@@ -307,7 +337,8 @@ def adjacent_quotes(ctx: Context, cue_tok, speaker: Span | None) -> list[Quote]:
     """Quotations right before and/or right after the attribution clause."""
     starts = [cue_tok.idx] + ([speaker.start] if speaker else [])
     before = _quote_ending_at(ctx, min(starts))
-    after = _quote_starting_at(ctx, _clause_end(ctx, cue_tok))
+    glue = cues.SPLIT_SENTENCE_GLUE if before else cues.SPLIT_GLUE
+    after = _quote_starting_at(ctx, _clause_end(ctx, cue_tok), glue)
     return [q for q in (before, after) if q is not None]
 
 

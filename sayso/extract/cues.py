@@ -74,6 +74,7 @@ INHERIT_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl"})
 PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "conj"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 CLAUSE_LIKE_POS = frozenset({"VERB", "AUX"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
 
 # --- quote marks -------------------------------------------------------------
 DOUBLE_OPEN = "“„‟«"

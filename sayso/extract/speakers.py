@@ -83,8 +83,7 @@ def _text(tokens) -> str:
     """The text a token list covers (as written)."""
     if not tokens:
         return ""
-    doc = tokens[0].doc
-    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    return tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text
 
 
 # --------------------------------------------------------------------------- titles
@@ -441,11 +440,16 @@ class Book:
 
     def __init__(self, doc):
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access: read it once
         self.infos: dict[str, Info] = {}
         self.by_name: dict[tuple[str, str], str] = {}  # (kind, normalised name) -> key
         self.mentions: list[Mention] = []
         self.refs: list[Ref] = []
         self.names: list[tuple[int, int, str]] = []  # name mentions found in the text
+        # token index -> index of its sentence's first token (doc.sents walks the whole doc each call)
+        self.sent_start = [0] * len(doc)
+        for sent in doc.sents:
+            self.sent_start[sent.start:sent.end] = [sent.start] * len(sent)
 
     def new(self, name: str, kind: str, title: Title | None = None) -> str:
         """Create an entity (or return the one of that kind and name) and its key."""
@@ -482,9 +486,9 @@ class Book:
         """Record a mention of an entity (and a pronoun antecedent at its position)."""
         info = self.infos[key]
         info.positions.append(start)
-        self.mentions.append(Mention(start, end, self.doc.text[start:end], key, kind, EXTRACTOR))
+        self.mentions.append(Mention(start, end, self.text[start:end], key, kind, EXTRACTOR))
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        sent = span.sent.start if span is not None else 0
+        sent = self.sent_start[span.start] if span is not None and len(span) else 0
         self.refs.append(Ref(start, key, info.entity.kind, sent, subject))
 
     def people(self) -> list[Info]:
@@ -633,7 +637,7 @@ def match_role(book: Book, title: Title, pos: int) -> str | None:
 
 def _named_in(book: Book, start: int, end: int, kind: str) -> str | None:
     """An entity of this kind whose name mention lies inside [start, end)."""
-    text = book.doc.text
+    text = book.text
     keys = [k for s, e, k in book.names if s >= start and e <= end
             and book.infos[k].entity.kind == kind and text[e:e + 2] not in R.POSSESSIVE]
     return keys[-1] if keys else None
