@@ -5,6 +5,7 @@ is a plain function in its own module.
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from .ledger import Ledger
 from .records import Article, Extraction
 from .sources import read_articles
 
+log = logging.getLogger(__name__)
 Progress = Callable[[str], None]  # called once per article or failure with its outcome
 
 
@@ -59,12 +61,20 @@ def extract(doc, article: Article) -> Extraction:
     return Extraction(article, claims, entities, mentions, extractor_versions())
 
 
-def extract_articles(articles: Iterable[Article], n_process: int = 1) -> Iterator[Extraction]:
-    """Parse and extract many articles (no database), in input order."""
+def extract_articles(articles: Iterable[Article], n_process: int = 1) -> Iterator[Extraction | SourceError]:
+    """Parse and extract many articles (no database), in input order.
+
+    An extractor that fails on one article makes that article a SourceError
+    (the traceback goes to the debug log); the others go on.
+    """
     pairs = ((a.text, a) for a in articles)
     for doc, article in nlp.load().pipe(pairs, as_tuples=True, batch_size=nlp.BATCH_SIZE,
                                         n_process=n_process):
-        yield extract(doc, article)
+        try:
+            yield extract(doc, article)
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
+            log.debug("extraction failed on %s", article.url or article.id, exc_info=True)
+            yield SourceError(article.url or article.id, f"extraction failed ({type(exc).__name__}: {exc})")
 
 
 def ingest(
@@ -90,13 +100,16 @@ def ingest(
     report = progress or (lambda outcome: None)
     versions = extractor_versions()
 
+    def fail(error: SourceError) -> None:
+        ledger.record_failure(error.path, error.reason, error.line)
+        summary.errors.append(error)
+        summary.count("failed")
+        report("failed")
+
     def fresh_articles() -> Iterator[Article]:
         for item in read_articles(paths, date=date, fields=fields, allow_undated=allow_undated):  # 1
             if isinstance(item, SourceError):
-                ledger.record_failure(item.path, item.reason, item.line)
-                summary.errors.append(item)
-                summary.count("failed")
-                report("failed")
+                fail(item)
             elif ledger.stored_extractors(item.id) == versions:  # 2
                 summary.count("unchanged")
                 report("unchanged")
@@ -104,6 +117,9 @@ def ingest(
                 yield item
 
     for extraction in extract_articles(fresh_articles(), n_process=n_process):  # 3, 4
+        if isinstance(extraction, SourceError):
+            fail(extraction)
+            continue
         outcome = ledger.store(extraction)  # 5
         summary.count(outcome, len(extraction.claims))
         report(outcome)

@@ -137,3 +137,22 @@ def _stored(db: Path) -> int:
             return con.execute("SELECT count(*) FROM articles").fetchone()[0]
     except sqlite3.Error:
         return 0
+
+
+def test_an_extractor_crash_fails_only_that_article(corpus, tmp_path, nlp, monkeypatch):
+    import sayso.pipeline as pipeline
+
+    real = pipeline.extract_claims
+
+    def crash_on_harvest(doc, article):
+        if "harvest" in article.title:
+            raise RuntimeError("boom")
+        return real(doc, article)
+
+    monkeypatch.setattr(pipeline, "extract_claims", crash_on_harvest)
+    with Ledger(tmp_path / "l.db") as ledger:
+        summary = ingest([corpus], ledger)
+        assert (summary.new, summary.failed) == (2, 1)
+        (error,) = summary.errors
+        assert error.path.endswith("003_harvest_outlook.txt") and "RuntimeError: boom" in error.reason
+        assert ledger.counts()["failures"] == 1

@@ -21,6 +21,7 @@ from typing import Iterator
 from ..records import Article, Claim, Span
 from . import cues
 from .claims_model import CueModel, load_cue_model
+from .claims_nouns import noun_claims
 from .claims_quotes import Quote, find_quotes
 from .claims_spans import span, token_spans, tokens_span
 from .claims_tagger import tagged_claims
@@ -51,6 +52,7 @@ def extract_claims(doc, article: Article) -> Iterator[Claim]:
     """Every attribution in ``article`` (``doc`` is the spaCy Doc of ``article.text``)."""
     ctx = Context(doc, article.text, find_quotes(article.text), load_cue_model())
     claims = [*verb_claims(ctx), *according_claims(ctx), *colon_claims(ctx)]
+    claims += noun_claims(ctx, shape_content, EXTRACTOR)
     claims = _dedupe(claims)
     claims += quote_claims(ctx, claims)
     claims += tagged_claims(doc, article.text, claims)

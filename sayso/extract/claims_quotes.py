@@ -111,9 +111,23 @@ def _valid(text: str, q: Quote) -> bool:
 
 def find_quotes(text: str) -> list[Quote]:
     """All quotations in ``text``, in order; single quotes only outside double ones."""
+    marked = _mark_double_apostrophes(text)
     quotes: list[Quote] = []
-    for lo, hi in _paragraphs(text):
-        doubles = _quotes_in_paragraph(text, lo, hi, "double", [])
-        singles = _quotes_in_paragraph(text, lo, hi, "single", doubles)
+    for lo, hi in _paragraphs(marked):
+        doubles = [_widen(marked, q) for q in _quotes_in_paragraph(marked, lo, hi, "double", [])]
+        singles = _quotes_in_paragraph(marked, lo, hi, "single", doubles)
         quotes.extend(q for q in doubles + singles if _valid(text, q))
     return sorted(quotes, key=lambda q: q.start)
+
+
+def _mark_double_apostrophes(text: str) -> str:
+    """''quote'' (two apostrophes, as some newspapers write it) -> a double mark and a filler
+    character, so offsets stay those of ``text``."""
+    return text.replace(cues.DOUBLE_APOSTROPHE, cues.STRAIGHT_DOUBLE + cues.QUOTE_FILLER)
+
+
+def _widen(marked: str, q: Quote) -> Quote:
+    """Put the filler half of a '' mark outside the quotation."""
+    start = q.start + 1 if marked[q.start:q.start + 1] == cues.QUOTE_FILLER else q.start
+    after = q.outer_end < len(marked) and marked[q.outer_end] == cues.QUOTE_FILLER
+    return Quote(start, q.end, q.outer_start, q.outer_end + 1 if after else q.outer_end)

@@ -51,6 +51,10 @@ CUE_NOUNS = frozenset({
     "denial", "threat", "call", "plea", "demand", "appeal", "complaint", "criticism",
     "contention", "conclusion", "fear", "hope", "expectation", "opinion", "position",
 })
+# Noun cues: "his claim that ...", "Turkey's refusal to ...", "a call for X", "a demand by X that".
+NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl", "advcl"})
+NOUN_COMPLEMENT_MARKERS = frozenset({"that", "to", "whether"})
+NOUN_AGENT_PREP = "by"
 # "according to X"
 ACCORDING_LEMMA = "accord"
 ACCORDING_WORD = "according"
@@ -83,6 +87,8 @@ SINGLE_OPEN = "‘‚‛"
 SINGLE_CLOSE = "’"
 STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
+DOUBLE_APOSTROPHE = "''"         # ''quote'': read as a double quote mark
+QUOTE_FILLER = "\x01"            # stands for the second apostrophe while pairing marks
 # What may sit between a quote and its attribution clause: ", said X" / "X said: "
 QUOTE_GLUE = frozenset(" \t,:;.—–-")
 SPLIT_GLUE = frozenset(" \t,:;—–-")  # “…,” X said, “…”: the second half follows a comma

@@ -674,7 +674,8 @@ def _by_org(book: Book, span) -> tuple[str, str] | None:
         or (len(span) == 1 and span[0].text.isupper() and len(span[0].text) > 1)
     if not is_org:
         return None
-    kind = "name" if _capitalised(_strip_det(list(span))[0]) else "description"
+    words = _strip_det(list(span))
+    kind = "name" if words and _capitalised(words[0]) else "description"
     return org_entity(book, span.text), kind
 
 
