@@ -257,3 +257,101 @@ def test_seed_with_claims_extractor(seed_path, nlp):
     assert checked >= 12
     pronouns = [c for c in claims if c.speaker and c.speaker.text.lower() == "he"]
     assert all(c.speaker_key in entities and entities[c.speaker_key].kind == "person" for c in pronouns)
+
+
+# ---------------------------------------------------------------- organisations and their leaders
+
+TEACHERS = ("The National Teachers Union said on Monday that 8,000 schools would close. The union's general "
+            "secretary, Maria Kowalski, told reporters the strike would go on. \"We are not going back,\" the union "
+            "leader said. President Jan Novak said the strike was unlawful.")
+HEALTH = ("The Ministry of Health reported 120 new cases on Tuesday. Health Minister Anna Berg said hospitals were "
+          "coping. The ministry said it would publish weekly figures.")
+STATS = ("The National Statistics Office said inflation fell to 3.1% in May. Its director, Paul Mensah, said food "
+         "prices had stabilised. The office added that rents were still rising. The statistics office director "
+         "said the data were final.")
+BANK = ("The Central Bank of Kenya raised its main rate on Thursday. The bank said inflation was too high. Its "
+        "governor, Grace Wanjiru, said more rises were possible. \"We will act,\" the bank's governor said.")
+COMPANY = ("Northwind Shipping Company said profits rose 12%. The company's chief executive, Laura Chen, said demand "
+           "was strong. \"We expect another good year,\" the company boss said. The company said it would hire.")
+FARM = ("Soils are at their lowest moisture level in decades, according to the Southern Farm Institute. The "
+        "institute's director, Ines Moreau, said the harvest would be poor. Farm institute warns of losses, the "
+        "headline said.")
+
+# (text, speaker phrase, anchor, expected (name, kind, role, affiliation))
+ORG_CASES = [
+    (TEACHERS, "The union", "The union's", ("National Teachers Union", "org", None, None)),
+    (TEACHERS, "the union leader", None, ("Maria Kowalski", "person", "General Secretary", "National Teachers Union")),
+    (TEACHERS, "President Jan Novak", None, ("Jan Novak", "person", "President", None)),
+    (HEALTH, "The ministry", "The ministry said", ("Ministry of Health", "org", None, None)),
+    (HEALTH, "Health Minister Anna Berg", None, ("Anna Berg", "person", "Health Minister", None)),
+    (STATS, "Its director, Paul Mensah", None, ("Paul Mensah", "person", "Director", "National Statistics Office")),
+    (STATS, "The office", "The office added", ("National Statistics Office", "org", None, None)),
+    (STATS, "The statistics office director", None, ("Paul Mensah", "person", "Director", "National Statistics Office")),
+    (BANK, "The bank", "The bank said", ("Central Bank of Kenya", "org", None, "Kenya")),
+    (BANK, "Its governor, Grace Wanjiru", None, ("Grace Wanjiru", "person", "Governor", "Central Bank of Kenya")),
+    (BANK, "the bank's governor", None, ("Grace Wanjiru", "person", "Governor", "Central Bank of Kenya")),
+    (COMPANY, "the company boss", None, ("Laura Chen", "person", "Chief Executive", "Northwind Shipping Company")),
+    (COMPANY, "The company", "The company said it", ("Northwind Shipping Company", "org", None, None)),
+    (FARM, "Farm institute", None, ("Southern Farm Institute", "org", None, None)),
+    (FARM, "The institute's director, Ines Moreau", None, ("Ines Moreau", "person", "Director", "Southern Farm Institute")),
+]
+
+
+@pytest.mark.parametrize("text,speaker,anchor,expected", ORG_CASES, ids=[c[1][:28] for c in ORG_CASES])
+def test_org_description_resolves_to_the_named_org(nlp, text, speaker, anchor, expected):
+    entity = resolved(nlp, text, speaker, anchor)
+    assert entity is not None
+    assert (entity.name, entity.kind, entity.role, entity.affiliation) == expected
+
+
+def test_org_description_and_named_org_are_one_entity(nlp):
+    text = ("Ministry says 12,000 workers on strike\nThe Ministry of Transport said on Wednesday that 12,000 "
+            "dockworkers had joined the strike. The ministry's count was disputed.")
+    claims, entities = resolve(nlp, text, ["Ministry", "The Ministry of Transport"])
+    assert claims[0].speaker_key == claims[1].speaker_key
+    assert [e.name for e in entities.values() if e.kind == "org"] == ["Ministry of Transport"]
+    assert "Ministry" not in entities[claims[0].speaker_key].aliases  # descriptions never link articles
+
+
+MINISTRIES = ("The Ministry of Health said 40 hospitals were full. The Ministry of Finance said the budget would "
+              "cover it. The ministry said more money was coming. The agriculture ministry declined to comment.")
+
+
+@pytest.mark.parametrize("speaker,anchor,name", [
+    ("The ministry", "The ministry said", "ministry"),  # two named ministries fit: ambiguous
+    ("The agriculture ministry", None, "agriculture ministry"),  # "agriculture" is in neither name
+])
+def test_ambiguous_or_different_org_description_stays_its_own_entity(nlp, speaker, anchor, name):
+    entity = resolved(nlp, MINISTRIES, speaker, anchor)
+    assert (entity.name, entity.kind) == (name, "org")
+
+
+def test_org_leader_is_not_a_head_of_state(nlp):
+    text = ("President Jan Novak said the strike was unlawful. The Coastal Dockers Union said 900 members had "
+            "walked out. \"We will win,\" the union leader said.")
+    entity = resolved(nlp, text, "the union leader")
+    assert entity.name != "Jan Novak" and entity.affiliation == "Coastal Dockers Union"
+
+
+def test_country_leader_still_needs_a_head_of_state(nlp):
+    text = ("The union's chairman, Piotr Nowak, said the strike would go on. Ukrainian President Volodymyr "
+            "Zelenskyy said talks should resume. The Ukrainian leader added that time was short.")
+    assert resolved(nlp, text, "The Ukrainian leader").name == "Volodymyr Zelenskyy"
+
+
+@pytest.mark.parametrize("speaker,anchor", [
+    ("Port officials", None), ("Shipping analysts", None), ("Analysts", None), ("officials", "officials in"),
+    ("Experts", None),
+])
+def test_unnamed_groups_are_other_without_role(nlp, speaker, anchor):
+    text = ("Port officials said 58 ships were waiting. Shipping analysts expect delays. Analysts said prices "
+            "would rise. The minister met officials in the capital, officials in Kyiv said. Experts disagree.")
+    entity = resolved(nlp, text, speaker, anchor)
+    assert (entity.kind, entity.role) == ("other", None)
+
+
+def test_its_title_takes_the_last_org_subject(nlp):
+    text = ("The Ministry of Finance said the budget was balanced. The central bank estimated that growth would "
+            "slow. Its governor, Rafael Okonjo, said rates would stay high.")
+    entity = resolved(nlp, text, "Its governor, Rafael Okonjo")
+    assert (entity.name, entity.role, entity.affiliation) == ("Rafael Okonjo", "Governor", "central bank")

@@ -27,7 +27,7 @@ ROLE_TITLES = frozenset({
     "prosecutor", "analyst", "economist", "aide", "lawyer", "professor", "coach",
     "mp", "deputy", "head", "negotiator", "diplomat", "ombudsman", "speaker", "strongman",
     "taoiseach", "ayatollah", "general", "admiral", "colonel", "marshal", "commissioner",
-    "attorney", "inspector", "captain", "president-elect",
+    "attorney", "inspector", "captain", "president-elect", "boss",
 })
 
 # Two-word titles whose head is the whole pair ("prime minister" is not a plain minister).
@@ -35,7 +35,8 @@ COMPOUND_TITLES = frozenset({
     "prime minister", "attorney general", "secretary general", "secretary-general",
     "vice president", "supreme leader", "chief executive", "head of state",
     "chief of staff", "commander in chief", "commander-in-chief", "secretary of state",
-    "head of government", "foreign secretary", "home secretary",
+    "head of government", "foreign secretary", "home secretary", "general secretary",
+    "director general", "director-general",
 })
 
 # Portfolio / branch words that specialise a title; a description's portfolio words
@@ -57,12 +58,21 @@ ROLE_ADJECTIVES = frozenset({
     "general", "national", "special", "grand", "royal", "permanent", "main",
 })
 
-# Generic leader descriptions ("the embattled Ukrainian leader") and the roles they fit.
-GENERIC_LEADER_WORDS = frozenset({"leader", "strongman", "head of state", "head of government"})
+# Generic leader descriptions ("the embattled Ukrainian leader") and the roles they fit
+# (with an organisation, "the union leader", ORG_LEADER_ROLES below).
+GENERIC_LEADER_WORDS = frozenset({"leader", "strongman", "boss", "head of state", "head of government"})
 LEADER_ROLES = frozenset({
     "president", "prime minister", "premier", "chancellor", "leader", "king", "queen",
     "emir", "sultan", "monarch", "supreme leader", "taoiseach", "head of state",
     "head of government",
+})
+
+# Roles of a person who heads an organisation: "the union leader" / "the institute's head"
+# fits the holder of one of these roles in that organisation (a general secretary, a chair ...).
+ORG_LEADER_ROLES = frozenset({
+    "leader", "head", "chief", "chair", "chairman", "chairwoman", "chairperson", "president",
+    "director", "director general", "director-general", "general secretary", "secretary general",
+    "secretary-general", "chief executive", "ceo", "governor",
 })
 
 # Military ranks, written before a name ("Major General Kovalchuk", "Lt. Gen. Naev").
@@ -88,13 +98,28 @@ ORG_WORDS = frozenset({
     "embassy", "administration", "cabinet", "headquarters", "navy", "guard", "authorities",
     "authority", "prosecutors", "regime", "bureau", "federation",
     "commissariat", "secretariat", "duma", "senate", "congress", "mission", "network",
+    "association", "society", "board", "foundation", "confederation", "fund", "institution",
 })
+
+# Words an organisation description may carry that a name need not contain
+# ("the country's central bank" is still "Central Bank of Nigeria").
+ORG_DESCRIPTION_FILLER = frozenset({"country", "nation", "state-run", "local"})
 
 # Generic person nouns: an unresolved phrase headed by one becomes a person entity.
 PERSON_NOUNS = frozenset({
-    "source", "sources", "expert", "witness", "resident", "soldier", "man", "woman",
-    "official", "officials", "diplomat", "observer", "activist", "journalist", "doctor",
-    "people", "person", "spokesman", "spokeswoman", "spokesperson", "analyst",
+    "source", "expert", "witness", "resident", "soldier", "man", "woman",
+    "official", "diplomat", "observer", "activist", "journalist", "doctor",
+    "person", "spokesman", "spokeswoman", "spokesperson", "analyst",
+})
+
+# Plural nouns naming an unnamed group ("Port officials", "analysts"): the speaker is an
+# entity of kind "other" with no role, never a person.
+GROUP_NOUNS = frozenset({
+    "officials", "analysts", "experts", "sources", "observers", "residents", "witnesses",
+    "people", "economists", "diplomats", "activists", "journalists", "doctors", "soldiers",
+    "lawmakers", "investors", "traders", "critics", "officers", "negotiators", "scientists",
+    "researchers", "workers", "employees", "members", "leaders", "executives", "spokespeople",
+    "insiders", "campaigners", "protesters", "farmers", "bankers", "locals",
 })
 
 # Titles of people who speak for an organisation: with no named holder in the
@@ -106,6 +131,8 @@ SPOKES_TITLES = frozenset({
 # Pronouns a claim speaker may be: person pronouns with gender, and group pronouns.
 PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 GROUP_PRONOUNS = frozenset({"they", "it", "we"})
+# Possessives before a title that name its organisation by reference ("Its governor, X").
+OWNER_PRONOUNS = frozenset({"its", "their"})
 
 # Nouns that, as the head of a PERSON-tagged word, show it is a place ("Donetsk regions").
 PLACE_NOUNS = frozenset({
