@@ -9,7 +9,8 @@ run of the sentence, its content the nearest CONTENT run touching the sentence
 
 Only attributions the rules missed are added: a tagged cue overlapping a cue
 of ``found``, or a tagged content mostly covered by a found claim's content,
-yields nothing. Without the model file the tagger returns no claims.
+yields nothing; rule claims are never changed. Without the model file the
+tagger adds nothing.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..records import Claim, Span
+from .claims_tagger_features import doc_columns, sentence_features
 from .claims_spans import span
 
 log = logging.getLogger(__name__)
@@ -32,13 +34,19 @@ LABEL_OF_ROLE = {"source": SOURCE, "cue": CUE, "content": CONTENT}
 SPEAKER_MAX_DISTANCE = 12          # tokens between a speaker run and its cue run
 CONTENT_SENTENCE_REACH = 1         # a content run may start / end this many sentences away
 FOUND_CONTENT_MAX_SHARE = 0.5      # skip a claim whose content is mostly a found claim's content
-MIN_CONTENT_WORDS = 2              # shorter tagged contents are noise
-QUOTE_MARKS = "\"“”„‟«»"
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+SUBJECT_CHAIN_DEPS = frozenset({"conj", "advcl", "xcomp"})  # "X ... and said": said inherits X
+SUBJECT_CHAIN_DEPTH = 3
+RELATIVE_DEP = "relcl"
+NON_SPEAKERS = frozenset({"it", "there", "this", "that", "what", "which"})
+MIN_CONTENT_WORDS = 1              # a tagged content needs this many words (2 dropped more good than bad)
+DIRECT_MIN_QUOTED_SHARE = 0.9      # content this much inside quotation marks is a direct quote
+CUE_MIN_CONFIDENCE = 0.6           # mean CUE marginal of a cue run, below which it yields nothing
 
 
 @dataclass(frozen=True)
 class Run:
-    """Consecutive tokens [first, last] with one label; ``sents`` the sentence indices it touches."""
+    """Consecutive tokens [first, last] with one label, touching sentences [sent_first, sent_last]."""
 
     label: str
     first: int
@@ -64,16 +72,19 @@ def load_tagger(path: str | None = None):
     return tagger
 
 
-def tag_doc(doc, text: str, tagger) -> list[str]:
-    """One label per token of ``doc``."""
+def tag_doc(doc, tagger) -> tuple[list[str], list[float], list[bool]]:
+    """Per token of ``doc``: its label, its CUE marginal (when tagged CUE), whether it is quoted."""
     from .claims_model import load_cue_model
-    from .claims_tagger_features import doc_features
 
-    labels = [OUTSIDE] * len(doc)
-    for sent, feats in doc_features(doc, text, load_cue_model().lexicon):
-        for tok, label in zip(sent, tagger.tag(feats)):
-            labels[tok.i] = label
-    return labels
+    cols = doc_columns(doc, load_cue_model().lexicon)
+    labels, cue_prob = [OUTSIDE] * len(doc), [0.0] * len(doc)
+    for sent in doc.sents:
+        tags = tagger.tag(sentence_features(sent.start, sent.end, cols))
+        for k, label in enumerate(tags):
+            labels[sent.start + k] = label
+            if label == CUE:
+                cue_prob[sent.start + k] = tagger.marginal(CUE, k)
+    return labels, cue_prob, cols.quoted
 
 
 def label_runs(doc, labels: list[str]) -> list[Run]:
@@ -115,9 +126,36 @@ def _gap(a: Run, b: Run) -> int:
     return max(a.first - b.last, b.first - a.last, 0)
 
 
-def nearest_speaker(cue: Run, runs: list[Run]) -> Run | None:
-    near = [r for r in runs if r.label == SOURCE and r.sent_first <= cue.sent_first <= r.sent_last
-            and _gap(r, cue) <= SPEAKER_MAX_DISTANCE]
+def cue_subject(doc, cue: Run):
+    """The grammatical subject of the cue's verb, inherited through "and said" / "adding" chains."""
+    node = max(doc[cue.first:cue.last + 1], key=lambda t: t.pos_ in ("VERB", "AUX"))
+    for _ in range(SUBJECT_CHAIN_DEPTH):
+        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None or node.dep_ not in SUBJECT_CHAIN_DEPS or node.head.i == node.i:
+            return subject
+        node = node.head
+    return None
+
+
+def subject_span(doc, text: str, cue: Run) -> Span | None:
+    """The cue verb's subject phrase (relative clauses cut) when no SOURCE run was tagged."""
+    subject = cue_subject(doc, cue)
+    if subject is None or subject.lower_ in NON_SPEAKERS or subject.i > cue.last:
+        return None
+    cut = {t.i for c in subject.children if c.dep_ == RELATIVE_DEP for t in c.subtree}
+    idx = [t.i for t in subject.subtree if t.i not in cut]
+    return span(text, doc[min(idx)].idx, doc[max(idx)].idx + len(doc[max(idx)].text))
+
+
+def nearest_speaker(doc, cue: Run, runs: list[Run]) -> Run | None:
+    """The SOURCE run holding the cue verb's subject, else the nearest one close by."""
+    in_sentence = [r for r in runs if r.label == SOURCE and r.sent_first <= cue.sent_first <= r.sent_last]
+    subject = cue_subject(doc, cue)
+    if subject is not None:
+        holding = [r for r in in_sentence if r.first <= subject.i <= r.last]
+        if holding:
+            return holding[0]
+    near = [r for r in in_sentence if _gap(r, cue) <= SPEAKER_MAX_DISTANCE]
     return min(near, key=lambda r: (_gap(r, cue), r.first > cue.first), default=None)
 
 
@@ -151,20 +189,29 @@ def _is_known(cue: Span, content: Span, found: list[Claim]) -> bool:
     return False
 
 
-def _kind(text: str, content: Span) -> str:
-    inner = text[content.start:content.end]
-    before = text[max(0, content.start - 1):content.start]
-    quoted = sum(ch in QUOTE_MARKS for ch in before + inner)
-    if quoted >= 2 and inner.count(" ") >= 1 and before and before in QUOTE_MARKS:
+def _kind(doc, run: Run, quoted: list[bool]) -> str:
+    """direct when (nearly) all the content's words are inside quotation marks, mixed when some are."""
+    words = [t.i for t in doc[run.first:run.last + 1] if not (t.is_punct or t.is_space)]
+    inside = sum(quoted[i] for i in words)
+    if words and inside >= DIRECT_MIN_QUOTED_SHARE * len(words):
         return "direct"
-    return "mixed" if quoted else "indirect"
+    return "mixed" if inside else "indirect"
 
 
-def claims_from_runs(doc, text: str, runs: list[Run], found: list[Claim]) -> list[Claim]:
+def _confidence(run: Run, cue_prob: list[float]) -> float:
+    probs = [p for p in cue_prob[run.first:run.last + 1] if p > 0]
+    return sum(probs) / len(probs) if probs else 0.0
+
+
+def claims_from_runs(doc, text: str, tagged: tuple[list[Run], list[float], list[bool]],
+                     found: list[Claim]) -> list[Claim]:
     """One claim per CUE run with a content run, skipping attributions already found."""
+    runs, cue_prob, quoted = tagged
     out: list[Claim] = []
     used_content: set[int] = set()
     for cue_run in (r for r in runs if r.label == CUE):
+        if _confidence(cue_run, cue_prob) < CUE_MIN_CONFIDENCE:
+            continue
         content_run = nearest_content(cue_run, runs)
         if content_run is None or content_run.first in used_content:
             continue
@@ -173,11 +220,11 @@ def claims_from_runs(doc, text: str, runs: list[Run], found: list[Claim]) -> lis
             continue
         if _is_known(cue, content, [*found, *out]):
             continue
-        speaker_run = nearest_speaker(cue_run, runs)
-        speaker = run_span(doc, text, speaker_run) if speaker_run else None
+        speaker_run = nearest_speaker(doc, cue_run, runs)
+        speaker = run_span(doc, text, speaker_run) if speaker_run else subject_span(doc, text, cue_run)
         used_content.add(content_run.first)
         out.append(Claim(content=[content], cue=cue, speaker=speaker,
-                         kind=_kind(text, content), extractor=EXTRACTOR))
+                         kind=_kind(doc, content_run, quoted), extractor=EXTRACTOR))
     return out
 
 
@@ -186,5 +233,5 @@ def tagged_claims(doc, text: str, found: list[Claim]) -> list[Claim]:
     tagger = load_tagger()
     if tagger is None or len(doc) == 0:
         return []
-    labels = tag_doc(doc, text, tagger)
-    return claims_from_runs(doc, text, label_runs(doc, labels), found)
+    labels, cue_prob, quoted = tag_doc(doc, tagger)
+    return claims_from_runs(doc, text, (label_runs(doc, labels), cue_prob, quoted), found)

@@ -9,8 +9,9 @@ cue-like token of its sentence; and the words / tags of its neighbours.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from . import cues
-from .claims_quotes import find_quotes
 
 NEIGHBOUR_WINDOW = 2              # words of the tokens up to this far away
 MAX_ANCESTOR_DEPTH = 6            # how far up the tree to look for a cue-like ancestor
@@ -18,6 +19,11 @@ LEXICON_BUCKETS = ((0.8, "hi"), (0.5, "mid"), (0.3, "lo"))
 DISTANCE_BUCKETS = ((1, "1"), (2, "2"), (5, "3-5"), (10, "6-10"))
 FAR = ">10"
 SHAPE_MAX = 4
+OPENING_MARKS = frozenset(cues.DOUBLE_OPEN)
+CLOSING_MARKS = frozenset(cues.DOUBLE_CLOSE)
+STRAIGHT_MARK = cues.STRAIGHT_DOUBLE
+NEIGHBOUR_OFFSETS = tuple(o for o in range(-NEIGHBOUR_WINDOW, NEIGHBOUR_WINDOW + 1) if o)
+CUE_POS = frozenset({"VERB", "NOUN"})  # parts of speech that can be cue-like
 
 
 def lexicon_level(lemma: str, lexicon: dict[str, float]) -> str | None:
@@ -40,54 +46,85 @@ def _bucket(distance: int) -> str:
     return FAR
 
 
-def _short_shape(tok) -> str:
-    shape, out = tok.shape_, []
+def _short_shape(shape: str) -> str:
+    out: list[str] = []
     for ch in shape:
         if not out or out[-1] != ch:
             out.append(ch)
     return "".join(out)[:SHAPE_MAX]
 
 
-def quoted_chars(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every quotation's inner text."""
-    return [(q.start, q.end) for q in find_quotes(text)]
-
-
-def in_quote_flags(doc, quotes: list[tuple[int, int]]) -> list[bool]:
-    flags = [False] * len(doc)
-    for start, end in quotes:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
-            for i in range(span.start, span.end):
-                flags[i] = True
+def in_quote_flags(toks: list) -> list[bool]:
+    """Per token: inside double quotation marks (curly marks open / close, a straight one
+    toggles; a line break closes everything). The marks themselves are outside."""
+    flags, inside = [False] * len(toks), False
+    for k, tok in enumerate(toks):
+        text = tok.text
+        if "\n" in text:
+            inside = False
+        elif text in OPENING_MARKS:
+            inside = True
+        elif text in CLOSING_MARKS:
+            inside = False
+        elif text == STRAIGHT_MARK:
+            inside = not inside
+        else:
+            flags[k] = inside
     return flags
 
 
-def cue_ancestor(tok, cue_like: list[bool]) -> tuple[str, str, int] | None:
-    """(dependency of the branch, cue lemma, depth) of the nearest cue-like ancestor."""
-    child, node = tok, tok.head
+@dataclass
+class Columns:
+    """Token attributes of one doc as plain lists (spaCy Token objects are slow to make)."""
+
+    lower: list[str]
+    lemma: list[str]
+    pos: list[str]
+    tag: list[str]
+    dep: list[str]
+    shape: list[str]
+    ent: list[str]
+    head: list[int]
+    quoted: list[bool]
+    level: list[str | None]  # lexicon level; None: not cue-like
+
+
+def doc_columns(doc, lexicon: dict[str, float]) -> Columns:
+    toks = list(doc)
+    lemma = [t.lemma_.lower() for t in toks]
+    pos = [t.pos_ for t in toks]
+    lower = [t.lower_ for t in toks]
+    level = [lexicon_level(lem, lexicon) if p in CUE_POS or w == cues.ACCORDING_WORD else None
+             for lem, p, w in zip(lemma, pos, lower)]
+    return Columns(lower, lemma, pos, [t.tag_ for t in toks], [t.dep_ for t in toks],
+                   [_short_shape(t.shape_) for t in toks], [t.ent_type_ or "O" for t in toks],
+                   [t.head.i for t in toks], in_quote_flags(toks), level)
+
+
+def cue_ancestor(i: int, c: Columns) -> tuple[str, str, int] | None:
+    """(dependency of the branch, cue lemma, depth) of the nearest cue-like ancestor of token i."""
+    child, node = i, c.head[i]
     for depth in range(1, MAX_ANCESTOR_DEPTH + 1):
-        if node.i == child.i:
+        if node == child:
             return None
-        if cue_like[node.i]:
-            return child.dep_, node.lemma_.lower(), depth
-        child, node = node, node.head
+        if c.level[node] is not None:
+            return c.dep[child], c.lemma[node], depth
+        child, node = node, c.head[node]
     return None
 
 
-def _token_base(tok, level: str | None, quoted: bool) -> list[str]:
-    head = tok.head
+def _token_base(i: int, c: Columns) -> list[str]:
+    h, level = c.head[i], str(c.level[i])
     return [
-        "w=" + tok.lower_, "l=" + tok.lemma_.lower(), "p=" + tok.pos_, "t=" + tok.tag_,
-        "d=" + tok.dep_, "sh=" + _short_shape(tok), "e=" + (tok.ent_type_ or "O"),
-        "hl=" + head.lemma_.lower(), "hp=" + head.pos_, "d|hp=" + tok.dep_ + "|" + head.pos_,
-        "hd=" + head.dep_, "q=" + str(quoted), "cue=" + str(level),
-        "cue|p=" + str(level) + "|" + tok.pos_,
+        "w=" + c.lower[i], "l=" + c.lemma[i], "p=" + c.pos[i], "t=" + c.tag[i],
+        "d=" + c.dep[i], "sh=" + c.shape[i], "e=" + c.ent[i],
+        "hl=" + c.lemma[h], "hp=" + c.pos[h], "d|hp=" + c.dep[i] + "|" + c.pos[h],
+        "hd=" + c.dep[h], "q=" + str(c.quoted[i]), "cue=" + level, "cue|p=" + level + "|" + c.pos[i],
     ]
 
 
-def _ancestor_feats(tok, cue_like: list[bool]) -> list[str]:
-    found = cue_ancestor(tok, cue_like)
+def _ancestor_feats(i: int, c: Columns) -> list[str]:
+    found = cue_ancestor(i, c)
     if found is None:
         return ["anc=none"]
     dep, lemma, depth = found
@@ -104,48 +141,37 @@ def _relative_feats(i: int, sent_cues: list[int]) -> list[str]:
     return ["rel=" + side, "rel|dist=" + side + "|" + _bucket(abs(nearest - i))]
 
 
-def _neighbour_feats(sent, k: int, quoted: list[bool]) -> list[str]:
+def _neighbour_feats(i: int, lo: int, hi: int, c: Columns) -> list[str]:
+    """Words of the tokens within ``NEIGHBOUR_WINDOW`` in [lo, hi); POS, dependency, in-quote
+    of the adjacent ones."""
     feats = []
-    for off in range(-NEIGHBOUR_WINDOW, NEIGHBOUR_WINDOW + 1):
-        if off == 0:
-            continue
-        j = k + off
-        if 0 <= j < len(sent):
-            tok = sent[j]
-            feats.append(f"{off}:w={tok.lower_}")
+    for off in NEIGHBOUR_OFFSETS:
+        j = i + off
+        if lo <= j < hi:
+            feats.append(f"{off}:w={c.lower[j]}")
             if abs(off) == 1:
-                feats += [f"{off}:p={tok.pos_}", f"{off}:d={tok.dep_}", f"{off}:q={quoted[tok.i]}"]
+                feats += [f"{off}:p={c.pos[j]}", f"{off}:d={c.dep[j]}", f"{off}:q={c.quoted[j]}"]
         else:
             feats.append(f"{off}:edge")
     return feats
 
 
-def doc_context(doc, text: str, lexicon: dict[str, float]) -> tuple[list[str | None], list[bool]]:
-    """Per token: lexicon level (None if not cue-like) and in-quote flag."""
-    levels = [lexicon_level(t.lemma_.lower(), lexicon) if t.pos_ in ("VERB", "NOUN") or
-              t.lower_ == cues.ACCORDING_WORD else None for t in doc]
-    return levels, in_quote_flags(doc, quoted_chars(text))
-
-
-def sentence_features(sent, levels: list[str | None], quoted: list[bool]) -> list[list[str]]:
-    """Feature strings of every token of one sentence."""
-    cue_like = [lvl is not None for lvl in levels]
-    sent_cues = [t.i for t in sent if cue_like[t.i]]
+def sentence_features(lo: int, hi: int, c: Columns) -> list[list[str]]:
+    """Feature strings of every token of the sentence [lo, hi)."""
+    sent_cues = [i for i in range(lo, hi) if c.level[i] is not None]
     out = []
-    for k, tok in enumerate(sent):
-        feats = ["bias", *_token_base(tok, levels[tok.i], quoted[tok.i])]
-        feats += _ancestor_feats(tok, cue_like)
-        feats += _relative_feats(tok.i, sent_cues)
-        feats += _neighbour_feats(sent, k, quoted)
-        if k == 0:
+    for i in range(lo, hi):
+        feats = ["bias", *_token_base(i, c), *_ancestor_feats(i, c), *_relative_feats(i, sent_cues),
+                 *_neighbour_feats(i, lo, hi, c)]
+        if i == lo:
             feats.append("BOS")
-        if k == len(sent) - 1:
+        if i == hi - 1:
             feats.append("EOS")
         out.append(feats)
     return out
 
 
-def doc_features(doc, text: str, lexicon: dict[str, float]) -> list[tuple[object, list[list[str]]]]:
+def doc_features(doc, lexicon: dict[str, float]) -> list[tuple[object, list[list[str]]]]:
     """(sentence, token features) for every sentence of ``doc``."""
-    levels, quoted = doc_context(doc, text, lexicon)
-    return [(sent, sentence_features(sent, levels, quoted)) for sent in doc.sents]
+    c = doc_columns(doc, lexicon)
+    return [(sent, sentence_features(sent.start, sent.end, c)) for sent in doc.sents]
