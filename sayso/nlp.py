@@ -34,7 +34,12 @@ def newline_sentences(doc):
 @lru_cache(maxsize=1)
 def load():
     """Return the process-wide spaCy pipeline (loaded on first call)."""
-    for name in MODEL_PACKAGES:
+    return load_pipeline(MODEL_PACKAGES)
+
+
+def load_pipeline(packages=MODEL_PACKAGES):
+    """Load the first installed model package of ``packages`` with sayso's components."""
+    for name in packages:
         try:
             module = importlib.import_module(name)
         except ImportError:

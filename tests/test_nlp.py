@@ -1,0 +1,31 @@
+"""The spaCy pipeline loader."""
+from __future__ import annotations
+
+import pytest
+
+from sayso import nlp as sayso_nlp
+from sayso.errors import ModelNotFound
+
+
+def test_one_pipeline_per_process(nlp):
+    assert sayso_nlp.load() is nlp
+    assert "parser" in nlp.pipe_names and "ner" in nlp.pipe_names
+
+
+def test_model_name_names_package_and_version(nlp):
+    assert sayso_nlp.model_name().startswith("en_core_web_sm")
+    assert sayso_nlp.model_name().endswith("3.8.0")
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Strike spreads, union warns\nDockworkers walked out on Monday.", 2),
+    ("He said it. She agreed.", 2),
+    ("One line only", 1),
+])
+def test_a_line_break_ends_a_sentence(nlp, text, sentences):
+    assert len(list(nlp(text).sents)) == sentences
+
+
+def test_no_model_is_a_clear_error():
+    with pytest.raises(ModelNotFound, match="No English spaCy pipeline found"):
+        sayso_nlp.load_pipeline(("sayso_no_such_model",))
