@@ -34,6 +34,22 @@ CONSTRUCTIONS = [
     ('"Russia will continue its operations," Andriy Chernyak reportedly said.', "Russia will continue", "Andriy Chernyak", "reportedly said", "direct"),
     ('Kovalchuk noted that his troops would be "ready, even to combat millions".', "would be", "Kovalchuk", "noted", "mixed"),
     ("'Our estimates say, this is much more': Ukraine Defence Minister\n\nThe war goes on.", "Our estimates say", "Ukraine Defence Minister", ":", "direct"),
+    # the clause around a parenthetical cue, on both sides
+    ("Over the years, she said, email has helped her stay in close touch.", "email has helped", "she", "said", "indirect"),
+    # passive with an agent: the agent speaks, the passive subject is the content
+    ("The report was confirmed by officials in Kyiv.", "The report", "officials in Kyiv", "was confirmed", "indirect"),
+    # a relative pronoun is its own speaker (PolNeAR annotates "who")
+    ("Sanders, who said that taxes would rise, lost the vote.", "that taxes would rise", "who", "said", "indirect"),
+    # auxiliaries belong to the cue
+    ("Sanders has said that he will stay in the race.", "he will stay", "Sanders", "has said", "indirect"),
+    # ''quote'' (two apostrophes as a double mark)
+    ("''It's too much business,'' he said.", "It's too much business", "he", "said", "direct"),
+    # noun and adjective cues
+    ("His claim that the election was rigged was rejected.", "the election was rigged", "His", "claim", "indirect"),
+    ("She was adamant that the company keep the upper hand.", "the company keep", "She", "was adamant", "indirect"),
+    ("Viguerie is upbeat about Cruz's chances of winning in November.", "Cruz's chances", "Viguerie", "is upbeat about", "indirect"),
+    # a poll as source
+    ("In a CNN poll, Clinton leads Trump by five points.", "Clinton leads Trump", "a CNN poll", "In", "indirect"),
 ]
 
 
@@ -51,10 +67,26 @@ def test_constructions(nlp, text, content, speaker, cue, kind):
 
 
 def test_split_quote_gives_one_claim_with_two_spans(nlp):
+    """Quotations keep their marks: PolNeAR's content of “A,” X said, “B” runs over ,” and “."""
     text = "“We are ready,” the general said, “and we will not retreat from the east.”"
     found = find(claims_of(nlp, text), "We are ready")
     assert len(found) == 1
-    assert [s.text for s in found[0].content] == ["We are ready", "and we will not retreat from the east"]
+    assert [s.text for s in found[0].content] == ["“We are ready,”", "“and we will not retreat from the east.”"]
+
+
+def test_quote_goes_on_after_the_cue_sentence(nlp):
+    text = "“We are ready,” the general said. “We will not retreat.”"
+    found = find(claims_of(nlp, text), "We are ready")
+    assert [s.text for s in found[0].content] == ["“We are ready,”", "“We will not retreat.”"]
+
+
+@pytest.mark.parametrize("text,cue,content", [
+    ("The central bank is expected to raise rates in December.", "is expected", "The central bank"),
+    ("It is believed that the talks will fail.", "is believed", "that the talks will fail"),
+])
+def test_sourceless_passive(nlp, text, cue, content):
+    found = find(claims_of(nlp, text), content)
+    assert found and found[0].speaker is None and found[0].cue.text == cue
 
 
 def test_multi_sentence_quote(nlp):
@@ -73,6 +105,17 @@ def test_floating_quote_continues_previous_speaker(nlp):
     floating = find(claims, "We have the money")[0]
     assert floating.cue is None
     assert floating.speaker is find(claims, "rebuild the bridge")[0].speaker
+
+
+def test_quote_paragraph_extends_the_previous_quote(nlp):
+    """PolNeAR annotates a speech running over paragraphs as one attribution."""
+    text = (
+        '"We will rebuild the bridge," the mayor said.\n\n'
+        '"We have the money, the engineers and the will to finish this before the tourists arrive."'
+    )
+    claims = claims_of(nlp, text)
+    assert len(claims) == 1
+    assert len(claims[0].content) == 2 and "We have the money" in claims[0].content_text
 
 
 @pytest.mark.parametrize("text,channel", [
@@ -98,6 +141,10 @@ NOTHING = [
     "The army crossed the river at dawn and reached the village by noon.",
     "The said document was signed in Paris.",
     'The "special military operation" entered its second year.',
+    "He is leading in the polls.",           # plural "polls": no source
+    "To date, nothing has changed in the town.",  # "To X," only with a name or pronoun
+    "The workers were happy.",                # a stance adjective needs a content
+    "His claim was rejected.",                # a noun cue needs a "that"/"to" clause
 ]
 
 
@@ -111,6 +158,7 @@ def test_no_claims(nlp, text):
     ('Mixed "pair” and “pair" here.', ["pair", "pair"]),
     ("It's Russia's 'big' day.", ["big"]),
     ('"Given that they [Russians] live by symbols," he said.', ["Given that they [Russians] live by symbols,"]),
+    ("''It's over,'' he said. ''We lost.''", ["It's over,", "We lost."]),
 ])
 def test_find_quotes(text, quotes):
     assert [text[q.start:q.end] for q in find_quotes(text)] == quotes

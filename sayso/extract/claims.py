@@ -20,6 +20,7 @@ from typing import Iterator
 
 from ..records import Article, Claim, Span
 from . import cues
+from .claims_adjectives import adjective_claims
 from .claims_model import CueModel, load_cue_model
 from .claims_nouns import noun_claims
 from .claims_quotes import Quote, find_quotes
@@ -53,6 +54,7 @@ def extract_claims(doc, article: Article) -> Iterator[Claim]:
     ctx = Context(doc, article.text, find_quotes(article.text), load_cue_model())
     claims = [*verb_claims(ctx), *according_claims(ctx), *colon_claims(ctx)]
     claims += noun_claims(ctx, shape_content, EXTRACTOR)
+    claims += adjective_claims(ctx, find_subject, speaker_span, shape_content, EXTRACTOR)
     claims = _dedupe(claims)
     claims += quote_claims(ctx, claims)
     claims += tagged_claims(doc, article.text, claims)
@@ -73,18 +75,38 @@ def verb_claim(ctx: Context, tok) -> tuple[Claim, str] | None:
     """A candidate claim cued by ``tok`` and the name of the content pattern that fired."""
     if not ctx.model.is_candidate(tok) or _chains_to_cue(ctx, tok):
         return None
-    subject = find_subject(tok)
+    subject = find_subject(tok) or _expletive_subject(tok)
     if subject is None:
         return None
-    speaker = speaker_span(ctx, subject, tok)
+    sourceless = _is_sourceless_passive(tok, subject)
+    speaker = None if sourceless else speaker_span(ctx, subject, tok)
     cue_tokens = cue_tokens_of(tok)
     content_idx, pattern = content_tokens(tok, subject, cue_tokens)
+    if sourceless and content_idx and subject.lower_ not in cues.NON_SPEAKER_WORDS:
+        content_idx |= {t.i for t in subject.subtree}
+        pattern = f"passive_{pattern}"
     content, kind = shape_content(ctx, content_idx, tok, speaker)
-    if speaker is None or not content:
+    if (speaker is None and not sourceless) or not content:
         return None
+    cue_tokens += cue_auxiliaries(tok, cue_tokens)
     cue = tokens_span(ctx.doc, ctx.text, cue_tokens)
     claim = Claim(content, cue, speaker, kind, channel_of(tok), extractor=EXTRACTOR)
     return claim, pattern if content_idx else "quote"
+
+
+def _expletive_subject(tok):
+    """"it is believed that ...": the "it" of a passive with a clause (a sourceless claim)."""
+    expletives = [c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ in cues.NON_SPEAKER_WORDS]
+    has_clause = any(c.dep_ in cues.CLAUSE_DEPS for c in tok.children)
+    return expletives[0] if expletives and has_clause else None
+
+
+def _is_sourceless_passive(tok, subject) -> bool:
+    """"The bank is expected to act", "it is believed that ...": no one is named as the source;
+    the passive subject belongs to the content."""
+    if subject.dep_ != "nsubjpass" or subject.head.i != tok.i or _agent(tok) is not None:
+        return False
+    return any(c.dep_ in cues.CLAUSE_DEPS | cues.OPEN_CLAUSE_DEPS for c in tok.children)
 
 
 def _chains_to_cue(ctx: Context, tok) -> bool:
@@ -106,9 +128,9 @@ def find_subject(tok):
         if subjects:
             return _antecedent(subjects[0], tok)
         borrowed = _borrowed_subject(tok)
-        if borrowed is not None or tok.dep_ not in cues.INHERIT_SUBJECT_DEPS or tok.head is tok:
+        if borrowed is not None or tok.dep_ not in cues.INHERIT_SUBJECT_DEPS or tok.head.i == tok.i:
             return borrowed
-        tok = tok.head
+        tok = tok.head.head if tok.head.dep_ == "prep" else tok.head  # "continued by saying"
     return None
 
 
@@ -139,7 +161,8 @@ def _antecedent(subject, verb):
 
 
 def speaker_span(ctx: Context, subject, verb) -> Span | None:
-    """The subject's phrase as written, without relative clauses that run into the verb."""
+    """The subject's phrase as written, relative clauses included (PolNeAR keeps them; measured),
+    without anything that runs into the verb."""
     drop = {t.i for t in verb.subtree if t.i >= verb.i} if subject.i < verb.i else set()
     tokens = [t for t in subject.subtree if t.i not in drop and _speakable(ctx, t)]
     if not tokens:
@@ -178,6 +201,18 @@ def cue_tokens_of(tok) -> list:
     return sorted(tokens, key=lambda t: t.i)
 
 
+def cue_auxiliaries(tok, cue_tokens) -> list:
+    """Auxiliaries, negation and adverbs right before the cue verb, as PolNeAR spans cues
+    ("has said", "didn't say", "had already forecast"). Adjuncts after the verb ("said in a
+    statement") were measured too: PolNeAR keeps them too rarely to pay off."""
+    doc, ids = tok.doc, {t.i for t in cue_tokens}
+    lo, extra = min(ids), []
+    while lo > 0 and doc[lo - 1].head.i in ids and doc[lo - 1].dep_ in cues.CUE_AUX_DEPS:
+        lo -= 1
+        extra.append(doc[lo])
+    return extra
+
+
 def _is_cue_preposition(verb, child) -> bool:
     """"called for" / "urged for": the preposition right after the verb belongs to the cue."""
     return (
@@ -193,8 +228,11 @@ def content_tokens(tok, subject, cue_tokens) -> tuple[set[int], str]:
     own = {t.i for t in tok.subtree}
     exclude = {t.i for t in subject.subtree if t.i not in own} | {t.i for t in cue_tokens}
     exclude |= _subtrees(c for c in tok.children if c.dep_ == cues.AGENT_DEP)
-    for getter in (_clausal, _open_clausal, _interrupted, _objects, _passive_subject, _prep_objects):
-        found = getter(tok) - exclude
+    lo, hi = _paragraph_bounds(tok.doc.text, tok.idx)
+    getters = (_clausal, _open_clausal, _interrupted, _objects, _passive_subject, _prep_objects)
+    for getter in getters:
+        found = {i for i in getter(tok) - exclude if lo <= tok.doc[i].idx < hi}
+        found -= _trailing_asides(tok.doc, found)
         if found:
             return found, getter.__name__.strip("_")
     return set(), "none"
@@ -220,9 +258,11 @@ def _open_clausal(tok) -> set[int]:
 def _interrupted(tok) -> set[int]:
     """"More support is needed, he emphasised" -> the clause around the cue
     ("Over the years, she said, email has helped" -> both sides, same sentence)."""
-    if tok.dep_ not in cues.PARENTHETICAL_DEPS:
+    if tok.dep_ not in cues.PARENTHETICAL_DEPS or tok.tag_ in cues.PARTICIPLE_TAGS:
+        return set()  # "..., calling it a disgrace": the participle's own object is the content
+    if any(c.dep_ in cues.OBJECT_DEPS for c in tok.children):
         return set()
-    if tok.head.i > tok.i and tok.dep_ != "parataxis":
+    if tok.head.i > tok.i and tok.dep_ != "parataxis" and not _as_clause(tok):
         return set()
     if not any(c.dep_ == "punct" and c.i < tok.i for c in tok.subtree) and tok.dep_ != "parataxis":
         if tok.doc[tok.i - 1].text != "," and tok.doc[max(0, tok.i - 2)].text != ",":
@@ -232,11 +272,51 @@ def _interrupted(tok) -> set[int]:
     return {t.i for t in tok.head.subtree if t.i not in own and sent.start <= t.i < sent.end}
 
 
+def _as_clause(tok) -> bool:
+    """"As Clinton told the Daily News, tax relief is ..." (the main clause is the content)."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.AS_MARKERS for c in tok.children)
+
+
 def _objects(tok) -> set[int]:
     if tok.lemma_ in cues.CHANNEL_TELL_LEMMAS:
         return set()
     objects = [c for c in tok.children if c.dep_ in cues.OBJECT_DEPS]
-    return _subtrees(objects) | (_prep_objects(tok) if objects else set())
+    if not objects:
+        return set()
+    predicates = [c for c in tok.children if _is_object_predicate(c, objects[0])]
+    return _subtrees(objects + predicates) | _prep_objects(tok, with_prep=True)
+
+
+def _trailing_asides(doc, idx: set[int]) -> set[int]:
+    """A comma-led aside at the end of the content is the writer's, not the speaker's:
+    "…'s email use, which an FBI investigation said …", "… the U.S., a plan he has modified …",
+    "…, saying …"."""
+    drop: set[int] = set()
+    end = max(idx, default=-1)
+    for i in sorted(idx):
+        tok = doc[i]
+        comma = tok.left_edge.i - 1
+        if tok.dep_ not in cues.ASIDE_DEPS or comma < 0 or doc[comma].text != ",":
+            continue
+        if tok.dep_ == "advcl" and tok.tag_ not in cues.PARTICIPLE_TAGS:
+            continue
+        if tok.right_edge.i >= end - 1 and comma in idx:
+            drop |= {t.i for t in doc[comma:end + 1]}
+            break
+    return drop
+
+
+def _is_object_predicate(child, obj) -> bool:
+    """"called it a disgrace", "described the plan as a buzz": what is said of the object."""
+    if child.i < obj.i:
+        return False
+    if child.dep_ == "prep":
+        return child.lower_ in cues.OBJECT_PHRASE_PREPS and not _is_time_phrase(child)
+    return child.dep_ in cues.OBJECT_PREDICATE_DEPS
+
+
+def _is_time_phrase(prep) -> bool:
+    return any(t.ent_type_ in cues.TIME_ENTS for t in prep.subtree)
 
 
 def _passive_subject(tok) -> set[int]:
@@ -246,9 +326,12 @@ def _passive_subject(tok) -> set[int]:
     return _subtrees(c for c in tok.children if c.dep_ == "nsubjpass")
 
 
-def _prep_objects(tok) -> set[int]:
+def _prep_objects(tok, with_prep: bool = False) -> set[int]:
+    """"called for more aid" -> "more aid"; after an object the preposition belongs to the
+    content ("slammed Russian forces for ..." -> "Russian forces for ...")."""
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in cues.OBJECT_CONTENT_PREPS]
-    return {t.i for p in preps[:1] for c in p.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree}
+    found = {t.i for p in preps[:1] for c in p.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree}
+    return found | ({preps[0].i} if found and with_prep else set())
 
 
 # --- content, quotes and kind -----------------------------------------------------
@@ -279,7 +362,16 @@ def _merge_gaps(ctx: Context, content: list[Span]) -> list[Span]:
 
 
 def _quote_span(ctx: Context, q: Quote) -> Span:
-    return span(ctx.text, q.start, q.end) or Span.of(ctx.text, q.start, q.end)
+    """The quotation with its marks: PolNeAR's content of “A,” X said, “B” runs over ,” and “."""
+    return Span.of(ctx.text, q.outer_start, _mark_end(ctx.text, q))
+
+
+def _mark_end(text: str, q: Quote) -> int:
+    """After the closing mark; a quote left open at the paragraph end stops at its last word."""
+    end = q.outer_end
+    while end > q.start and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _quotes_over(ctx: Context, idx: set[int]) -> list[Quote]:
@@ -384,11 +476,44 @@ def _interview_partner(noun) -> str | None:
 # --- "according to X" ------------------------------------------------------------
 
 def according_claims(ctx: Context) -> Iterator[Claim]:
+    """"according to X", "in a CNN poll", "To Ms. Gil, skateboarding is ..."."""
     for tok in ctx.doc:
+        claim = None
         if tok.lower_ == cues.ACCORDING_WORD and tok.i + 1 < len(ctx.doc):
             claim = according_claim(ctx, tok, ctx.doc[tok.i + 1])
-            if claim is not None:
-                yield claim
+        elif tok.dep_ == "prep" and _is_source_prep(tok):
+            claim = source_prep_claim(ctx, tok)
+        if claim is not None:
+            yield claim
+
+
+def _is_source_prep(prep) -> bool:
+    """"in a poll" / "in most surveys"; a sentence-opening "To X," ("To them, it signals ...")."""
+    pobjs = [c for c in prep.children if c.dep_ == "pobj"]
+    if not pobjs or prep.head.pos_ not in cues.CLAUSE_LIKE_POS:
+        return False
+    if prep.lower_ == cues.SOURCE_IN_PREP:
+        return pobjs[0].lemma_.lower() in cues.SURVEY_NOUNS and pobjs[0].tag_ in cues.SINGULAR_NOUN_TAGS
+    last = max(t.i for t in prep.subtree)
+    return (
+        prep.lower_ == cues.SOURCE_TO_PREP and prep.i == prep.sent.start
+        and last + 1 < len(prep.doc) and prep.doc[last + 1].text == ","
+        and pobjs[0].pos_ in cues.PERSON_POS and pobjs[0].ent_type_ not in cues.NON_SOURCE_ENTS
+    )
+
+
+def source_prep_claim(ctx: Context, prep) -> Claim | None:
+    if ctx.quote_at(prep) is not None:
+        return None
+    phrase = {t.i for t in prep.subtree}
+    content_idx = _same_sentence(ctx, prep, {t.i for t in prep.head.subtree} - phrase)
+    content, kind = shape_content(ctx, content_idx, prep, None)
+    pobj = next(c for c in prep.children if c.dep_ == "pobj")
+    speaker = tokens_span(ctx.doc, ctx.text, list(pobj.subtree))
+    cue = span(ctx.text, prep.idx, prep.idx + len(prep))
+    if not content or speaker is None or cue is None:
+        return None
+    return Claim(content, cue, speaker, kind, extractor=EXTRACTOR)
 
 
 def according_claim(ctx: Context, tok, to) -> Claim | None:
@@ -399,7 +524,7 @@ def according_claim(ctx: Context, tok, to) -> Claim | None:
         return None
     phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
     head = tok.head if tok.head.i not in phrase else tok
-    content_idx = {t.i for t in head.subtree} - phrase if head is not tok else set()
+    content_idx = {t.i for t in head.subtree} - phrase if head.i != tok.i else set()
     content_idx = _same_sentence(ctx, tok, content_idx)
     content, kind = shape_content(ctx, content_idx, tok, None)
     speaker = tokens_span(ctx.doc, ctx.text, list(pobjs[0].subtree))
@@ -471,15 +596,25 @@ def _headline(ctx: Context, q: Quote, lo: int, hi: int) -> Claim | None:
 
 
 def floating_claim(ctx: Context, q: Quote, claims: list[Claim]) -> Claim | None:
-    """A long quote opening its paragraph, with no cue: the previous speaker goes on."""
+    """A long quote opening its paragraph, with no cue: the previous speaker goes on. Right after
+    a quoting claim it extends that claim's content (PolNeAR annotates a speech running over
+    several paragraphs as one attribution); otherwise it is a claim of its own."""
     lo, _ = _paragraph_bounds(ctx.text, q.outer_start)
-    if ctx.text[lo:q.outer_start].strip() or q.words(ctx.text) < cues.FLOATING_QUOTE_MIN_WORDS:
-        return None
     previous = [c for c in claims if c.start < q.start and c.speaker is not None]
-    if not previous:
+    opens = not ctx.text[lo:q.outer_start].strip()
+    if not opens or not previous or q.words(ctx.text) < cues.FLOATING_QUOTE_MIN_WORDS:
         return None
-    speaker = max(previous, key=lambda c: c.start).speaker
-    return Claim([_quote_span(ctx, q)], None, speaker, "direct", extractor=EXTRACTOR)
+    last = max(previous, key=lambda c: c.start)
+    if last.kind in cues.QUOTING_KINDS and _next_paragraph(ctx.text, last.end, lo):
+        last.content.append(_quote_span(ctx, q))
+        return None
+    return Claim([_quote_span(ctx, q)], None, last.speaker, "direct", extractor=EXTRACTOR)
+
+
+def _next_paragraph(text: str, end: int, lo: int) -> bool:
+    """``lo`` starts the paragraph right after the one holding ``end`` (or the same one)."""
+    _, hi = _paragraph_bounds(text, max(end - 1, 0))
+    return hi >= lo or not text[hi:lo].strip()
 
 
 # --- "Speaker: content" lines ------------------------------------------------------

@@ -22,6 +22,8 @@ def _lexicon_flags(lemma: str) -> list[str]:
 
 def _speaker_features(tok, claim) -> list[str]:
     speaker = claim.speaker
+    if speaker is None:
+        return ["spk=none"]
     words = speaker.text.split()
     first = words[0].lower() if words else ""
     return [
@@ -29,6 +31,19 @@ def _speaker_features(tok, claim) -> list[str]:
         f"spk_len={_bucket(len(words))}",
         f"spk_upper={speaker.text[:1].isupper()}",
         f"spk_after={speaker.start > tok.idx}",
+    ]
+
+
+def _context_features(tok, claim, lemma: str) -> list[str]:
+    """Who speaks (entity type of the subject) and how the content opens."""
+    speaker = claim.speaker
+    found = tok.doc.char_span(speaker.start, speaker.end, alignment_mode="expand") if speaker else None
+    subject = found.root if found is not None else None
+    ent = (subject.ent_type_ or subject.pos_) if subject is not None else "none"
+    first = claim.content[0].text.split()[:1]
+    return [
+        f"spk_ent={ent}",
+        f"content_first={first[0].lower().strip(cues.STRAIGHT_DOUBLE) if first else ''}",
     ]
 
 
@@ -52,5 +67,6 @@ def cue_features(tok, claim, pattern: str) -> list[str]:
         f"content_len={_bucket(n_words)}",
         *_lexicon_flags(lemma),
         *_speaker_features(tok, claim),
+        *_context_features(tok, claim, lemma),
     ]
     return feats

@@ -40,6 +40,8 @@ CUE_ADVERBS = frozenset({
     "allegedly", "separately", "similarly", "explicitly", "flatly", "openly", "falsely",
     "firmly", "strongly", "loudly", "quietly", "initially", "subsequently", "additionally",
 })
+# PolNeAR cue spans keep the auxiliaries right before the verb ("has said", "didn't say").
+CUE_AUX_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 # Verbs that take the reporting verb as complement, kept in the cue ("continued to add").
 CUE_CHAIN_VERBS = frozenset({"continue", "go", "proceed", "went", "keep", "begin", "start"})
 # Nouns that can carry an attribution ("his claim that ...", "in a statement").
@@ -55,10 +57,30 @@ CUE_NOUNS = frozenset({
 NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl", "advcl"})
 NOUN_COMPLEMENT_MARKERS = frozenset({"that", "to", "whether"})
 NOUN_AGENT_PREP = "by"
+# Adjective cues: "was adamant that ...", "is critical of ...", "aides, confident that ...".
+STANCE_ADJECTIVES = frozenset({  # measured on PolNeAR train; "sure", "willing", "happy" ... left out
+    "adamant", "concerned", "worried", "glad", "upbeat", "tired", "impressed", "confident",
+    "convinced", "optimistic", "pessimistic", "skeptical", "sceptical", "critical", "supportive",
+    "opposed", "pleased", "angry", "furious", "eager", "hopeful", "aware", "unhappy", "frustrated",
+    "excited", "wary", "leery", "fearful", "doubtful", "nervous", "disappointed", "satisfied",
+    "unconvinced", "uneasy", "anxious", "dismissive", "mindful", "insistent", "reluctant",
+    "keen", "outspoken", "vocal", "upset", "disturbed", "troubled", "alarmed", "thrilled",
+    "grateful", "thankful", "embarrassed",
+})
+ADJECTIVE_DEPS = frozenset({"acomp", "advcl", "conj", "oprd"})
+ADJECTIVE_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+ADJECTIVE_PREPS = frozenset({"of", "about", "with", "that", "over", "toward", "towards"})
 # "according to X"
 ACCORDING_LEMMA = "accord"
 ACCORDING_WORD = "according"
 ACCORDING_PREP = "to"
+# "in a CNN poll, Clinton leads ..." (cue "in", source the poll); "To Ms. Gil, X is ..." (cue "To")
+SOURCE_IN_PREP = "in"
+SURVEY_NOUNS = frozenset({"poll", "survey", "average"})  # "in a report/study": measured, mostly not annotated
+SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})  # "in a CNN poll" yes, "leading in the polls" no
+SOURCE_TO_PREP = "to"
+PERSON_POS = frozenset({"PROPN", "PRON"})  # "To Ms. Gil," / "To them," but not "To date,"
+NON_SOURCE_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
 # "in an interview with X" / "said on CNN" / "told BFMTV": where the claim was made.
 CHANNEL_NOUNS = frozenset({"interview", "statement", "post", "tweet", "op-ed", "broadcast"})
 CHANNEL_PREPS = frozenset({"on", "in", "to"})
@@ -76,6 +98,16 @@ OBJECT_DEPS = frozenset({"dobj", "attr"})
 ADDRESSEE_DEPS = frozenset({"dative", "iobj"})
 INHERIT_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl"})
 PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "conj"})
+PARTICIPLE_TAGS = frozenset({"VBG"})
+OBJECT_PREDICATE_DEPS = frozenset({"oprd", "ccomp", "xcomp"})  # "called it a disgrace"
+# Phrases after an object that PolNeAR keeps in the content ("named five people to the committee",
+# "showed Clinton with a lead", "described the plan as ..."), unless they name a date or time.
+OBJECT_PHRASE_PREPS = frozenset({
+    "as", "to", "with", "into", "in", "from", "at", "over", "of", "about", "for", "against", "on",
+})
+TIME_ENTS = frozenset({"DATE", "TIME"})
+ASIDE_DEPS = frozenset({"relcl", "appos", "advcl"})  # ", which ...", ", a plan ...", ", saying ..."
+AS_MARKERS = frozenset({"as"})  # "As X told Y, ..."
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 CLAUSE_LIKE_POS = frozenset({"VERB", "AUX"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
@@ -96,11 +128,12 @@ SPLIT_SENTENCE_GLUE = SPLIT_GLUE | {"."}  # “…,” X said. “…”: the qu
 
 # --- thresholds --------------------------------------------------------------
 SCARE_QUOTE_MAX_WORDS = 4        # shorter uncued quotes are scare quotes, not claims
+QUOTING_KINDS = frozenset({"direct", "mixed"})  # claims a following quote paragraph extends
 FLOATING_QUOTE_MIN_WORDS = 8     # an uncued quote paragraph this long continues the last speaker
 QUOTE_MAX_CHARS = 3000           # a longer "quote" is a mismatched pair
 HEADLINE_MAX_WORDS = 30          # "'quote': Speaker" lines are short
 HEADLINE_SPEAKER_MAX_WORDS = 8
-SPEAKER_MAX_WORDS = 25
+SPEAKER_MAX_WORDS = 40
 DIRECT_MAX_OUTSIDE_WORDS = 2     # a complement with more words outside quotes is "mixed"
 SUBJECT_INHERIT_DEPTH = 3        # how far "adding that ..." climbs for its speaker
 CUE_MODEL_THRESHOLD = 0.4
