@@ -355,3 +355,94 @@ def test_its_title_takes_the_last_org_subject(nlp):
             "slow. Its governor, Rafael Okonjo, said rates would stay high.")
     entity = resolved(nlp, text, "Its governor, Rafael Okonjo")
     assert (entity.name, entity.role, entity.affiliation) == ("Rafael Okonjo", "Governor", "central bank")
+
+
+# --------------------------------------------------------------------------- relative pronouns
+
+RELATIVES = [
+    ("Hillary Clinton, who said that the plan would fail, left early.", "Clinton, who",
+     "Hillary Clinton", "person"),
+    ("Senator Ted Cruz spoke on Monday. Later the senator who warned that the deal was weak left.",
+     "senator who", "Ted Cruz", "person"),
+    ("The Environmental Protection Agency issued new rules. Critics attacked the agency, which said "
+     "the rules were needed.", "agency, which", "Environmental Protection Agency", "org"),
+    ("The tax bill was levied by the European Union, which contended that Ireland undertaxed Apple.",
+     "Union, which", "European Union", "org"),
+    ("Voters cheered Democrats and Republicans, who said the bill was fair.", "Republicans, who",
+     "Democrats and Republicans", "other"),
+    ("The meeting was chaired by Kremlin spokesman Dmitry Peskov, who said Moscow was ready.",
+     "Peskov, who", "Dmitry Peskov", "person"),
+]
+
+
+@pytest.mark.parametrize("text,anchor,name,kind", RELATIVES)
+def test_relative_pronoun_resolves_to_the_noun_it_modifies(nlp, text, anchor, name, kind):
+    word = next(w for w in ("who", "which") if w in anchor)
+    claim = claim_at(text, word, anchor)
+    entities, mentions = resolve_speakers(nlp(text), Article(text=text), [claim])
+    entity = {e.key: e for e in entities}[claim.speaker_key]
+    assert (entity.name, entity.kind) == (name, kind)
+    assert any(m.start == claim.speaker.start and m.kind == "pronoun" for m in mentions)
+
+
+@pytest.mark.parametrize("text,anchor", [
+    ("Clinton mocked the complaint, saying anybody who complains is not happy.", "anybody who"),
+    ("Trump said last week that those who question the police demean the law.", "those who"),
+    ("Who said that the plan would fail?", "Who"),
+])
+def test_relative_pronoun_without_a_noun_stays_none(nlp, text, anchor):
+    word = anchor.split()[-1]
+    claims, _ = resolve(nlp, text, [(word, anchor)])
+    assert claims[0].speaker_key is None
+
+
+# --------------------------------------------------------------------------- first person, possessives,
+# speakers that refer to nobody
+
+def quoted(text: str, quote: str, speaker: str, inner: str) -> list[Claim]:
+    """A claim `speaker` said `quote`, and a claim whose speaker is `inner` inside that quote."""
+    q, s = text.index(quote), text.index(speaker)
+    outer = Claim([Span.of(text, q, q + len(quote))], None, Span.of(text, s, s + len(speaker)), "direct")
+    i = q + quote.index(inner + " ")
+    return [outer, Claim([Span.of(text, i, i)], None, Span.of(text, i, i + len(inner)), "indirect")]
+
+
+@pytest.mark.parametrize("text,quote,speaker,inner,name", [
+    ('"I think the plan will fail," Hillary Clinton said.', "I think the plan will fail", "Hillary Clinton",
+     "I", "Hillary Clinton"),
+    ('The National Teachers Union protested. Its leader, Ann Bell, said: "We believe the cuts are '
+     'wrong."', "We believe the cuts are wrong", "Ann Bell", "We", "National Teachers Union"),
+])
+def test_first_person_inside_a_quote_is_the_quoted_speaker(nlp, text, quote, speaker, inner, name):
+    claims = quoted(text, quote, speaker, inner)
+    entities, _ = resolve_speakers(nlp(text), Article(text=text), claims)
+    assert {e.key: e for e in entities}[claims[1].speaker_key].name == name
+
+
+@pytest.mark.parametrize("text,speaker,anchor", [
+    ("Hillary Clinton spoke on Monday. I think the plan will fail.", "I", "I think"),
+    ("The union protested on Monday. We believe the cuts are wrong.", "We", "We believe"),
+    ("Hillary Clinton spoke on Monday. Some said the plan would fail.", "Some", None),
+    ("In this environment, you can see why voters are angry.", "you", None),
+    ("Obama and others vowed consequences.", "others", None),
+    ("Then someone asked how Clinton could win.", "someone", None),
+])
+def test_speakers_that_refer_to_nobody_stay_none(nlp, text, speaker, anchor):
+    claims, entities = resolve(nlp, text, [(speaker, anchor)])
+    assert claims[0].speaker_key is None
+    assert all(e.name.lower() != speaker.lower() for e in entities.values())
+
+
+def test_quantified_group_still_resolves(nlp):
+    entity = resolved(nlp, "Some economists said the plan would fail.", "Some economists")
+    assert entity is not None and entity.kind == "other"
+
+
+@pytest.mark.parametrize("text,speaker,anchor,name", [
+    ("Donald Trump spoke in Ohio. Contrary to his claim that taxes would fall, rates rose.", "his",
+     "his claim", "Donald Trump"),
+    ("The European Union fined Apple. The bill was criticised for its claim that Ireland erred.", "its",
+     "its claim", "European Union"),
+])
+def test_possessive_pronoun_speaker_resolves_like_a_pronoun(nlp, text, speaker, anchor, name):
+    assert resolved(nlp, text, speaker, anchor).name == name

@@ -129,8 +129,23 @@ SPOKES_TITLES = frozenset({
 })
 
 # Pronouns a claim speaker may be: person pronouns with gender, and group pronouns.
-PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
-GROUP_PRONOUNS = frozenset({"they", "it", "we"})
+PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "hers": "f"}
+GROUP_PRONOUNS = frozenset({"they", "it", "its", "their", "them"})
+# Relative pronouns a claim speaker may be ("Clinton, *who* said ..."): they stand for the noun
+# phrase their relative clause modifies.
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# First-person singular speakers: inside another claim's quote they are that claim's speaker;
+# elsewhere (the author of an op-ed or letter) they stay unresolved.
+FIRST_PERSON = frozenset({"i", "me", "my"})
+# First-person plural: inside a quote, the quoted speaker's organisation (when it is known);
+# outside quotes (the author's "we") unresolved.
+FIRST_PERSON_PLURAL = frozenset({"we", "us", "our"})
+# Speakers that refer to nobody in particular: never resolved ("some speculated", "you can see").
+NON_REFERRING = frozenset({
+    "you", "your", "one", "some", "many", "most", "others", "other", "all", "few", "several",
+    "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "none",
+    "those", "these", "each", "both", "either", "neither", "whoever",
+})
 # Possessives before a title that name its organisation by reference ("Its governor, X").
 OWNER_PRONOUNS = frozenset({"its", "their"})
 

@@ -21,6 +21,7 @@ __all__ = ["EXTRACTOR", "resolve_speakers", "parse_title"]
 
 EXTRACTOR = "speakers.v1"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+FIRST_PERSON = R.FIRST_PERSON | R.FIRST_PERSON_PLURAL
 
 
 # --------------------------------------------------------------------------- the entity book
@@ -379,12 +380,87 @@ def _resolve_pronoun(book: Book, claim: Claim, contents) -> None:
         book.mention(sp.start, sp.end, key, "pronoun", True)
 
 
+def relative_head(book: Book, start: int, end: int):
+    """The noun phrase a relative-pronoun speaker stands for ("Clinton, who said" -> Clinton).
+
+    The pronoun's verb is a ``relcl`` of the noun (else the noun just before it); an
+    apposition climbs to the noun it renames. None for pronouns and "those who", "anybody who".
+    """
+    span = book.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return None
+    tok = span[0]
+    if tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
+        noun = tok.head.head
+    else:
+        prev = [t for t in book.doc[max(0, tok.i - 3):tok.i] if not t.is_punct]
+        noun = prev[-1] if prev and prev[-1].pos_ in ("NOUN", "PROPN") else None
+    while noun is not None and noun.dep_ == "appos" and noun.head.i < noun.i:
+        noun = noun.head
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or norm(noun.text) in R.NON_REFERRING:
+        return None
+    end = max([c.i for c in noun.conjuncts if c.i < tok.i] + [noun.i]) + 1  # "Democrats and Republicans"
+    return book.doc[noun.left_edge.i:end]
+
+
+def _resolve_relative(book: Book, claim: Claim) -> None:
+    """A relative-pronoun speaker: the entity of the phrase it modifies, as a pronoun mention."""
+    phrase = relative_head(book, claim.speaker.start, claim.speaker.end)
+    found = phrase is not None and resolve_phrase(book, phrase.start_char, phrase.end_char)
+    if found:
+        claim.speaker_key = found[0]
+        book.mention(claim.speaker.start, claim.speaker.end, found[0], "pronoun", True)
+
+
+def _enclosing_speaker(claims: list[Claim], claim: Claim) -> str | None:
+    """The resolved speaker of the other claim whose content contains this claim's speaker."""
+    pos = claim.speaker.start
+    for other in claims:
+        if other is not claim and other.speaker_key and any(s.start <= pos < s.end for s in other.content):
+            return other.speaker_key
+    return None
+
+
+def _resolve_first_person(book: Book, claim: Claim, claims: list[Claim]) -> None:
+    """"I" inside a quote -> the quoted speaker; "we" -> the quoted speaker's organisation.
+    Outside a quote (an op-ed's author) it stays unresolved."""
+    word = speaker_word(claim)
+    key = _enclosing_speaker(claims, claim)
+    if key and word in R.FIRST_PERSON_PLURAL:
+        key = _speaker_org(book, key)
+    if key:
+        claim.speaker_key = key
+        book.mention(claim.speaker.start, claim.speaker.end, key, "pronoun", True)
+
+
+def _speaker_org(book: Book, key: str) -> str | None:
+    """An org speaker itself, or the org entity a person speaker is affiliated to."""
+    info = book.infos[key]
+    if info.entity.kind == "org":
+        return key
+    orgs = [i.entity.key for i in book.infos.values()
+            if i.entity.kind == "org" and info.org and i.org == info.org]
+    return orgs[0] if orgs else None
+
+
+def speaker_word(claim: Claim) -> str:
+    """The speaker phrase as one normalised word without a leading determiner ("" if longer)."""
+    words = claim.speaker.text.split()
+    words = words[1:] if len(words) == 2 and norm(words[0]) in R.DETERMINERS else words
+    return norm(words[0]) if len(words) == 1 else ""
+
+
 def _resolve_claims(book: Book, claims: list[Claim]) -> None:
-    """Names and descriptions first, then pronouns in text order."""
-    spoken = sorted((c for c in claims if c.speaker), key=lambda c: c.speaker.start)
+    """Names, descriptions and relative pronouns first, then pronouns, then first person, in
+    text order; speakers that refer to nobody ("some", "you") stay unresolved."""
+    spoken = sorted((c for c in claims if c.speaker and speaker_word(c) not in R.NON_REFERRING),
+                    key=lambda c: c.speaker.start)
     contents = [(s.start, s.end) for c in claims for s in c.content]
     for claim in spoken:
-        if not is_pronoun(claim.speaker.text):
+        word = speaker_word(claim)
+        if word in R.RELATIVE_PRONOUNS:
+            _resolve_relative(book, claim)
+        elif not is_pronoun(claim.speaker.text) and word not in FIRST_PERSON:
             found = resolve_phrase(book, claim.speaker.start, claim.speaker.end)
             if found:
                 claim.speaker_key = found[0]
@@ -392,6 +468,9 @@ def _resolve_claims(book: Book, claims: list[Claim]) -> None:
     for claim in spoken:
         if is_pronoun(claim.speaker.text):
             _resolve_pronoun(book, claim, contents)
+    for claim in spoken:
+        if speaker_word(claim) in FIRST_PERSON:
+            _resolve_first_person(book, claim, claims)
 
 
 def _finish(book: Book, claims: list[Claim]) -> tuple[list[Entity], list[Mention]]:
