@@ -1,7 +1,8 @@
 """Train the claims tagger (a linear-chain CRF) on PolNeAR **train** only.
 
     python scripts/train_tagger.py /work/shared/evaldata/polnear/train \
-        [--out sayso/data/claims_tagger.crfsuite] [--cache /tmp/sayso_claims/train.spacy]
+        [--out sayso/data/claims_tagger.crfsuite] [--cache /tmp/sayso_claims/train.spacy] \
+        [--docs 0:630 --out /tmp/tagger_630.crfsuite]   # a held-out tuning model, never in sayso/data
 
 Each sentence is one sequence; every token gets one label: O, SOURCE, CUE or
 CONTENT (IO encoding: adjacent spans of one role are rare within a sentence).
@@ -102,6 +103,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", default=str(MODEL_PATH))
     ap.add_argument("--cache", default=None, help="DocBin of the same texts, if parsed before")
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--docs", default=None, metavar="START:END",
+                    help="train on this slice of the (sorted) docs only, e.g. 0:630 for held-out tuning")
     ap.add_argument("--c1", type=float, default=C1)
     ap.add_argument("--c2", type=float, default=C2)
     ap.add_argument("--iterations", type=int, default=MAX_ITERATIONS)
@@ -109,7 +112,11 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     t0 = time.time()
     golds = read_split(args.split_dir, limit=args.limit)
-    data = list(sequences(golds, load_docs(golds, args.cache)))
+    docs = load_docs(golds, args.cache)
+    if args.docs:
+        part = slice(*(int(x) if x else None for x in args.docs.split(":")))
+        golds, docs = golds[part], docs[part]
+    data = list(sequences(golds, docs))
     t1 = time.time()
     print(f"{len(golds)} docs, {len(data)} sentences, features {t1 - t0:.0f} s")
     train(data, Path(args.out), args.c1, args.c2, args.iterations, args.min_freq)

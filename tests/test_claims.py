@@ -209,3 +209,13 @@ def test_seed_attributions(seed_claims):
 def test_seed_no_scare_quotes(seed_claims):
     for claim in seed_claims:
         assert claim.content_text.strip(' ."') not in ("special military operation", "denazification")
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The director said on Tuesday that the harvest would fall.", "said"),
+    ("The minister said on CNN that talks would resume.", "said"),
+    ("The senator called for an inquiry into the contract.", "called for"),
+])
+def test_prepositions_join_the_cue_only_when_phrasal(nlp, text, cue):
+    claims = list(extract_claims(nlp(text), Article(text=text)))
+    assert [c.cue.text for c in claims if c.cue] == [cue]

@@ -25,7 +25,7 @@ from .claims_model import CueModel, load_cue_model
 from .claims_nouns import noun_claims
 from .claims_quotes import Quote, find_quotes
 from .claims_spans import span, token_spans, tokens_span
-from .claims_tagger import tagged_claims
+from .claims_combine import combine
 
 EXTRACTOR = "claims.v1"
 
@@ -57,7 +57,7 @@ def extract_claims(doc, article: Article) -> Iterator[Claim]:
     claims += adjective_claims(ctx, find_subject, speaker_span, shape_content, EXTRACTOR)
     claims = _dedupe(claims)
     claims += quote_claims(ctx, claims)
-    claims += tagged_claims(doc, article.text, claims)
+    claims = combine(doc, article.text, claims)
     yield from sorted(claims, key=lambda c: (c.start, c.end))
 
 
@@ -220,7 +220,13 @@ def _is_cue_preposition(verb, child) -> bool:
         and child.i == verb.i + 1
         and child.lower_ in cues.CUE_PARTICLES
         and verb.lemma_ in cues.REPORTING_VERBS | cues.STANCE_VERBS
+        and not any(_names_when_or_where(obj) for obj in child.children if obj.dep_ == "pobj")
     )
+
+
+def _names_when_or_where(tok) -> bool:
+    """"said on Tuesday", "said on CNN": a date or a name after the preposition is no particle."""
+    return tok.ent_type_ in cues.NOT_PARTICLE_ENTS or tok.pos_ == "PROPN"
 
 
 def content_tokens(tok, subject, cue_tokens) -> tuple[set[int], str]:

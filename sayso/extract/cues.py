@@ -33,6 +33,8 @@ STANCE_VERBS = frozenset({
 OBJECT_CONTENT_PREPS = frozenset({"for", "about", "of", "against", "on", "over"})
 # Phrasal particles kept in the cue ("pointed out", "called for").
 CUE_PARTICLES = frozenset({"out", "up", "on", "for", "off"})
+# ...unless the preposition's object is a date, time or name: "said on Tuesday", "said on CNN".
+NOT_PARTICLE_ENTS = frozenset({"DATE", "TIME", "ORG", "PERSON", "GPE", "NORP"})
 # Adverbs kept in the cue when right before the verb ("reportedly said").
 CUE_ADVERBS = frozenset({
     "reportedly", "also", "further", "furthermore", "later", "repeatedly", "again",

@@ -1,0 +1,136 @@
+"""Rules + tagger: nested rule claims are dropped, rule cues grow to the tagger's cue run,
+and everything else of a rule claim is kept."""
+from __future__ import annotations
+
+import pytest
+
+from sayso.extract import claims as rules_mod
+from sayso.extract import claims_combine as combine_mod
+from sayso.extract import claims_tagger as tagger_mod
+from sayso.extract.claims import extract_claims
+from sayso.extract.claims_combine import combine, combine_tagged
+from sayso.extract.claims_tagger import CONTENT, CUE, OUTSIDE, SOURCE, Tagging, label_runs
+from sayso.records import Article, Claim, Span
+
+NESTED = "The minister said the report shows that taxes will rise next year."
+INTERVIEW = "The minister spoke at length about the tax that will rise next year."
+PLAIN = "The minister said that talks would resume in May."
+
+
+def _tagging(doc, roles: dict[str, str], cue_p: dict[str, float], content_p: float = 0.0) -> Tagging:
+    """A hand-made tagging: ``roles`` maps words to labels, ``cue_p`` words to CUE marginals;
+    every CONTENT-labelled token gets ``content_p`` as its CONTENT marginal."""
+    labels = [roles.get(t.text, OUTSIDE) for t in doc]
+    marginals = {CUE: [cue_p.get(t.text, 0.0) for t in doc],
+                 CONTENT: [content_p if lab == CONTENT else 0.0 for lab in labels]}
+    return Tagging(labels, marginals, [False] * len(doc), label_runs(doc, labels))
+
+
+def _span(text: str, piece: str) -> Span:
+    start = text.index(piece)
+    return Span.of(text, start, start + len(piece))
+
+
+def _claim(text: str, speaker: str, cue: str, content: str) -> Claim:
+    return Claim(content=[_span(text, content)], cue=_span(text, cue), speaker=_span(text, speaker),
+                 kind="indirect")
+
+
+def _nested_roles(text: str) -> dict[str, str]:
+    content = text[text.index("the report"):text.index(".")].split()
+    return {**{w: CONTENT for w in content}, "minister": SOURCE, "said": CUE}
+
+
+def test_nested_rule_claim_is_dropped(nlp):
+    doc = nlp(NESTED)
+    rule = _claim(NESTED, "the report", "shows", "that taxes will rise next year")
+    tagging = _tagging(doc, _nested_roles(NESTED), {"said": 0.95, "shows": 0.05}, content_p=0.9)
+    assert all(c.cue is None or c.cue.text != "shows" for c in combine_tagged(doc, NESTED, [rule], tagging))
+
+
+@pytest.mark.parametrize("cue_p, content_p", [(0.5, 0.9), (0.05, 0.5)])
+def test_rule_claim_kept_unless_tagger_sees_it_nested(nlp, cue_p, content_p):
+    """A fair CUE marginal, or content the tagger does not see as content, keeps the claim."""
+    doc = nlp(NESTED)
+    rule = _claim(NESTED, "the report", "shows", "that taxes will rise next year")
+    tagging = _tagging(doc, _nested_roles(NESTED), {"said": 0.95, "shows": cue_p}, content_p=content_p)
+    assert rule in combine_tagged(doc, NESTED, [rule], tagging)
+
+
+def test_rule_cue_grows_to_the_tagged_cue_run(nlp):
+    doc = nlp(INTERVIEW)
+    rule = _claim(INTERVIEW, "The minister", "spoke", "the tax that will rise next year")
+    cue_words = {"spoke": 0.9, "at": 0.8, "length": 0.7, "about": 0.8}
+    tagging = _tagging(doc, {w: CUE for w in cue_words}, cue_words)
+    (out,) = combine_tagged(doc, INTERVIEW, [rule], tagging)
+    assert out.cue.text == "spoke at length about"
+    assert (out.speaker, out.content, out.kind) == (rule.speaker, rule.content, rule.kind)
+
+
+@pytest.mark.parametrize("cue_words", [
+    {"spoke": 0.5, "at": 0.4, "length": 0.4, "about": 0.4},  # run not confident enough
+    {"at": 0.9, "length": 0.9, "about": 0.9},                # run does not hold the rule cue
+    {"spoke": 0.9, "at": 0.9, "length": 0.9},                # run does not end in a preposition
+])
+def test_rule_cue_kept(nlp, cue_words):
+    doc = nlp(INTERVIEW)
+    rule = _claim(INTERVIEW, "The minister", "spoke", "the tax that will rise next year")
+    tagging = _tagging(doc, {w: CUE for w in cue_words}, cue_words)
+    assert combine_tagged(doc, INTERVIEW, [rule], tagging)[0] == rule
+
+
+def test_cueless_claims_are_kept(nlp):
+    doc = nlp(NESTED)
+    quote = Claim(content=[_span(NESTED, "taxes will rise")], cue=None, speaker=None, kind="direct")
+    tagging = _tagging(doc, _nested_roles(NESTED), {}, content_p=1.0)
+    assert quote in combine_tagged(doc, NESTED, [quote], tagging)
+
+
+def test_without_model_rules_come_back_unchanged(nlp, monkeypatch, tmp_path):
+    tagger_mod.load_tagger.cache_clear()
+    monkeypatch.setattr(tagger_mod, "MODEL_PATH", tmp_path / "absent.crfsuite")
+    try:
+        doc = nlp(PLAIN)
+        rules = [_claim(PLAIN, "The minister", "said", "that talks would resume in May")]
+        assert combine(doc, PLAIN, rules) == rules
+    finally:
+        tagger_mod.load_tagger.cache_clear()
+
+
+def test_plain_said_claim_unchanged_with_the_model(nlp, monkeypatch):
+    if tagger_mod.load_tagger() is None:
+        pytest.skip("no tagger model")
+    doc = nlp(PLAIN)
+    monkeypatch.setattr(rules_mod, "combine", lambda d, t, claims: claims)
+    rules = list(extract_claims(doc, Article(text=PLAIN)))
+    monkeypatch.undo()
+    combined = list(extract_claims(doc, Article(text=PLAIN)))
+    assert rules and all(r in combined for r in rules)
+    said = next(c for c in combined if c.cue and c.cue.text == "said")
+    assert said.speaker.text == "The minister"
+
+
+@pytest.mark.parametrize("text, dropped, kept", [
+    ("Fields said she was spurred to file a criminal complaint to show that she had not lied.",
+     "to show", "said"),
+])
+def test_real_model_drops_a_verb_inside_reported_content(nlp, text, dropped, kept):
+    if tagger_mod.load_tagger() is None:
+        pytest.skip("no tagger model")
+    cues = [c.cue.text for c in extract_claims(nlp(text), Article(text=text)) if c.cue]
+    assert kept in cues and dropped not in cues
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Sanders spoke about the economy at length.", "spoke about"),
+    ("The senator, railing against the deal, said it would cost jobs.", "railing against"),
+])
+def test_real_model_extends_phrasal_cues(nlp, text, cue):
+    if tagger_mod.load_tagger() is None:
+        pytest.skip("no tagger model")
+    assert cue in [c.cue.text for c in extract_claims(nlp(text), Article(text=text)) if c.cue]
+
+
+def test_thresholds_are_named_constants():
+    assert 0 < combine_mod.CUE_KEEP_MIN < combine_mod.CUE_EXTEND_MIN < 1
+    assert 0 < combine_mod.NESTED_CONTENT_MIN <= 1
