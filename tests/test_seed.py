@@ -26,7 +26,9 @@ ATTRIBUTIONS = [
     ("redeploying additional assault groups", CHERNYAK),
     ("use the territory of Belarus", CHERNYAK),
     ("will continue offensive operations", CHERNYAK),
-    ("take place in major Russian cities", ("military intelligence", "Military Intelligence", "GUR")),
+    # Ukraine's military intelligence (HUR/GUR), the organisation: "Defence Intelligence of Ukraine"
+    ("take place in major Russian cities", ("military intelligence", "Military Intelligence", "GUR",
+                                            "Defence Intelligence")),
     ("rocket on the city of Kramatorsk", ZELENSKYY),
     ("still under the rubble", ZELENSKYY),
     ("warplanes", ZELENSKYY),
