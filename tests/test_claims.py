@@ -89,6 +89,50 @@ def test_sourceless_passive(nlp, text, cue, content):
     assert found and found[0].speaker is None and found[0].cue.text == cue
 
 
+@pytest.mark.parametrize("text,cue,content", [
+    ("Sanders appeared to dismiss the email issue in October.", "appeared", "Sanders"),
+    ("The senator seemed to be of two minds on Tuesday night.", "seemed", "The senator"),
+])
+def test_impression_verbs_have_no_source(nlp, text, cue, content):
+    """PolNeAR marks "seem/appear" as the author's cue: no source, the subject in the content."""
+    found = [c for c in claims_of(nlp, text) if c.cue and c.cue.text == cue]
+    assert found and found[0].speaker is None and found[0].content_text.startswith(content)
+
+
+@pytest.mark.parametrize("text,speaker,cue", [
+    ("On Saturday, Trump issued a statement saying that Scalia was a remarkable person.",
+     "Trump", "issued a statement saying"),
+    ("The town released a statement Wednesday saying the comments were wrong.",
+     "The town", "released a statement Wednesday saying"),
+])
+def test_issued_statement_saying(nlp, text, speaker, cue):
+    """"X issued a statement saying ...": X speaks, the cue runs from the issuing verb."""
+    claims = claims_of(nlp, text)
+    assert [(c.speaker.text, c.cue.text) for c in claims if c.speaker] == [(speaker, cue)]
+
+
+@pytest.mark.parametrize("text,poll", [
+    ("In a CNN poll released Sunday, 37 percent of Americans said they would vote for Trump.",
+     "a CNN poll released Sunday"),
+    ("A new Latino Decisions poll released Friday found that 70 percent of registered Latino voters "
+     "said they would vote for Clinton.", "A new Latino Decisions poll released Friday"),
+])
+def test_poll_respondents_are_no_source(nlp, text, poll):
+    """The poll speaks; the respondents' "said" inside its content is no claim of its own."""
+    assert [c.speaker.text for c in claims_of(nlp, text) if c.speaker] == [poll]
+
+
+@pytest.mark.parametrize("text,cue,content", [
+    ("Davis made it clear that she did not view the comment in isolation.", "made it clear",
+     "that she did not view the comment in isolation"),
+    ("He has also made clear he will seek to influence the platform.", "has also made clear",
+     "he will seek to influence the platform"),
+])
+def test_made_clear_cue(nlp, text, cue, content):
+    found = find(claims_of(nlp, text), content)
+    assert found and found[0].cue.text == cue and found[0].content_text == content
+
+
 def test_multi_sentence_quote(nlp):
     text = '"Some people are still under the rubble. There is no goal other than terror," said the president.'
     claim = find(claims_of(nlp, text), "Some people")[0]

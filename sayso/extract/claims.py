@@ -15,7 +15,7 @@ Works on the spaCy parse of ``Article.text`` (see ``docs/claims.md``):
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterator
 
 from ..records import Article, Claim, Span
@@ -55,7 +55,7 @@ def extract_claims(doc, article: Article) -> Iterator[Claim]:
     claims = [*verb_claims(ctx), *according_claims(ctx), *colon_claims(ctx)]
     claims += noun_claims(ctx, shape_content, EXTRACTOR)
     claims += adjective_claims(ctx, find_subject, speaker_span, shape_content, EXTRACTOR)
-    claims = _dedupe(claims)
+    claims = _drop_poll_respondents(_dedupe(claims))
     claims += quote_claims(ctx, claims)
     claims = combine(doc, article.text, claims)
     yield from sorted(claims, key=lambda c: (c.start, c.end))
@@ -68,12 +68,30 @@ def verb_claims(ctx: Context) -> Iterator[Claim]:
         if tok.pos_ in cues.CLAUSE_LIKE_POS and ctx.quote_at(tok) is None:
             found = verb_claim(ctx, tok)
             if found is not None and ctx.model.accepts(tok, *found):
-                yield found[0]
+                yield _impression_claim(ctx, tok, found[0])
+
+
+def _impression_claim(ctx: Context, tok, claim: Claim) -> Claim:
+    """"Sanders appeared to dismiss ...": PolNeAR marks "seem/appear" as the author's cue,
+    with no source; the subject belongs to the content."""
+    if tok.lemma_.lower() not in cues.IMPRESSION_VERBS or claim.speaker is None:
+        return claim
+    subject = find_subject(tok)
+    if claim.kind != "indirect" or subject is None or subject.i > tok.i:
+        return replace(claim, speaker=None)
+    idx = {t.i for t in subject.subtree} | {t.i for s in claim.content for t in _span_tokens(ctx, s)}
+    content, kind = shape_content(ctx, idx, tok, None)
+    return replace(claim, speaker=None, content=content, kind=kind)
+
+
+def _span_tokens(ctx: Context, s: Span):
+    found = ctx.doc.char_span(s.start, s.end, alignment_mode="expand")
+    return found if found is not None else []
 
 
 def verb_claim(ctx: Context, tok) -> tuple[Claim, str] | None:
     """A candidate claim cued by ``tok`` and the name of the content pattern that fired."""
-    if not ctx.model.is_candidate(tok) or _chains_to_cue(ctx, tok):
+    if not ctx.model.is_candidate(tok) or _chains_to_cue(ctx, tok) or _issues_for_participle(ctx, tok):
         return None
     subject = find_subject(tok) or _expletive_subject(tok)
     if subject is None:
@@ -146,11 +164,47 @@ def _borrowed_subject(tok):
     """"voters saying they ..." -> voters; "urged him to say" -> him."""
     head = tok.head
     if tok.dep_ == "acl" and head.pos_ in cues.NOMINAL_POS and tok.i > head.i:
+        issuer = _issuer(tok)
+        if issuer is not None:
+            return issuer
         return head if head.lower_ not in cues.NON_SPEAKER_WORDS else None
     if tok.dep_ in cues.OPEN_CLAUSE_DEPS:
         objects = [c for c in head.children if c.dep_ == "dobj" and c.i < tok.i]
         return objects[0] if objects and objects[0].lower_ not in cues.NON_SPEAKER_WORDS else None
     return None
+
+
+def _issuing_verb(tok):
+    """"issued a statement (Wednesday,) saying ...": the verb that issued the noun, for a participle."""
+    if tok.tag_ not in cues.PARTICIPLE_TAGS:
+        return None
+    verb = None
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in cues.ISSUED_NOUNS and tok.head.dep_ == "dobj":
+        verb = tok.head.head
+    elif tok.dep_ == "advcl" and _issued_object(tok.head, tok) is not None:
+        verb = tok.head
+    if verb is None or verb.lemma_.lower() not in cues.ISSUING_VERBS:
+        return None
+    return verb if tok.i - verb.i <= cues.ISSUED_CUE_MAX_TOKENS else None
+
+
+def _issued_object(verb, participle):
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in cues.ISSUED_NOUNS]
+    return objs[0] if objs and objs[0].i < participle.i else None
+
+
+def _issues_for_participle(ctx: Context, tok) -> bool:
+    """"issued" in "issued a statement saying ...": the participle is the cue, not "issued"."""
+    return any(ctx.model.is_candidate(p) and getattr(_issuing_verb(p), "i", None) == tok.i
+               for obj in tok.children if obj.dep_ == "dobj"
+               for p in [*obj.children, *tok.children] if p.i > obj.i)
+
+
+def _issuer(participle):
+    """"Trump issued a statement saying ..." -> Trump (PolNeAR: the issuer speaks)."""
+    verb = _issuing_verb(participle)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+    return _antecedent(subjects[0], verb) if subjects else None
 
 
 def _antecedent(subject, verb):
@@ -189,6 +243,10 @@ def _contiguous_around(tokens, anchor):
 def cue_tokens_of(tok) -> list:
     """The verb, a chained head ("continued to add"), adjacent adverbs ("reportedly"), particles."""
     tokens = [tok]
+    issuing = _issuing_verb(tok)
+    if issuing is not None:
+        tokens.append(issuing)
+    tokens += _light_predicate(tok)
     if tok.dep_ == "xcomp" and tok.head.lemma_ in cues.CUE_CHAIN_VERBS:
         tokens += [t for t in tok.doc[tok.head.i:tok.i]]
     first = min(t.i for t in tokens)
@@ -199,6 +257,15 @@ def cue_tokens_of(tok) -> list:
     tokens += [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
     tokens += [c for c in tok.children if _is_cue_preposition(tok, c)]
     return sorted(tokens, key=lambda t: t.i)
+
+
+def _light_predicate(tok) -> list:
+    """"made (it) clear that ...": PolNeAR's cue runs to the predicate word."""
+    if tok.lemma_.lower() not in cues.LIGHT_CUE_VERBS:
+        return []
+    ends = [c.i for c in tok.children if c.lower_ in cues.LIGHT_CUE_PREDICATES
+            and 0 < c.i - tok.i <= cues.LIGHT_PREDICATE_MAX_GAP]
+    return list(tok.doc[tok.i + 1:ends[0] + 1]) if ends else []
 
 
 def cue_auxiliaries(tok, cue_tokens) -> list:
@@ -655,6 +722,18 @@ def _is_name_phrase(tokens) -> bool:
         return False
     has_name = any(t.pos_ == "PROPN" for t in words)
     return has_name and not any(t.pos_ in cues.CLAUSE_LIKE_POS or t.like_num for t in words)
+
+
+def _drop_poll_respondents(claims: list[Claim]) -> list[Claim]:
+    """"In a CNN poll, 37 percent of Americans say ...": the poll is the source (PolNeAR leaves
+    the respondents' "say" inside the poll's content unannotated; measured: any speaker)."""
+    polls = [s for c in claims if _is_poll(c.speaker) for s in c.content]
+    return [c for c in claims if _is_poll(c.speaker) or c.speaker is None or c.cue is None
+            or not any(s.start <= c.cue.start and c.cue.end <= s.end for s in polls)]
+
+
+def _is_poll(speaker: Span | None) -> bool:
+    return speaker is not None and any(w.lower().rstrip("s") in cues.SURVEY_NOUNS for w in speaker.text.split())
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

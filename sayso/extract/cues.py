@@ -55,6 +55,17 @@ CUE_NOUNS = frozenset({
     "denial", "threat", "call", "plea", "demand", "appeal", "complaint", "criticism",
     "contention", "conclusion", "fear", "hope", "expectation", "opinion", "position",
 })
+# "X issued a statement saying ...": the subject of the verb that issued the noun speaks.
+# The cue runs from the issuing verb to the participle ("issued a statement Wednesday saying").
+ISSUED_NOUNS = frozenset({"statement", "letter", "email", "e-mail", "message", "release", "tweet", "memo"})
+ISSUING_VERBS = frozenset({"issue", "release", "send", "put", "post", "publish"})
+ISSUED_CUE_MAX_TOKENS = 8
+# "made (it) clear that ...": the cue runs from the verb to the predicate word.
+LIGHT_CUE_VERBS = frozenset({"make"})
+LIGHT_CUE_PREDICATES = frozenset({"clear"})
+LIGHT_PREDICATE_MAX_GAP = 2
+# "X seems/appears to ...": the author's impression; PolNeAR marks the cue without a source.
+IMPRESSION_VERBS = frozenset({"seem", "appear"})
 # Noun cues: "his claim that ...", "Turkey's refusal to ...", "a call for X", "a demand by X that".
 NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl", "advcl"})
 NOUN_COMPLEMENT_MARKERS = frozenset({"that", "to", "whether"})
