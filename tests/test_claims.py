@@ -263,3 +263,13 @@ def test_seed_no_scare_quotes(seed_claims):
 def test_prepositions_join_the_cue_only_when_phrasal(nlp, text, cue):
     claims = list(extract_claims(nlp(text), Article(text=text)))
     assert [c.cue.text for c in claims if c.cue] == [cue]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ('Minister Helena Duarte told reporters in the capital that most cranes were still operating. '
+     '"The picture the union paints is not the picture we see on the quays," Duarte said.', "said"),
+])
+def test_a_quote_is_claimed_once_by_its_nearest_cue(nlp, text, cue):
+    claims = list(extract_claims(nlp(text), Article(text=text)))
+    quoted = [c for c in claims if "The picture the union paints" in c.content_text]
+    assert [c.cue.text for c in quoted] == [cue]

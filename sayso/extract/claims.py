@@ -737,10 +737,20 @@ def _is_poll(speaker: Span | None) -> bool:
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
-    seen, out = set(), []
+    """One claim per content: when two cues took the same content (a cue with no clause of
+    its own falls back to an adjacent quote another cue reports), the nearer cue keeps it."""
+    best: dict[tuple, Claim] = {}
     for c in claims:
-        key = (c.cue.start if c.cue else None, tuple((s.start, s.end) for s in c.content))
-        if key not in seen:
-            seen.add(key)
-            out.append(c)
-    return out
+        key = tuple((s.start, s.end) for s in c.content)
+        if key not in best or _cue_distance(c) < _cue_distance(best[key]):
+            best[key] = c
+    kept = {id(c) for c in best.values()}
+    return [c for c in claims if id(c) in kept]
+
+
+def _cue_distance(claim: Claim) -> int:
+    """Characters between the cue and the content (0 when they touch or overlap)."""
+    if claim.cue is None:
+        return cues.NO_CUE_DISTANCE
+    lo, hi = claim.content[0].start, claim.content[-1].end
+    return max(0, lo - claim.cue.end, claim.cue.start - hi)

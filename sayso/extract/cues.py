@@ -157,3 +157,6 @@ MINED_CUE_MIN_PROB = 0.3         # mined lexicon: keep lemmas this often annotat
 MINED_CUE_MIN_COUNT = 5
 # "'quote': Speaker" headlines
 HEADLINE_SEPARATORS = frozenset(":—–")
+
+# A claim without a cue loses to any cued claim of the same content (see claims._dedupe).
+NO_CUE_DISTANCE = 10**9
