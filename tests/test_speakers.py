@@ -51,7 +51,12 @@ GENERAL = ("Lt. Gen. Serhiy Naev, commander of the Joint Forces, said the border
            "US official said Washington was concerned. The official added that sanctions would follow.")
 
 # (text, speaker phrase, anchor to locate it, expected name, role, affiliation)
+TALKS = ('"We are closer than we were on Monday," the mediator, Ana Costa, told reporters. '
+         'The researcher Tomas Berg said the data were incomplete.')
+
 CASES = [
+    (TALKS, "the mediator, Ana Costa", None, "Ana Costa", "Mediator", None),
+    (TALKS, "The researcher Tomas Berg", None, "Tomas Berg", "Researcher", None),
     (EUROPE, "German Chancellor Olaf Scholz", None, "Olaf Scholz", "Chancellor", "Germany"),
     (EUROPE, "the chancellor", None, "Olaf Scholz", "Chancellor", "Germany"),
     (EUROPE, "Scholz", "Scholz added", "Olaf Scholz", "Chancellor", "Germany"),

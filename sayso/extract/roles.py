@@ -27,7 +27,10 @@ ROLE_TITLES = frozenset({
     "prosecutor", "analyst", "economist", "aide", "lawyer", "professor", "coach",
     "mp", "deputy", "head", "negotiator", "diplomat", "ombudsman", "speaker", "strongman",
     "taoiseach", "ayatollah", "general", "admiral", "colonel", "marshal", "commissioner",
-    "attorney", "inspector", "captain", "president-elect", "boss",
+    "attorney", "inspector", "captain", "president-elect", "boss", "mediator", "spokesman",
+    "researcher", "scientist", "historian", "editor", "correspondent", "chairperson",
+    "manager", "treasurer", "auditor", "regulator", "trustee", "councillor", "councilor",
+    "sheriff", "archbishop", "bishop", "imam", "rabbi", "commentator", "pollster", "strategist",
 })
 
 # Two-word titles whose head is the whole pair ("prime minister" is not a plain minister).
