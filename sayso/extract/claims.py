@@ -99,7 +99,7 @@ def verb_claim(ctx: Context, tok) -> tuple[Claim, str] | None:
     sourceless = _is_sourceless_passive(tok, subject)
     speaker = None if sourceless else speaker_span(ctx, subject, tok)
     cue_tokens = cue_tokens_of(tok)
-    content_idx, pattern = content_tokens(tok, subject, cue_tokens)
+    content_idx, pattern = content_tokens(tok, subject, cue_tokens, ctx.text)
     if sourceless and content_idx and subject.lower_ not in cues.NON_SPEAKER_WORDS:
         content_idx |= {t.i for t in subject.subtree}
         pattern = f"passive_{pattern}"
@@ -296,12 +296,14 @@ def _names_when_or_where(tok) -> bool:
     return tok.ent_type_ in cues.NOT_PARTICLE_ENTS or tok.pos_ == "PROPN"
 
 
-def content_tokens(tok, subject, cue_tokens) -> tuple[set[int], str]:
-    """Token indices of what ``tok`` reports (complement, object, interrupted clause) and the pattern."""
+def content_tokens(tok, subject, cue_tokens, text: str) -> tuple[set[int], str]:
+    """Token indices of what ``tok`` reports (complement, object, interrupted clause) and the pattern.
+
+    ``text`` is the article text (``Doc.text`` would rebuild it on every call)."""
     own = {t.i for t in tok.subtree}
     exclude = {t.i for t in subject.subtree if t.i not in own} | {t.i for t in cue_tokens}
     exclude |= _subtrees(c for c in tok.children if c.dep_ == cues.AGENT_DEP)
-    lo, hi = _paragraph_bounds(tok.doc.text, tok.idx)
+    lo, hi = _paragraph_bounds(text, tok.idx)
     getters = (_clausal, _open_clausal, _interrupted, _objects, _passive_subject, _prep_objects)
     for getter in getters:
         found = {i for i in getter(tok) - exclude if lo <= tok.doc[i].idx < hi}
