@@ -273,3 +273,16 @@ def test_a_quote_is_claimed_once_by_its_nearest_cue(nlp, text, cue):
     claims = list(extract_claims(nlp(text), Article(text=text)))
     quoted = [c for c in claims if "The picture the union paints" in c.content_text]
     assert [c.cue.text for c in quoted] == [cue]
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", [
+    ("Ukraine's President Volodymyr Zelenskyy, on February 2, slammed Russian forces for launching "
+     "a rocket on the city of Kramatorsk that led to the civilian casualties.",
+     "Ukraine's President Volodymyr Zelenskyy", "slammed", "Russian forces for launching a rocket"),
+])
+def test_a_verb_misparsed_as_a_modifier_is_read_as_the_predicate(nlp, text, speaker, cue, content):
+    doc = nlp(text)
+    assert any(t.text == cue and t.dep_ == "amod" for t in doc), "the parse this repair is for"
+    (claim,) = [c for c in extract_claims(doc, Article(text=text)) if c.cue and c.cue.text == cue]
+    assert claim.speaker.text == speaker
+    assert claim.content_text.startswith(content)

@@ -37,7 +37,7 @@ ATTRIBUTIONS = [
     ("lethal support", KOVALCHUK),
 ]
 SCARE_QUOTES = ("special military operation", "denazification")
-REQUIRED = 18
+REQUIRED = 20  # the issue asks for 18; 21 are found now, one miss is tolerated
 
 
 @pytest.fixture(scope="module")

@@ -141,6 +141,8 @@ def find_subject(tok):
     agent = _agent(tok)
     if agent is not None:
         return agent
+    if _is_misparsed_predicate(tok):
+        return tok.sent.root
     for _ in range(cues.SUBJECT_INHERIT_DEPTH + 1):
         subjects = [c for c in tok.children if c.dep_ in cues.SUBJECT_DEPS]
         if subjects:
@@ -150,6 +152,21 @@ def find_subject(tok):
             return borrowed
         tok = tok.head.head if tok.head.dep_ == "prep" else tok.head  # "continued by saying"
     return None
+
+
+def _is_misparsed_predicate(tok) -> bool:
+    """A past-tense verb the parser hung on a noun as its modifier in a sentence whose root is
+    a name ("Zelenskyy, on February 2, slammed Russian forces for …" parsed as one noun phrase)."""
+    root = tok.sent.root
+    return (tok.tag_ in cues.MISPARSED_VERB_TAGS and tok.dep_ in cues.MISPARSED_VERB_DEPS
+            and root.pos_ in cues.NOMINAL_ROOT_POS and root.i < tok.i)
+
+
+def _misparsed_object(tok) -> set[int]:
+    """The noun phrase such a verb was hung on is what it acts on ("Russian forces for …")."""
+    if not _is_misparsed_predicate(tok):
+        return set()
+    return {t.i for t in tok.head.subtree} - {t.i for t in tok.subtree}
 
 
 def _agent(tok):
@@ -218,6 +235,8 @@ def speaker_span(ctx: Context, subject, verb) -> Span | None:
     """The subject's phrase as written, relative clauses included (PolNeAR keeps them; measured),
     without anything that runs into the verb."""
     drop = {t.i for t in verb.subtree if t.i >= verb.i} if subject.i < verb.i else set()
+    if _is_misparsed_predicate(verb):  # the root's own phrase, up to its first comma
+        drop |= {t.i for t in subject.subtree if t.i > subject.i}
     tokens = [t for t in subject.subtree if t.i not in drop and _speakable(ctx, t)]
     if not tokens:
         tokens = [subject]
@@ -301,10 +320,12 @@ def content_tokens(tok, subject, cue_tokens, text: str) -> tuple[set[int], str]:
 
     ``text`` is the article text (``Doc.text`` would rebuild it on every call)."""
     own = {t.i for t in tok.subtree}
-    exclude = {t.i for t in subject.subtree if t.i not in own} | {t.i for t in cue_tokens}
+    said_by = [t for t in subject.subtree if t.i < tok.i] if _is_misparsed_predicate(tok) else subject.subtree
+    exclude = {t.i for t in said_by if t.i not in own} | {t.i for t in cue_tokens}
     exclude |= _subtrees(c for c in tok.children if c.dep_ == cues.AGENT_DEP)
     lo, hi = _paragraph_bounds(text, tok.idx)
-    getters = (_clausal, _open_clausal, _interrupted, _objects, _passive_subject, _prep_objects)
+    getters = (_clausal, _open_clausal, _interrupted, _objects, _passive_subject, _prep_objects,
+               _misparsed_object)
     for getter in getters:
         found = {i for i in getter(tok) - exclude if lo <= tok.doc[i].idx < hi}
         found -= _trailing_asides(tok.doc, found)

@@ -160,3 +160,10 @@ HEADLINE_SEPARATORS = frozenset(":—–")
 
 # A claim without a cue loses to any cued claim of the same content (see claims._dedupe).
 NO_CUE_DISTANCE = 10**9
+
+# Parse repair: en_core_web_sm sometimes reads "Name, on <date>, slammed X for …" as one noun
+# phrase, the verb an adjectival modifier (amod) of X. Such a past-tense verb after a nominal
+# sentence root is read as the predicate: the root is its subject and X its object.
+MISPARSED_VERB_TAGS = frozenset({"VBD"})
+MISPARSED_VERB_DEPS = frozenset({"amod"})
+NOMINAL_ROOT_POS = frozenset({"PROPN", "NOUN"})
