@@ -2,7 +2,6 @@
 ``rich.text.Text`` or escaped, never parsed as markup: articles are untrusted."""
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Sequence

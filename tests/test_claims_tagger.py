@@ -27,8 +27,7 @@ def _valid(text: str, span: Span | None) -> bool:
 
 @pytest.fixture(scope="module")
 def model():
-    if not MODEL_PATH.is_file():
-        pytest.skip(f"no tagger model at {MODEL_PATH}")
+    assert MODEL_PATH.is_file(), f"the shipped tagger model is missing: {MODEL_PATH}"
     return load_tagger()
 
 
