@@ -129,9 +129,11 @@ def ingest(
     """
     from .pipeline import ingest as run_ingest
 
+    from .sources import count_inputs
+
     fields, date = parse_fields(field), check_date(date)
     with open_ledger(db) as ledger, _progress(quiet) as bar:
-        task = bar.add_task("ingesting", total=None)
+        task = bar.add_task("ingesting", total=count_inputs(paths) if bar.live.is_started else None)
         try:
             summary = run_ingest(paths, ledger, date=date, fields=fields, allow_undated=undated,
                                  progress=lambda outcome: bar.advance(task))

@@ -451,3 +451,18 @@ def test_html_parser_crash_becomes_a_source_error(tmp_path, monkeypatch):
     path = write(tmp_path, "page.html", ARTICLE_PAGE.format(date_meta=PAGE_DATE_META))
     error = only(list(read_articles([path])))
     assert error == SourceError(str(path), "could not parse HTML (RecursionError: maximum recursion depth exceeded)")
+
+
+@pytest.mark.parametrize("files, expected", [
+    ({"a.txt": " date 2024-01-01 T\nx", "b.html": "<p>x</p>"}, 2),
+    ({"feed.jsonl": '{"text": "a"}\n\n{"text": "b"}\nnot json\n'}, 3),
+    ({"empty.jsonl": ""}, 1),
+    ({"notes.md": "x"}, 1),  # a folder with nothing readable: one error
+])
+def test_count_inputs_bounds_what_read_articles_yields(tmp_path, files, expected):
+    from sayso.sources import count_inputs
+
+    for name, content in files.items():
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    assert count_inputs(tmp_path) == expected
+    assert len(list(read_articles(tmp_path, allow_undated=True))) <= expected

@@ -19,7 +19,7 @@ from sayso.sources.html import read_html_article
 from sayso.sources.jsonl import check_fields, read_jsonl_articles
 from sayso.sources.text import read_text_article
 
-__all__ = ["read_articles", "parse_date", "normalise_date", "check_fields"]
+__all__ = ["read_articles", "count_inputs", "parse_date", "normalise_date", "check_fields"]
 
 PathArg = str | os.PathLike[str]
 READERS = {"text": read_text_article, "jsonl": read_jsonl_articles, "html": read_html_article}
@@ -54,6 +54,24 @@ def read_articles(
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     return _read_all(list(paths), options)
+
+
+def count_inputs(paths: PathArg | Iterable[PathArg]) -> int:
+    """How many items ``read_articles`` will yield at most (a progress bar's total), cheaply:
+    one per file or error, one per non-blank line of a JSONL file. Nothing is parsed."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    return sum(_count(found) for found in walk(list(paths)))
+
+
+def _count(found: str | SourceError) -> int:
+    if isinstance(found, SourceError) or kind_of(found) != "jsonl":
+        return 1
+    try:
+        with open(found, "rb") as fh:
+            return max(1, sum(1 for line in fh if line.strip()))
+    except OSError:
+        return 1
 
 
 def _read_all(paths: list[PathArg], options: Options) -> Iterator[Article | SourceError]:
