@@ -93,7 +93,8 @@ def parse_fields(pairs: list[str]) -> dict[str, str]:
         fail(f"--field: {exc}", 2)
 
 
-def check_date(date: Optional[str]) -> Optional[str]:
+def check_date(date: Optional[str], option: str = "--date") -> Optional[str]:
+    """A date option as given, after checking it (YYYY-MM-DD, YYYY-MM or YYYY); exit 2 if invalid."""
     if date is None:
         return None
     from .sources import parse_date
@@ -101,7 +102,7 @@ def check_date(date: Optional[str]) -> Optional[str]:
     try:
         parse_date(date)
     except ValueError as exc:
-        fail(f"--date: {exc}", 2)
+        fail(f"{option}: {exc}", 2)
     return date
 
 
@@ -170,22 +171,11 @@ def claims(
     Example: sayso claims --speaker Reznikov --since 2023-01-01 --format json
     """
     for value, name in ((since, "--since"), (until, "--until")):
-        _check_query_date(value, name)
+        check_date(value, name)
     with open_ledger(db) as ledger:
         rows = ledger.claims(speaker=speaker, search=search, since=since, until=until,
                              article=article, limit=limit)
     emit(rows, fmt, render.CLAIM_COLUMNS, f"{len(rows)} claims")
-
-
-def _check_query_date(value: Optional[str], name: str) -> None:
-    if value is None:
-        return
-    from .sources import parse_date
-
-    try:
-        parse_date(value)
-    except ValueError as exc:
-        fail(f"{name}: {exc}", 2)
 
 
 @command()

@@ -101,6 +101,7 @@ def test_show_by_path_marks_claims(ledger_db):
     assert result.exit_code == 0, result.output
     assert "Ministry says 12,000 dockworkers" in result.output
     assert "claims" in result.output
+    assert "Helena Duarte" in result.output  # a resolved speaker in the claim list
 
 
 def test_export_jsonl_rows_match_claims(ledger_db, tmp_path):
