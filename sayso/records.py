@@ -14,6 +14,9 @@ DatePrecision = Literal["day", "month", "year", "unknown"]
 ClaimKind = Literal["direct", "indirect", "mixed"]
 EntityKind = Literal["person", "org", "place", "other"]
 MentionKind = Literal["name", "title", "pronoun", "description"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Hedging = Literal["certain", "likely", "possible"]
+ForecastStatus = Literal["open", "due", "resolved"]
 
 
 def content_hash(text: str) -> str:
@@ -106,6 +109,66 @@ class Claim:
 
 
 @dataclass
+class TimeExpr:
+    """A temporal expression normalised against the article's date, as TIMEX3 does.
+
+    ``value`` is the TIMEX3 value ("2023-02-24", "2023-03", "2023-SP", "P1Y",
+    "FUTURE_REF") or None when it cannot be normalised.  ``earliest`` and
+    ``latest`` are the ISO dates (inclusive) the expression stands for, when
+    it stands for a stretch of the calendar.  ``anchored`` is False when the
+    value needed a document date the article does not have.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str | None
+    earliest: str | None = None
+    latest: str | None = None
+    mod: str | None = None  # TIMEX3 mod: BEFORE, AFTER, APPROX, START, END, ...
+    anchored: bool = True
+    extractor: str = "times.v1"
+
+
+@dataclass
+class Figure:
+    """A quantity in the text: a value (or a low/high range), its unit and what it counts."""
+
+    start: int
+    end: int
+    text: str
+    value: float | None  # None for a range given only as low/high
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None  # "people", "USD", "percent", "km", ... (None: a bare count)
+    counted: str | None = None  # the thing counted, lemmatised: "soldier", "new conscript"
+    qualifier: str | None = None  # "more than", "at least", "an estimated", "up to", ...
+    claim_index: int | None = None  # index into Extraction.claims; None: the publication states it
+    owner: str | None = None  # whose figure it is when the speaker reports another party's
+    extractor: str = "figures.v1"
+
+
+@dataclass
+class Forecast:
+    """A forward-looking statement: who predicted what, for when, how surely."""
+
+    start: int  # the predicted event's span
+    end: int
+    text: str
+    cue: Span | None  # "will", "is expected to", "warned that ... will"
+    hedging: Hedging
+    earliest: str | None = None  # target window (ISO dates); None: open-ended
+    latest: str | None = None
+    time_index: int | None = None  # index into Extraction.times of the window's expression
+    claim_index: int | None = None  # index into Extraction.claims; None: the article's own statement
+    predictor_key: str | None = None  # Entity.key of the speaker; None: the publication
+    condition: Span | None = None  # "if ..."
+    status: ForecastStatus = "open"  # on the article's date: open, or already due
+    extractor: str = "forecasts.v1"
+
+
+@dataclass
 class Extraction:
     """Everything extracted from one article."""
 
@@ -114,6 +177,9 @@ class Extraction:
     entities: list[Entity] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     extractors: dict[str, str] = field(default_factory=dict)  # stage -> "name.vN"
+    times: list[TimeExpr] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    forecasts: list[Forecast] = field(default_factory=list)
 
 
 def claim_dict(claim: Claim, entities: dict[str, Entity] | None = None) -> dict:
