@@ -9,14 +9,23 @@ reads: :mod:`sayso.ledger.queries`; documentation: ``docs/ledger.md``.
 """
 from __future__ import annotations
 
+import getpass
 from pathlib import Path
 from typing import Iterator
 
-from sayso.ledger import queries, schema, store as writes
+from sayso.ledger import forecasts as forecast_book, queries, schema, store as writes
 from sayso.ledger.schema import LedgerError
 from sayso.records import Extraction
 
 DEFAULT_PATH = "sayso.db"
+
+
+def _user() -> str:
+    """Who is resolving: the login name, else "unknown"."""
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name in some containers
+        return "unknown"
 
 __all__ = ["DEFAULT_PATH", "Ledger", "LedgerError"]
 
@@ -71,8 +80,35 @@ class Ledger:
         return queries.speakers(self._conn, min_claims)
 
     def article(self, ref: str) -> dict | None:
-        """One article with its claims and mentions, by id, unique id prefix, url or path."""
-        return queries.article(self._conn, ref)
+        """One article with its claims, mentions, time expressions, figures and forecasts.
+
+        ``ref`` is an id, a unique id prefix, a url or a path.
+        """
+        found = queries.article(self._conn, ref)
+        if found is not None:
+            found["forecasts"] = forecast_book.forecasts(self._conn, article=found["id"])
+        return found
+
+    def times(self, article: str | None = None) -> list[dict]:
+        """Time expressions (of one article id, or all), in text order."""
+        return queries.time_exprs(self._conn, article)
+
+    def figure_rows(self, search: str | None = None) -> list[dict]:
+        """Every figure (``search`` matches the counted thing, subject or text), by date."""
+        return queries.figures(self._conn, search=search)
+
+    def forecasts(self, speaker=None, due_before=None, status=None, as_of=None) -> list[dict]:
+        """Forecasts with their status on ``as_of`` (see :mod:`sayso.ledger.forecasts`)."""
+        return forecast_book.forecasts(self._conn, speaker, due_before, status, as_of)
+
+    def resolve(self, forecast_id: int, outcome: str, evidence: str, note: str | None = None,
+                who: str | None = None) -> dict:
+        """Record an outcome with evidence (a URL or an article id) for one forecast; history is kept."""
+        return forecast_book.resolve(self._conn, forecast_id, outcome, evidence, note, who or _user())
+
+    def track_record(self, speaker: str | None = None, as_of: str | None = None) -> list[dict]:
+        """Per predictor: forecasts, resolved, hit rate and Brier score."""
+        return forecast_book.track_record(self._conn, speaker, as_of)
 
     def export_rows(self) -> Iterator[dict]:
         """One flat dict per claim (for JSONL/CSV export)."""

@@ -244,6 +244,8 @@ def article(conn: sqlite3.Connection, ref: str) -> dict | None:
     rows = conn.execute(_CLAIM_SELECT + " WHERE c.article_id = ?" + _CLAIM_ORDER, (article_id,))
     out["claims"] = [export_dict(r) for r in rows]
     out["mentions"] = mentions(conn, article_id)
+    out["times"] = time_exprs(conn, article_id)
+    out["figures"] = figures(conn, article_id)
     return out
 
 
@@ -260,8 +262,9 @@ def mentions(conn: sqlite3.Connection, article_id: str) -> list[dict]:
 
 
 def counts(conn: sqlite3.Connection) -> dict:
-    """Row counts: articles, claims, entities, mentions, failures."""
-    tables = ("articles", "claims", "entities", "mentions", "failures")
+    """Row counts: articles, claims, entities, mentions, time expressions, figures, forecasts, failures."""
+    tables = ("articles", "claims", "entities", "mentions", "time_exprs", "figures", "forecasts",
+              "resolutions", "failures")
     return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
 
 
@@ -269,3 +272,45 @@ def failures(conn: sqlite3.Connection) -> list[dict]:
     """Recorded input failures, newest first: path, line, reason, at."""
     rows = conn.execute("SELECT path, line, reason, at FROM failures ORDER BY at DESC, id DESC")
     return [dict(r) for r in rows]
+
+
+# -- time expressions and figures ----------------------------------------------------------
+
+_SPEAKER_OF_CLAIM = """LEFT JOIN claims c ON c.id = x.claim_id
+  LEFT JOIN entities e ON e.id = c.speaker_entity_id"""
+
+
+def time_exprs(conn: sqlite3.Connection, article_id: str | None = None) -> list[dict]:
+    """Time expressions in text order (one article's, or all): span, type, value, window, claim."""
+    sql = f"""SELECT x.id, x.article_id, a.published, x.claim_id, x.span_start AS start, x.span_end AS "end",
+                     x.text, x.type, x.value, x.earliest, x.latest, x.mod, x.anchored, x.extractor
+                FROM time_exprs x JOIN articles a ON a.id = x.article_id
+               {"WHERE x.article_id = ?" if article_id else ""}
+               ORDER BY a.published IS NULL, a.published, x.article_id, x.span_start, x.id"""
+    rows = conn.execute(sql, (article_id,) if article_id else ())
+    return [{**dict(r), "anchored": bool(r["anchored"])} for r in rows]
+
+
+def figures(conn: sqlite3.Connection, article_id: str | None = None, search: str | None = None) -> list[dict]:
+    """Figures (one article's, or all; ``search`` matches the counted thing, subject or text).
+
+    Each dict: id, article_id, title, published, url, source, claim_id, speaker (canonical
+    name or the claim's speaker words; None when the publication states it), owner,
+    start, end, text, value, low, high, unit, counted, qualifier, subject, extractor.
+    """
+    where, params = [], []
+    if article_id:
+        where.append("x.article_id = ?")
+        params.append(article_id)
+    if search:
+        where.append("(lower(COALESCE(x.counted, '')) LIKE ? ESCAPE '\\' OR lower(x.text) LIKE ? ESCAPE '\\'"
+                     " OR lower(COALESCE(x.subject, '')) LIKE ? ESCAPE '\\')")
+        params += [_like(search.strip().lower())] * 3
+    sql = f"""SELECT x.id, x.article_id, a.title, a.published, a.url, a.source, x.claim_id,
+                     COALESCE(e.name, c.speaker_text) AS speaker, x.owner,
+                     x.span_start AS start, x.span_end AS "end", x.text, x.value, x.low, x.high,
+                     x.unit, x.counted, x.qualifier, x.subject, x.extractor
+                FROM figures x JOIN articles a ON a.id = x.article_id {_SPEAKER_OF_CLAIM}
+               {"WHERE " + " AND ".join(where) if where else ""}
+               ORDER BY a.published IS NULL, a.published, x.article_id, x.span_start, x.id"""
+    return [dict(r) for r in conn.execute(sql, params)]

@@ -134,9 +134,87 @@ _V1_FTS = (
     END""",
 )
 
+_V2_TABLES = (
+    """CREATE TABLE time_exprs (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        claim_id INTEGER REFERENCES claims(id) ON DELETE SET NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        type TEXT NOT NULL,
+        value TEXT,
+        earliest TEXT,
+        latest TEXT,
+        mod TEXT,
+        anchored INTEGER NOT NULL DEFAULT 1,
+        extractor TEXT NOT NULL)""",
+    """CREATE TABLE figures (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        claim_id INTEGER REFERENCES claims(id) ON DELETE SET NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        value REAL,
+        low REAL,
+        high REAL,
+        unit TEXT,
+        counted TEXT,
+        qualifier TEXT,
+        subject TEXT,
+        owner TEXT,
+        extractor TEXT NOT NULL)""",
+    """CREATE TABLE forecasts (
+        id INTEGER PRIMARY KEY,
+        forecast_key TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        claim_id INTEGER REFERENCES claims(id) ON DELETE SET NULL,
+        predictor_entity_id INTEGER REFERENCES entities(id),
+        time_expr_id INTEGER REFERENCES time_exprs(id) ON DELETE SET NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        cue_start INTEGER,
+        cue_end INTEGER,
+        cue_text TEXT,
+        hedging TEXT NOT NULL,
+        earliest TEXT,
+        latest TEXT,
+        condition_start INTEGER,
+        condition_end INTEGER,
+        condition_text TEXT,
+        status TEXT NOT NULL,
+        extractor TEXT NOT NULL)""",
+    # Resolutions point at a forecast's stable key (article id + span), not its row id, so
+    # they survive a re-extraction that replaces the article's forecast rows.  Never deleted:
+    # resolving again adds a row, and the newest row is the forecast's current outcome.
+    """CREATE TABLE resolutions (
+        id INTEGER PRIMARY KEY,
+        forecast_key TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        evidence TEXT NOT NULL,
+        note TEXT,
+        resolved_by TEXT NOT NULL,
+        resolved_at TEXT NOT NULL)""",
+)
+
+_V2_INDEXES = (
+    "CREATE INDEX idx_times_article ON time_exprs(article_id)",
+    "CREATE INDEX idx_times_claim ON time_exprs(claim_id)",
+    "CREATE INDEX idx_figures_article ON figures(article_id)",
+    "CREATE INDEX idx_figures_counted ON figures(counted)",
+    "CREATE INDEX idx_forecasts_article ON forecasts(article_id)",
+    "CREATE INDEX idx_forecasts_key ON forecasts(forecast_key)",
+    "CREATE INDEX idx_forecasts_predictor ON forecasts(predictor_entity_id)",
+    "CREATE INDEX idx_forecasts_latest ON forecasts(latest)",
+    "CREATE INDEX idx_resolutions_key ON resolutions(forecast_key)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, aliases, roles, mentions, claims, failures, claims_fts",
               _V1_TABLES + _V1_INDEXES + _V1_FTS),
+    Migration(2, "time expressions, figures, forecasts, resolutions", _V2_TABLES + _V2_INDEXES),
 )
 """Every schema step, in order; append new ones (figures, time expressions, ...) at the end."""
 

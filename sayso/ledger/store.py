@@ -13,7 +13,7 @@ from typing import Iterator
 
 from sayso.ledger.schema import now_iso
 from sayso.link.entities import PERSON, best_match, block_key, name_key, person_name
-from sayso.records import Article, Claim, Entity, Extraction, Mention
+from sayso.records import Article, Claim, Entity, Extraction, Figure, Forecast, Mention, TimeExpr
 
 NEW, UNCHANGED, UPDATED = "new", "unchanged", "updated"
 
@@ -52,10 +52,13 @@ def store_extraction(conn: sqlite3.Connection, ex: Extraction) -> str:
 
 
 def _insert_records(conn: sqlite3.Connection, ex: Extraction) -> None:
-    """Link entities, then insert mentions and claims pointing at the canonical ids."""
+    """Link entities, then insert mentions, claims, time expressions, figures and forecasts."""
     entity_ids = _link_entities(conn, ex)
     mention_ids = _insert_mentions(conn, ex.article.id, ex.mentions, entity_ids)
-    _insert_claims(conn, ex.article.id, ex.claims, entity_ids, mention_ids)
+    claim_ids = _insert_claims(conn, ex.article.id, ex.claims, entity_ids, mention_ids)
+    time_ids = _insert_times(conn, ex.article.id, ex.times, _claim_at(ex.claims, claim_ids))
+    _insert_figures(conn, ex.article.id, ex.figures, claim_ids)
+    _insert_forecasts(conn, ex.article.id, ex.forecasts, claim_ids, time_ids, entity_ids)
 
 
 def record_failure(conn: sqlite3.Connection, path: str, reason: str, line: int | None = None) -> None:
@@ -101,7 +104,7 @@ def _update_article(conn: sqlite3.Connection, ex: Extraction) -> None:
 def _delete_article_rows(conn: sqlite3.Connection, article_id: str) -> None:
     """Delete exactly one article's extracted rows, then entities nothing refers to any more."""
     touched = _entities_of_article(conn, article_id)
-    for table in ("claims", "mentions", "entity_roles"):
+    for table in ("forecasts", "figures", "time_exprs", "claims", "mentions", "entity_roles"):
         conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
     for entity_id in touched:
         _delete_if_orphan(conn, entity_id)
@@ -111,8 +114,10 @@ def _entities_of_article(conn: sqlite3.Connection, article_id: str) -> set[int]:
     rows = conn.execute(
         """SELECT entity_id FROM mentions WHERE article_id = ? AND entity_id IS NOT NULL
            UNION SELECT speaker_entity_id FROM claims WHERE article_id = ? AND speaker_entity_id IS NOT NULL
-           UNION SELECT entity_id FROM entity_roles WHERE article_id = ?""",
-        (article_id, article_id, article_id),
+           UNION SELECT entity_id FROM entity_roles WHERE article_id = ?
+           UNION SELECT predictor_entity_id FROM forecasts
+                  WHERE article_id = ? AND predictor_entity_id IS NOT NULL""",
+        (article_id, article_id, article_id, article_id),
     )
     return {row[0] for row in rows}
 
@@ -121,8 +126,9 @@ def _delete_if_orphan(conn: sqlite3.Connection, entity_id: int) -> None:
     refs = conn.execute(
         """SELECT (SELECT COUNT(*) FROM mentions WHERE entity_id = ?)
                 + (SELECT COUNT(*) FROM claims WHERE speaker_entity_id = ?)
-                + (SELECT COUNT(*) FROM entity_roles WHERE entity_id = ?)""",
-        (entity_id, entity_id, entity_id),
+                + (SELECT COUNT(*) FROM entity_roles WHERE entity_id = ?)
+                + (SELECT COUNT(*) FROM forecasts WHERE predictor_entity_id = ?)""",
+        (entity_id, entity_id, entity_id, entity_id),
     ).fetchone()[0]
     if refs == 0:
         conn.execute("DELETE FROM entity_aliases WHERE entity_id = ?", (entity_id,))
@@ -236,16 +242,19 @@ def _insert_mentions(
 def _insert_claims(
     conn: sqlite3.Connection, article_id: str, claims: list[Claim],
     entity_ids: dict[str, int], mention_ids: dict[tuple[int, int], int],
-) -> None:
-    """Insert claims; the speaker links to its mention (same span) and canonical entity when known."""
+) -> list[int]:
+    """Insert claims (their ids in order); the speaker links to its mention and canonical entity."""
+    ids = []
     for claim in claims:
-        conn.execute(
+        cursor = conn.execute(
             """INSERT INTO claims (article_id, speaker_mention_id, speaker_entity_id,
                    speaker_start, speaker_end, speaker_text, cue_start, cue_end, cue_text,
                    content_start, content_end, content_text, parts, kind, channel, extractor)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (article_id, *_claim_values(claim, entity_ids, mention_ids)),
         )
+        ids.append(int(cursor.lastrowid))
+    return ids
 
 
 def _claim_values(claim: Claim, entity_ids: dict[str, int], mention_ids: dict[tuple[int, int], int]) -> tuple:
@@ -265,3 +274,86 @@ def _claim_values(claim: Claim, entity_ids: dict[str, int], mention_ids: dict[tu
 
 def _span_values(span) -> tuple:
     return (span.start, span.end, span.text) if span is not None else (None, None, None)
+
+
+# -- time expressions, figures, forecasts --------------------------------------------------
+
+def forecast_key(article_id: str, forecast: Forecast) -> str:
+    """A forecast's stable key (article + span): resolutions survive a re-extraction."""
+    return f"{article_id}:{forecast.start}-{forecast.end}"
+
+
+def _claim_at(claims: list[Claim], claim_ids: list[int]):
+    """A function: (start, end) -> id of the first claim whose content holds that span, or None."""
+    def find(start: int, end: int) -> int | None:
+        for claim, claim_id in zip(claims, claim_ids):
+            if any(s.start <= start and end <= s.end for s in claim.content):
+                return claim_id
+        return None
+    return find
+
+
+def _index(ids: list[int], index: int | None) -> int | None:
+    return ids[index] if index is not None and 0 <= index < len(ids) else None
+
+
+def _insert_times(conn: sqlite3.Connection, article_id: str, times: list[TimeExpr], claim_at) -> list[int]:
+    """Insert time expressions (each linked to the claim whose content holds it); their ids in order."""
+    ids = []
+    for t in times:
+        cursor = conn.execute(
+            """INSERT INTO time_exprs (article_id, claim_id, span_start, span_end, text, type, value,
+                   earliest, latest, mod, anchored, extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (article_id, claim_at(t.start, t.end), t.start, t.end, t.text, t.type, t.value,
+             t.earliest, t.latest, t.mod, int(t.anchored), t.extractor),
+        )
+        ids.append(int(cursor.lastrowid))
+    return ids
+
+
+def _insert_figures(conn: sqlite3.Connection, article_id: str, figures: list[Figure], claim_ids: list[int]) -> None:
+    for f in figures:
+        conn.execute(
+            """INSERT INTO figures (article_id, claim_id, span_start, span_end, text, value, low, high,
+                   unit, counted, qualifier, subject, owner, extractor)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (article_id, _index(claim_ids, f.claim_index), f.start, f.end, f.text,
+             _finite(f.value), _finite(f.low), _finite(f.high), f.unit, f.counted, f.qualifier,
+             getattr(f, "subject", None), f.owner, f.extractor),
+        )
+
+
+def _finite(value: float | None) -> float | None:
+    """A number the ledger can hold: infinities and NaN become NULL."""
+    if value is None or value != value or value in (float("inf"), float("-inf")):
+        return None
+    return float(value)
+
+
+def _insert_forecasts(
+    conn: sqlite3.Connection, article_id: str, forecasts: list[Forecast],
+    claim_ids: list[int], time_ids: list[int], entity_ids: dict[str, int],
+) -> None:
+    for f in forecasts:
+        conn.execute(
+            """INSERT INTO forecasts (forecast_key, article_id, claim_id, predictor_entity_id, time_expr_id,
+                   span_start, span_end, text, cue_start, cue_end, cue_text, hedging, earliest, latest,
+                   condition_start, condition_end, condition_text, status, extractor)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (forecast_key(article_id, f), article_id, _index(claim_ids, f.claim_index),
+             entity_ids.get(f.predictor_key) if f.predictor_key else None, _index(time_ids, f.time_index),
+             f.start, f.end, f.text, *_span_values(f.cue), f.hedging, f.earliest, f.latest,
+             *_span_values(f.condition), f.status, f.extractor),
+        )
+
+
+def add_resolution(conn: sqlite3.Connection, key: str, outcome: str, evidence: str,
+                   note: str | None, who: str) -> int:
+    """Record one resolution of the forecast with ``key`` (earlier ones are kept as history)."""
+    with transaction(conn):
+        cursor = conn.execute(
+            """INSERT INTO resolutions (forecast_key, outcome, evidence, note, resolved_by, resolved_at)
+               VALUES (?, ?, ?, ?, ?, ?)""",
+            (key, outcome, evidence, note, who, now_iso()),
+        )
+        return int(cursor.lastrowid)

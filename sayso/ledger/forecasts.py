@@ -1,0 +1,186 @@
+"""Forecasts in the ledger: listing with status as of a date, resolving, track records.
+
+A forecast's *status* is computed when it is read: ``resolved`` when it has a
+resolution, ``due`` when its window's latest date is before the as-of date
+(today by default), else ``open``.  Resolutions are kept by the forecast's
+stable key (article id + span), never deleted: resolving again adds a row and
+the newest row is the current outcome; the rest is the history.
+
+The track record scores resolved forecasts with the Brier score, taking the
+hedging level as the stated probability (:data:`HEDGING_PROBABILITY`) and the
+outcome as what happened (:data:`OUTCOME_SCORE`; ``unclear`` is not scored).
+"""
+from __future__ import annotations
+
+import calendar
+import re
+import sqlite3
+from datetime import date
+
+from sayso.ledger.queries import _like, date_low, resolve_article
+from sayso.ledger.schema import LedgerError
+from sayso.ledger.store import add_resolution
+from sayso.link.entities import ascii_fold, name_key
+
+HEDGING_PROBABILITY = {"certain": 0.9, "likely": 0.7, "possible": 0.4}
+"""Stated probability of each hedging level (will -> certain, expected to -> likely, may -> possible)."""
+OUTCOME_SCORE = {"true": 1.0, "partly": 0.5, "false": 0.0}
+"""What happened, as a number, for the hit rate and the Brier score."""
+OUTCOMES = (*OUTCOME_SCORE, "unclear")
+STATUSES = ("open", "due", "resolved")
+PUBLICATION = "(the publication)"
+"""Predictor label of a forecast the article makes itself (no speaker)."""
+_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+
+_LATEST_OUTCOME = """(SELECT {col} FROM resolutions r WHERE r.forecast_key = f.forecast_key
+                      ORDER BY r.id DESC LIMIT 1)"""
+
+_FORECAST_SELECT = f"""SELECT f.id, f.forecast_key, f.article_id, a.title, a.published, a.url, a.source,
+    f.predictor_entity_id, e.name AS entity_name, c.speaker_text, f.claim_id,
+    f.span_start, f.span_end, f.text, f.cue_text, f.hedging, f.earliest, f.latest,
+    f.condition_text, f.status AS status_on_publication, f.extractor,
+    t.text AS time_text, t.value AS time_value,
+    {_LATEST_OUTCOME.format(col="outcome")} AS outcome,
+    {_LATEST_OUTCOME.format(col="evidence")} AS evidence
+  FROM forecasts f JOIN articles a ON a.id = f.article_id
+  LEFT JOIN entities e ON e.id = f.predictor_entity_id
+  LEFT JOIN claims c ON c.id = f.claim_id
+  LEFT JOIN time_exprs t ON t.id = f.time_expr_id"""
+
+_FORECAST_ORDER = " ORDER BY f.latest IS NULL, f.latest, a.published, f.article_id, f.span_start, f.id"
+
+_PREDICTOR_MATCH = """(f.predictor_entity_id IN (
+      SELECT id FROM entities WHERE lower(name) LIKE ? ESCAPE '\\' OR name_key LIKE ? ESCAPE '\\'
+      UNION SELECT entity_id FROM entity_aliases WHERE lower(alias) LIKE ? ESCAPE '\\'
+                                                 OR alias_key LIKE ? ESCAPE '\\')
+    OR (f.predictor_entity_id IS NULL AND lower(COALESCE(c.speaker_text, '')) LIKE ? ESCAPE '\\'))"""
+
+
+def status(row: dict, as_of: str) -> str:
+    """resolved / due / open for one forecast row, on the day ``as_of`` (YYYY-MM-DD)."""
+    if row["outcome"]:
+        return "resolved"
+    if row["latest"] and row["latest"] < as_of:
+        return "due"
+    return "open"
+
+
+def predictor(row) -> str:
+    """Who made the forecast: the canonical speaker, the speaker's words, or the publication."""
+    if row["entity_name"]:
+        return row["entity_name"]
+    if row["claim_id"] is not None and row["speaker_text"]:
+        return row["speaker_text"]
+    return row["source"] or PUBLICATION
+
+
+def _forecast_dict(row: sqlite3.Row, as_of: str) -> dict:
+    out = {key: row[key] for key in row.keys() if key not in ("entity_name", "speaker_text")}
+    out["predictor"] = predictor(row)
+    out["status"] = status(out, as_of)
+    return out
+
+
+def as_of_day(as_of: str | None) -> str:
+    """The as-of day (YYYY-MM-DD): a month or year stands for its last day; None means today."""
+    if not as_of:
+        return date.today().isoformat()
+    year, month, day = _date_parts(as_of)
+    month = month or 12
+    return date(year, month, day or calendar.monthrange(year, month)[1]).isoformat()
+
+
+def first_day(value: str) -> str:
+    """The first day of a YYYY, YYYY-MM or YYYY-MM-DD date (YYYY-MM-DD)."""
+    year, month, day = _date_parts(value)
+    return date(year, month or 1, day or 1).isoformat()
+
+
+def _date_parts(value: str) -> tuple[int, int | None, int | None]:
+    parts = date_low(value).split("-")  # LedgerError for what is not a date
+    year, month, day = (int(p) or None for p in parts)
+    try:
+        date(year, month or 1, day or 1)
+    except (TypeError, ValueError) as exc:
+        raise LedgerError(f"not a date: {value!r} ({exc})") from None
+    return year, month, day
+
+
+def forecasts(conn: sqlite3.Connection, speaker: str | None = None, due_before: str | None = None,
+              status_is: str | None = None, as_of: str | None = None, article: str | None = None) -> list[dict]:
+    """Forecasts matching every filter, soonest deadline first, each with its status on ``as_of``."""
+    if status_is is not None and status_is not in STATUSES:
+        raise LedgerError(f"unknown status {status_is!r} (choose from {', '.join(STATUSES)})")
+    day = as_of_day(as_of)
+    where, params = [], []
+    if speaker:
+        lowered, keyed = _like(speaker.strip().lower()), _like(name_key(speaker) or ascii_fold(speaker))
+        where.append(_PREDICTOR_MATCH)
+        params += [lowered, keyed, lowered, keyed, lowered]
+    if due_before:
+        where.append("f.latest IS NOT NULL AND f.latest < ?")  # deadline before the period starts
+        params.append(first_day(due_before))
+    if article:
+        where.append("substr(f.article_id, 1, ?) = ?")
+        params += [len(article), article]
+    sql = _FORECAST_SELECT + (" WHERE " + " AND ".join(where) if where else "") + _FORECAST_ORDER
+    rows = [_forecast_dict(r, day) for r in conn.execute(sql, params)]
+    return [r for r in rows if status_is is None or r["status"] == status_is]
+
+
+def resolve(conn: sqlite3.Connection, forecast_id: int, outcome: str, evidence: str,
+            note: str | None, who: str) -> dict:
+    """Record an outcome for forecast ``forecast_id`` with its evidence; nothing is written on error."""
+    if outcome not in OUTCOMES:
+        raise LedgerError(f"unknown outcome {outcome!r} (choose from {', '.join(OUTCOMES)})")
+    row = conn.execute("SELECT forecast_key FROM forecasts WHERE id = ?", (forecast_id,)).fetchone()
+    if row is None:
+        raise LedgerError(f"no forecast with id {forecast_id} (see `sayso forecasts`)")
+    evidence = _evidence(conn, evidence)
+    resolution_id = add_resolution(conn, row[0], outcome, evidence, note, who)
+    return {"id": resolution_id, "forecast_id": forecast_id, "outcome": outcome, "evidence": evidence,
+            "history": resolutions(conn, forecast_id)}
+
+
+def _evidence(conn: sqlite3.Connection, evidence: str) -> str:
+    """A URL as given, or the full id of an article in the ledger; LedgerError otherwise."""
+    evidence = (evidence or "").strip()
+    if _URL.match(evidence):
+        return evidence
+    article_id = resolve_article(conn, evidence) if evidence else None
+    if article_id is None:
+        raise LedgerError(f"evidence {evidence!r} is neither an http(s) URL nor an article in the ledger")
+    return f"article:{article_id}"
+
+
+def resolutions(conn: sqlite3.Connection, forecast_id: int) -> list[dict]:
+    """Every resolution of a forecast, oldest first (the last one is current)."""
+    rows = conn.execute(
+        """SELECT r.id, r.outcome, r.evidence, r.note, r.resolved_by, r.resolved_at FROM resolutions r
+            JOIN forecasts f ON f.forecast_key = r.forecast_key WHERE f.id = ? ORDER BY r.id""",
+        (forecast_id,),
+    )
+    return [dict(r) for r in rows]
+
+
+def track_record(conn: sqlite3.Connection, speaker: str | None = None, as_of: str | None = None) -> list[dict]:
+    """Per predictor: forecasts made, resolved, scored, hit rate and Brier score (most forecasts first)."""
+    groups: dict[object, list[dict]] = {}
+    for row in forecasts(conn, speaker=speaker, as_of=as_of):
+        groups.setdefault(row["predictor_entity_id"] or row["predictor"], []).append(row)
+    records = [_record(rows) for rows in groups.values()]
+    return sorted(records, key=lambda r: (-r["forecasts"], -r["resolved"], r["predictor"]))
+
+
+def _record(rows: list[dict]) -> dict:
+    scored = [r for r in rows if r["outcome"] in OUTCOME_SCORE]
+    hits = [OUTCOME_SCORE[r["outcome"]] for r in scored]
+    brier = [(HEDGING_PROBABILITY[r["hedging"]] - OUTCOME_SCORE[r["outcome"]]) ** 2 for r in scored]
+    return {
+        "predictor": rows[0]["predictor"], "predictor_id": rows[0]["predictor_entity_id"],
+        "forecasts": len(rows), "open": sum(r["status"] == "open" for r in rows),
+        "due": sum(r["status"] == "due" for r in rows),
+        "resolved": sum(r["status"] == "resolved" for r in rows), "scored": len(scored),
+        "hit_rate": round(sum(hits) / len(hits), 3) if hits else None,
+        "brier": round(sum(brier) / len(brier), 3) if brier else None,
+    }
