@@ -246,22 +246,25 @@ def export(
     db: Path = DB_OPTION,
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl or csv."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    records: str = typer.Option("claims", "--records", "-r", help="claims, forecasts, figures or times."),
 ) -> None:
-    """Export every claim with its article, speaker and offsets.
+    """Export every claim (or forecast, figure, time expression) with its article and offsets.
 
-    Example: sayso export --format csv -o claims.csv
+    Example: sayso export --format csv -o claims.csv; sayso export --records forecasts
     """
-    from .export import FORMATS, export as run_export
+    from .export import FORMATS, RECORDS, export as run_export
 
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})", 2)
+    if records not in RECORDS:
+        fail(f"unknown records {records!r} (choose from {', '.join(RECORDS)})", 2)
     with open_ledger(db) as ledger:
         if output is None:
-            n = run_export(ledger, fmt, sys.stdout)
+            n = run_export(ledger, fmt, sys.stdout, records)
         else:
             with open(output, "w", encoding="utf-8", newline="") as fh:
-                n = run_export(ledger, fmt, fh)
-    err.print(f"{n} claims exported")
+                n = run_export(ledger, fmt, fh, records)
+    err.print(f"{n} {records} exported")
 
 
 @command()
@@ -277,6 +280,62 @@ def demo(
     summary, rows = run_demo(db)
     out.print(Text(f"{summary.new} new articles, {summary.failed} failed, {summary.claims} claims -> {db}"))
     out.print(render.table(rows, render.CLAIM_COLUMNS, title=f"{len(rows)} claims"))
+
+
+@command()
+def forecasts(
+    db: Path = DB_OPTION,
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only forecasts by this predictor (name or alias)."),
+    due_before: Optional[str] = typer.Option(None, "--due-before", help="Only forecasts whose deadline is before this date."),
+    status: Optional[str] = typer.Option(None, "--status", help="open, due or resolved (on the --as-of date)."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="The day statuses are computed for (default: today)."),
+    fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
+) -> None:
+    """List forecasts: who predicted what, by when, how surely, and whether it is due.
+
+    Example: sayso forecasts --speaker Reznikov --status due --as-of 2023-04-01
+    """
+    for value, name in ((due_before, "--due-before"), (as_of, "--as-of")):
+        check_date(value, name)
+    with open_ledger(db) as ledger:
+        rows = ledger.forecasts(speaker=speaker, due_before=due_before, status=status, as_of=as_of)
+    emit(rows, fmt, render.FORECAST_COLUMNS, f"{len(rows)} forecasts")
+
+
+@command()
+def resolve(
+    forecast_id: int = typer.Argument(..., help="The forecast's id (see `sayso forecasts`)."),
+    outcome: str = typer.Option(..., "--outcome", help="true, false, partly or unclear."),
+    evidence: str = typer.Option(..., "--evidence", help="An http(s) URL, or the id of an article in the ledger."),
+    note: Optional[str] = typer.Option(None, "--note", help="A short note on how it was settled."),
+    by: Optional[str] = typer.Option(None, "--by", help="Who resolves it (default: the login name)."),
+    db: Path = DB_OPTION,
+) -> None:
+    """Record whether a forecast came true, with evidence; resolving again keeps the history.
+
+    Example: sayso resolve 12 --outcome false --evidence https://example.org/report --note "no offensive by March"
+    """
+    with open_ledger(db) as ledger:
+        result = ledger.resolve(forecast_id, outcome, evidence, note=note, who=by)
+    out.print(Text(f"forecast {forecast_id}: {outcome} (evidence {result['evidence']}); "
+                   f"{len(result['history'])} resolution(s) on record"))
+
+
+@command("track-record")
+def track_record(
+    db: Path = DB_OPTION,
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only this predictor (name or alias)."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="The day open/due are counted for (default: today)."),
+    fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
+) -> None:
+    """Per predictor: forecasts made, resolved, hit rate and Brier score (hedging as probability).
+
+    Example: sayso track-record --speaker Reznikov
+    """
+    check_date(as_of, "--as-of")
+    with open_ledger(db) as ledger:
+        rows = ledger.track_record(speaker=speaker, as_of=as_of)
+    emit(rows, fmt, render.TRACK_RECORD_COLUMNS, f"{len(rows)} predictors")
 
 
 @command("claims", eval_app)

@@ -1,4 +1,7 @@
-"""Exports of the ledger: JSON Lines (one claim a line, nested) and CSV (flat)."""
+"""Exports of the ledger: JSON Lines (one record a line, nested) and CSV (flat).
+
+Records: claims (the default), forecasts (with their current outcome), figures, time expressions.
+"""
 from __future__ import annotations
 
 import csv
@@ -9,15 +12,19 @@ from typing import TextIO
 from .ledger import Ledger
 
 FORMATS = ("jsonl", "csv")
+RECORDS = ("claims", "forecasts", "figures", "times")
 # CSV keeps scalar columns only; nested values (parts, roles) are JSON-encoded.
 CSV_NESTED = (list, dict)
 
 
-def export(ledger: Ledger, fmt: str, out: TextIO) -> int:
-    """Write every claim of the ledger to ``out`` in ``fmt``; returns the number of rows."""
+def export(ledger: Ledger, fmt: str, out: TextIO, records: str = "claims") -> int:
+    """Write every record of one kind (``RECORDS``) to ``out`` in ``fmt``; returns the number of rows."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
-    rows = ledger.export_rows()
+    if records not in RECORDS:
+        raise ValueError(f"unknown records {records!r} (choose from {', '.join(RECORDS)})")
+    rows = {"claims": ledger.export_rows, "forecasts": ledger.forecasts,
+            "figures": ledger.figure_rows, "times": ledger.times}[records]()
     return write_jsonl(rows, out) if fmt == "jsonl" else write_csv(rows, out)
 
 

@@ -13,6 +13,10 @@ from rich.text import Text
 from .export import write_csv
 
 CLAIM_COLUMNS = ("published", "speaker", "cue", "content", "kind")
+FORECAST_COLUMNS = ("id", "published", "predictor", "text", "hedging", "latest", "status", "outcome")
+TRACK_RECORD_COLUMNS = ("predictor", "forecasts", "open", "due", "resolved", "hit_rate", "brier")
+TIME_COLUMNS = ("text", "type", "value", "earliest", "latest")
+FIGURE_COLUMNS = ("text", "value", "unit", "counted", "qualifier", "speaker", "owner")
 CONTENT_WIDTH = 90
 STYLES = {"speaker": "bold cyan", "cue": "bold yellow", "content": "green"}
 
@@ -70,9 +74,14 @@ def article_view(article: dict) -> Group:
     legend = Text.assemble(("speaker", STYLES["speaker"]), "  ", ("cue", STYLES["cue"]), "  ",
                            ("content", STYLES["content"]), "\n")
     claims = article.get("claims", [])
-    return Group(head, legend, marked_text(article["text"], claims), Text(""),
-                 table(claims, ("speaker", "cue", "content", "kind", "channel"),
-                       title=f"{len(claims)} claims"))
+    parts = [head, legend, marked_text(article["text"], claims), Text(""),
+             table(claims, ("speaker", "cue", "content", "kind", "channel"), title=f"{len(claims)} claims")]
+    for key, columns, title in (("forecasts", FORECAST_COLUMNS, "forecasts"),
+                                ("figures", FIGURE_COLUMNS, "figures"), ("times", TIME_COLUMNS, "time expressions")):
+        rows = article.get(key) or []
+        if rows:
+            parts.append(table(rows, columns, title=f"{len(rows)} {title}"))
+    return Group(*parts)
 
 
 SCORE_ROLES = ("source", "cue", "content")

@@ -161,3 +161,57 @@ def test_demo_builds_a_fresh_ledger(tmp_path, nlp):
     second = run("demo", "--db", db)
     assert first.exit_code == 0 and second.exit_code == 0, first.output
     assert "3 new articles" in second.output
+
+
+# -- forecasts, resolve, track-record (a hand-built ledger: no extractor involved) -----------
+
+@pytest.fixture
+def forecast_db(tmp_path) -> Path:
+    from test_ledger_forecasts import extraction
+
+    from sayso.ledger import Ledger
+
+    db = tmp_path / "forecasts.db"
+    with Ledger(db) as ledger:
+        ledger.store(extraction())
+    return db
+
+
+def test_forecasts_resolve_and_track_record(forecast_db):
+    rows = json.loads(run("forecasts", "--db", forecast_db, "--as-of", "2023-03-15", "--format", "json").output)
+    assert [r["status"] for r in rows] == ["due", "open", "open"]
+    done = run("resolve", rows[0]["id"], "--outcome", "false", "--evidence", "https://example.org/x",
+               "--by", "tester", "--db", forecast_db)
+    assert done.exit_code == 0 and "1 resolution(s)" in done.output
+    resolved = json.loads(run("forecasts", "--db", forecast_db, "--status", "resolved", "--format", "json").output)
+    assert [r["outcome"] for r in resolved] == ["false"]
+    record = json.loads(run("track-record", "--db", forecast_db, "--speaker", "reznikov", "--format", "json").output)
+    assert [(r["predictor"], r["forecasts"], r["resolved"], r["hit_rate"]) for r in record] == [
+        ("Oleksii Reznikov", 2, 1, 0.0)]
+
+
+@pytest.mark.parametrize("args, message, code", [
+    (("resolve", "99", "--outcome", "true", "--evidence", "https://e.org"), "no forecast with id 99", 1),
+    (("resolve", "1", "--outcome", "yes", "--evidence", "https://e.org"), "unknown outcome", 1),
+    (("resolve", "1", "--outcome", "true", "--evidence", "nowhere"), "neither an http", 1),
+    (("forecasts", "--as-of", "2023-02-30"), "--as-of", 2),
+    (("forecasts", "--status", "late"), "unknown status", 1),
+    (("export", "--records", "poems"), "unknown records", 2),
+])
+def test_forecast_commands_reject_bad_input_in_one_line(forecast_db, args, message, code):
+    result = run(*args, "--db", forecast_db)
+    assert result.exit_code == code and message in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("records, n", [("forecasts", 3), ("figures", 1), ("times", 3)])
+def test_export_other_records(forecast_db, records, n):
+    result = run("export", "--records", records, "--db", forecast_db)
+    assert result.exit_code == 0 and len(result.stdout.strip().splitlines()) == n
+
+
+def test_show_lists_forecasts_figures_and_times(forecast_db):
+    from test_ledger_forecasts import extraction
+
+    result = run("show", extraction().article.id[:6], "--db", forecast_db)
+    assert result.exit_code == 0
+    assert "3 forecasts" in result.output and "1 figures" in result.output and "3 time expressions" in result.output
