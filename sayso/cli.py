@@ -362,5 +362,63 @@ def eval_claims(
         out.print(render.score_table(result))
 
 
+def run_eval(evaluate, path: Path, as_json: bool, report, **kwargs) -> None:
+    """Run one evaluator on ``path``; print JSON or its plain-text report; one-line errors."""
+    if not path.exists():
+        fail(f"{path}: no such file or folder")
+    try:
+        result = evaluate(path, **kwargs)
+    except (SaysoError, ValueError, OSError, KeyError) as exc:
+        fail(f"{path}: {exc}")
+    if as_json:
+        sys.stdout.write(json.dumps(result, indent=2) + "\n")
+    else:
+        out.print(Text(report(result)))
+
+
+@command("time", eval_app)
+def eval_time(
+    gold_dir: Path = typer.Argument(..., help="A folder of TimeML .tml files (or MEANTIME NAF .xml), searched recursively."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N documents."),
+) -> None:
+    """Score the time-expression extractor as TempEval-3 does (extents, type, value).
+
+    Example: sayso eval time ../shared/evaldata/tempeval3/Training/TBAQ-cleaned --json
+    """
+    from .evaluate.time import evaluate_time, format_report
+
+    run_eval(evaluate_time, gold_dir, as_json, format_report, limit=limit)
+
+
+@command("forecasts", eval_app)
+def eval_forecasts(
+    gold_file: Path = typer.Argument(..., help="The future-statements JSON file (a list of articles)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N articles."),
+) -> None:
+    """Score the forecast extractor by sentence against future-statement annotations, next to a cue-word baseline.
+
+    Example: sayso eval forecasts ../shared/evaldata/future-statements/dev.json
+    """
+    from .evaluate.forecasts import evaluate_forecasts, format_report
+
+    run_eval(evaluate_forecasts, gold_file, as_json, format_report, limit=limit)
+
+
+@command("figures", eval_app)
+def eval_figures(
+    gold_file: Path = typer.Argument(..., help="quantulum3's quantities.json test file."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Score the figures extractor (value, unit, span) against quantulum3's tests, next to quantulum3.
+
+    Example: sayso eval figures ../shared/evaldata/quantulum3-tests/quantities.json --json
+    """
+    from .evaluate.figures import evaluate_figures, format_report
+
+    run_eval(evaluate_figures, gold_file, as_json, format_report)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()
