@@ -283,6 +283,23 @@ def demo(
 
 
 @command()
+def figures(
+    db: Path = DB_OPTION,
+    search: Optional[str] = typer.Option(None, "--search", help="Only figures whose counted thing, subject or text contains this."),
+    disputed: bool = typer.Option(False, "--disputed", help="Only groups whose values disagree beyond the tolerance."),
+    fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
+) -> None:
+    """List figures grouped by what they measure, with each source; disputed groups first.
+
+    Example: sayso figures --disputed --search soldiers
+    """
+    with open_ledger(db) as ledger:
+        rows = ledger.figures(search=search, disputed=disputed)
+    groups = len({r["group"] for r in rows})
+    emit(rows, fmt, render.FIGURE_GROUP_COLUMNS, f"{len(rows)} figures in {groups} groups")
+
+
+@command()
 def forecasts(
     db: Path = DB_OPTION,
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Only forecasts by this predictor (name or alias)."),

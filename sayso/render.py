@@ -17,6 +17,7 @@ FORECAST_COLUMNS = ("id", "published", "predictor", "text", "hedging", "latest",
 TRACK_RECORD_COLUMNS = ("predictor", "forecasts", "open", "due", "resolved", "hit_rate", "brier")
 TIME_COLUMNS = ("text", "type", "value", "earliest", "latest")
 FIGURE_COLUMNS = ("text", "value", "unit", "counted", "qualifier", "speaker", "owner")
+FIGURE_GROUP_COLUMNS = ("group", "measure", "disputed", "value", "text", "speaker", "owner", "published", "source")
 CONTENT_WIDTH = 90
 STYLES = {"speaker": "bold cyan", "cue": "bold yellow", "content": "green"}
 

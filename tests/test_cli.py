@@ -215,3 +215,19 @@ def test_show_lists_forecasts_figures_and_times(forecast_db):
     result = run("show", extraction().article.id[:6], "--db", forecast_db)
     assert result.exit_code == 0
     assert "3 forecasts" in result.output and "1 figures" in result.output and "3 time expressions" in result.output
+
+
+def test_figures_disputed(tmp_path):
+    from test_ledger_figures import article
+
+    from sayso.ledger import Ledger
+
+    db = tmp_path / "figures.db"
+    with Ledger(db) as ledger:
+        ledger.store(article("Officials said 40,000 workers struck.", "2024-03-01",
+                             [("40,000 workers", 40000, "worker", "strike")], speaker="Officials"))
+        ledger.store(article("Only 12,000 workers struck, the ministry says.", "2024-03-02",
+                             [("12,000 workers", 12000, "worker", "strike")]))
+    rows = json.loads(run("figures", "--disputed", "--db", db, "--format", "json").output)
+    assert sorted(r["value"] for r in rows) == [12000, 40000] and all(r["disputed"] for r in rows)
+    assert "2 figures in 1 groups" in run("figures", "--db", db).output

@@ -13,7 +13,7 @@ import getpass
 from pathlib import Path
 from typing import Iterator
 
-from sayso.ledger import forecasts as forecast_book, queries, schema, store as writes
+from sayso.ledger import figures as figure_book, forecasts as forecast_book, queries, schema, store as writes
 from sayso.ledger.schema import LedgerError
 from sayso.records import Extraction
 
@@ -96,6 +96,10 @@ class Ledger:
     def figure_rows(self, search: str | None = None) -> list[dict]:
         """Every figure (``search`` matches the counted thing, subject or text), by date."""
         return queries.figures(self._conn, search=search)
+
+    def figures(self, search: str | None = None, disputed: bool = False) -> list[dict]:
+        """Figures grouped by what they measure, one dict per figure with its group; disputed first."""
+        return figure_book.figure_groups(self._conn, search, disputed)
 
     def forecasts(self, speaker=None, due_before=None, status=None, as_of=None) -> list[dict]:
         """Forecasts with their status on ``as_of`` (see :mod:`sayso.ledger.forecasts`)."""

@@ -309,7 +309,7 @@ def figures(conn: sqlite3.Connection, article_id: str | None = None, search: str
     sql = f"""SELECT x.id, x.article_id, a.title, a.published, a.url, a.source, x.claim_id,
                      COALESCE(e.name, c.speaker_text) AS speaker, x.owner,
                      x.span_start AS start, x.span_end AS "end", x.text, x.value, x.low, x.high,
-                     x.unit, x.counted, x.qualifier, x.subject, x.extractor
+                     x.unit, x.counted, x.qualifier, x.subject, x.event, x.extractor
                 FROM figures x JOIN articles a ON a.id = x.article_id {_SPEAKER_OF_CLAIM}
                {"WHERE " + " AND ".join(where) if where else ""}
                ORDER BY a.published IS NULL, a.published, x.article_id, x.span_start, x.id"""

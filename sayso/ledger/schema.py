@@ -163,6 +163,7 @@ _V2_TABLES = (
         counted TEXT,
         qualifier TEXT,
         subject TEXT,
+        event TEXT,
         owner TEXT,
         extractor TEXT NOT NULL)""",
     """CREATE TABLE forecasts (

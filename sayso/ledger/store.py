@@ -315,11 +315,11 @@ def _insert_figures(conn: sqlite3.Connection, article_id: str, figures: list[Fig
     for f in figures:
         conn.execute(
             """INSERT INTO figures (article_id, claim_id, span_start, span_end, text, value, low, high,
-                   unit, counted, qualifier, subject, owner, extractor)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   unit, counted, qualifier, subject, event, owner, extractor)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (article_id, _index(claim_ids, f.claim_index), f.start, f.end, f.text,
              _finite(f.value), _finite(f.low), _finite(f.high), f.unit, f.counted, f.qualifier,
-             getattr(f, "subject", None), f.owner, f.extractor),
+             f.subject, f.event, f.owner, f.extractor),
         )
 
 
