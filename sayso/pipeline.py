@@ -12,10 +12,11 @@ from pathlib import Path
 
 from . import nlp
 from .errors import SourceError
-from .extract.claims import EXTRACTOR as CLAIMS_EXTRACTOR
-from .extract.claims import extract_claims
-from .extract.speakers import EXTRACTOR as SPEAKERS_EXTRACTOR
-from .extract.speakers import resolve_speakers
+from .extract import claims as claims_stage
+from .extract import figures as figures_stage
+from .extract import forecasts as forecasts_stage
+from .extract import speakers as speakers_stage
+from .extract import times as times_stage
 from .ledger import Ledger
 from .records import Article, Extraction
 from .sources import read_articles
@@ -47,18 +48,19 @@ class IngestSummary:
 
 def extractor_versions() -> dict[str, str]:
     """The name+version of every stage, stored with each article's records."""
-    return {
-        "claims": CLAIMS_EXTRACTOR,
-        "speakers": SPEAKERS_EXTRACTOR,
-        "model": nlp.model_name(),
-    }
+    stages = (claims_stage, speakers_stage, times_stage, figures_stage, forecasts_stage)
+    versions = {stage.__name__.rsplit(".", 1)[-1]: stage.EXTRACTOR for stage in stages}
+    return {**versions, "model": nlp.model_name()}
 
 
 def extract(doc, article: Article) -> Extraction:
-    """Stages 3-4 for one parsed article: claims, then their speakers."""
-    claims = list(extract_claims(doc, article))
-    entities, mentions = resolve_speakers(doc, article, claims)
-    return Extraction(article, claims, entities, mentions, extractor_versions())
+    """The extraction stages for one parsed article, in order (each sees the ones before)."""
+    claims = list(claims_stage.extract_claims(doc, article))  # a. who said what
+    entities, mentions = speakers_stage.resolve_speakers(doc, article, claims)  # b. who they are
+    times = list(times_stage.extract_times(doc, article))  # c. when, against the article's date
+    figures = list(figures_stage.extract_figures(doc, article, claims))  # d. which numbers, whose
+    forecasts = list(forecasts_stage.extract_forecasts(doc, article, claims, entities, times))  # e. what will be
+    return Extraction(article, claims, entities, mentions, extractor_versions(), times, figures, forecasts)
 
 
 def extract_articles(articles: Iterable[Article], n_process: int = 1) -> Iterator[Extraction | SourceError]:
@@ -93,7 +95,7 @@ def ingest(
       1. sources: files -> Article records (or SourceError, recorded and reported);
       2. skip articles the ledger already holds with the same extractor versions;
       3. parse the rest with spaCy (``nlp.pipe``, batched);
-      4. extract claims and resolve their speakers;
+      4. extract (see :func:`extract`): claims, speakers, time expressions, figures, forecasts;
       5. store each article in its own transaction (a kill never half-writes one).
     """
     summary = IngestSummary()
