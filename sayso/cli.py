@@ -271,15 +271,18 @@ def export(
 def demo(
     db: Path = typer.Option("sayso-demo.db", "--db", help="Where to build the demo ledger (replaced)."),
 ) -> None:
-    """Ingest the bundled example articles into a fresh ledger and show the claims.
+    """Ingest the bundled example articles into a fresh ledger; show claims, forecasts, disputed figures.
 
     Example: sayso demo
     """
     from .demo import run_demo
 
-    summary, rows = run_demo(db)
+    summary, records = run_demo(db)
     out.print(Text(f"{summary.new} new articles, {summary.failed} failed, {summary.claims} claims -> {db}"))
-    out.print(render.table(rows, render.CLAIM_COLUMNS, title=f"{len(rows)} claims"))
+    columns = {"claims": render.CLAIM_COLUMNS, "forecasts": ("predictor", "text", "hedging", "latest", "status"),
+               "disputed figures": ("measure", "value", "speaker", "published")}
+    for name, rows in records.items():
+        out.print(render.table(rows, columns[name], title=f"{len(rows)} {name}"))
 
 
 @command()
