@@ -93,7 +93,7 @@ FLOORS = Path(__file__).resolve().parent.parent / ".ci" / "floors.json"
 
 def pinned_floors() -> dict[str, float]:
     """The floors CI holds (one file for pytest and `.ci/run`); they only go up."""
-    return {k: v for k, v in json.loads(FLOORS.read_text()).items() if not k.startswith("_")}
+    return json.loads(FLOORS.read_text())["claims"]
 
 
 def lookup(tree: dict, dotted: str) -> float:
