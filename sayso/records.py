@@ -146,6 +146,8 @@ class Figure:
     qualifier: str | None = None  # "more than", "at least", "an estimated", "up to", ...
     claim_index: int | None = None  # index into Extraction.claims; None: the publication states it
     owner: str | None = None  # whose figure it is when the speaker reports another party's
+    subject: str | None = None  # what/whom the count is of or for: "Russia"
+    event: str | None = None  # the act counted, normalised: "mobilisation" ("mobilised 500,000")
     extractor: str = "figures.v1"
 
 
@@ -209,5 +211,8 @@ def to_dict(ex: Extraction) -> dict:
         "claims": [claim_dict(c, entities) for c in ex.claims],
         "entities": [asdict(e) for e in ex.entities],
         "mentions": [asdict(m) for m in ex.mentions],
+        "times": [asdict(t) for t in ex.times],
+        "figures": [asdict(f) for f in ex.figures],
+        "forecasts": [asdict(f) for f in ex.forecasts],
         "extractors": ex.extractors,
     }

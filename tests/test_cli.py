@@ -127,6 +127,10 @@ def test_extract_json_offsets_index_the_text(nlp):
             assert text[start:end].strip()
         if claim["speaker_start"] is not None:
             assert text[claim["speaker_start"]:claim["speaker_end"]] == claim["speaker_text"]
+    assert record["times"] and record["figures"] and record["forecasts"]
+    for kind in ("times", "figures", "forecasts"):
+        for item in record[kind]:
+            assert text[item["start"]:item["end"]] == item["text"], (kind, item)
 
 
 def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path, nlp):
