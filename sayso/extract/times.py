@@ -1,0 +1,232 @@
+"""Time expressions: find every temporal expression and normalise it against the DCT.
+
+``extract_times(doc, article)`` runs the rules of ``times_rules`` (regular
+expressions over the article text, extents as TimeBank / TempEval-3 mark
+them), keeps the longest non-overlapping matches, decides the direction of
+underspecified dates ("Friday", "March") from the tense of the governing verb
+in the spaCy parse, and resolves each against ``article.published`` (the
+document creation time, DCT) with ``times_calendar``.
+
+Deadlines and windows: TimeML extents exclude the preposition, so "by March"
+is the expression "March" (value 2023-03); the preposition sets ``mod`` and
+the window:
+
+- "by / until / before March" -> mod ``ON_OR_BEFORE`` ("BEFORE" for before),
+  earliest = the DCT, latest = the end of March;
+- "within a month", "in the next two weeks" -> the duration keeps its value
+  (P1M), mod ``ON_OR_BEFORE``, earliest = the DCT, latest = DCT + the duration;
+- "in the coming weeks" and other vague futures -> FUTURE_REF, earliest = DCT,
+  latest = DCT + an estimate (``FUTURE_WINDOWS``);
+- "since March" -> mod ``ON_OR_AFTER``, earliest = start of March, latest = DCT;
+  "after March" -> ``AFTER``, earliest = the day after March, latest open (None);
+  "before March" -> ``BEFORE``, latest = the day before March.
+
+``window(timex)`` returns the (earliest, latest) pair forecasts use.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date, timedelta
+from typing import Iterator
+
+from ..records import Article, TimeExpr
+from . import times_words as W
+from .times_calendar import add_months, parse_dct, resolve
+from .times_rules import COMPILED, Found
+
+EXTRACTOR = "times.v1"
+log = logging.getLogger(__name__)
+
+PAST_TAGS = ("VBD", "VBN")
+PRESENT_TAGS = ("VBZ", "VBP", "VBG", "VB")
+MAX_HEAD_STEPS = 4
+LOOKBACK_CHARS = 24
+DEADLINE_MODS = {"by": "ON_OR_BEFORE", "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE",
+                 "through": "ON_OR_BEFORE", "no later than": "ON_OR_BEFORE", "before": "BEFORE",
+                 "ahead of": "BEFORE", "since": "ON_OR_AFTER", "after": "AFTER", "from": "ON_OR_AFTER",
+                 "starting": "ON_OR_AFTER"}
+WITHIN_RE = re.compile(r"\b(within|in\s+the\s+next|over\s+the\s+next|in\s+the\s+coming|in\s+the\s+following|"
+                       r"in)\s+$", re.I)
+PREP_RE = re.compile(r"\b(by|until|till|through|no\s+later\s+than|before|ahead\s+of|since|after|from|"
+                     r"starting)\s+$", re.I)
+DURATION_RE = re.compile(r"P(T)?(\d+(?:\.\d+)?)(Y|M|W|D|H|S|DE|CE|Q)")
+DURATION_DAYS = {"Y": 365, "M": 30, "W": 7, "D": 1, "DE": 3650, "CE": 36500, "Q": 91}
+
+
+# ---------------------------------------------------------------- candidates
+
+
+def candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
+    """Every rule match in ``text`` as (start, end, rule, match)."""
+    found = []
+    for name, pattern, _ in COMPILED:
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), name, m))
+    return found
+
+
+def select(cands: list) -> list:
+    """Longest matches first, then leftmost; no two kept matches overlap."""
+    kept: list = []
+    taken = bytearray(max((c[1] for c in cands), default=0))
+    for cand in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):
+        if not any(taken[cand[0]:cand[1]]):
+            kept.append(cand)
+            taken[cand[0]:cand[1]] = b"\x01" * (cand[1] - cand[0])
+    return sorted(kept, key=lambda c: c[0])
+
+
+# ---------------------------------------------------------------- tense
+
+
+def direction(doc, start: int, end: int) -> int:
+    """-1 when the governing verb is past, +1 when future (will, going to, plans to), 0 unknown."""
+    if doc is None:
+        return 0
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return 0
+    tok = span.root
+    for _ in range(MAX_HEAD_STEPS):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
+            return _verb_direction(tok)
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return 0
+
+
+def _verb_direction(verb) -> int:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in W.FUTURE_AUX for a in auxes) or verb.lower_ in W.FUTURE_AUX:
+        return 1
+    if any(a.lower_ in W.NEAREST_AUX for a in auxes):
+        return 0
+    if any(a.lower_ in W.MODAL_AUX for a in auxes):
+        return 1
+    if any(a.tag_ in PAST_TAGS for a in auxes) or verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not auxes):
+        return -1
+    if verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") and a.lemma_ == "have" for a in auxes):
+        return -1
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in W.FUTURE_VERBS:
+        return 1
+    if verb.tag_ in PRESENT_TAGS and verb.lemma_ in W.FUTURE_VERBS:
+        return 1
+    return 0
+
+
+# ---------------------------------------------------------------- windows
+
+
+def duration_days(value: str | None) -> float | None:
+    """Approximate days of a TIMEX3 duration ("P2W" -> 14); None for vague ones."""
+    m = DURATION_RE.fullmatch(value or "")
+    if not m:
+        return None
+    if m[1]:
+        return float(m[2]) / 24 if m[3] == "H" else 0.0
+    return float(m[2]) * DURATION_DAYS[m[3]]
+
+
+def _prep_before(text: str, start: int, pattern: re.Pattern) -> str | None:
+    m = pattern.search(text[max(0, start - LOOKBACK_CHARS):start])
+    return re.sub(r"\s+", " ", m[1].lower()) if m else None
+
+
+def _deadline(timex: TimeExpr, text: str, dct: tuple[date, date] | None) -> TimeExpr:
+    """Set mod / earliest / latest from the preposition before the expression (see module doc)."""
+    if timex.type == "DURATION":
+        return _within(timex, text, dct)
+    if timex.value == "FUTURE_REF" and dct:
+        days = next((d for w, d in W.FUTURE_WINDOWS.items() if w in timex.text.lower()), W.FUTURE_WINDOW_DEFAULT)
+        timex.earliest, timex.latest = dct[0].isoformat(), (dct[1] + timedelta(days=days)).isoformat()
+        return timex
+    prep = _prep_before(text, timex.start, PREP_RE)
+    if prep is None or timex.type not in ("DATE", "TIME"):
+        return timex
+    timex.mod = timex.mod or DEADLINE_MODS.get(prep)
+    if dct and timex.earliest and timex.latest:
+        timex.earliest, timex.latest = _bounded(timex.mod, timex.earliest, timex.latest, dct)
+    return timex
+
+
+def _bounded(mod: str | None, lo: str, hi: str, dct: tuple[date, date]) -> tuple[str | None, str | None]:
+    """The window of "by / before / since / after X" given X's window [lo, hi] and the DCT."""
+    start, end = dct[0].isoformat(), dct[1].isoformat()
+    if mod == "BEFORE":
+        hi = (date.fromisoformat(lo) - timedelta(days=1)).isoformat()
+    if mod == "AFTER":
+        lo = (date.fromisoformat(hi) + timedelta(days=1)).isoformat()
+    if mod in ("ON_OR_BEFORE", "BEFORE"):
+        return (min(lo, start) if hi >= start else None), hi
+    if mod in ("ON_OR_AFTER", "AFTER"):
+        return lo, (end if lo <= end and mod == "ON_OR_AFTER" else None)
+    return lo, hi
+
+
+def _within(timex: TimeExpr, text: str, dct: tuple[date, date] | None) -> TimeExpr:
+    prep = _prep_before(text, timex.start, WITHIN_RE)
+    days = duration_days(timex.value)
+    if prep is None or dct is None or days is None:
+        return timex
+    timex.mod = timex.mod or "ON_OR_BEFORE"
+    timex.earliest = dct[0].isoformat()
+    timex.latest = _add_duration(dct[1], timex.value, days).isoformat()
+    return timex
+
+
+def _add_duration(start: date, value: str, days: float) -> date:
+    m = DURATION_RE.fullmatch(value)
+    if m and not m[1] and m[3] in ("M", "Y", "Q") and float(m[2]).is_integer():
+        months = int(float(m[2])) * {"M": 1, "Y": 12, "Q": 3}[m[3]]
+        return add_months(start, months)
+    return start + timedelta(days=round(days))
+
+
+def window(timex: TimeExpr) -> tuple[str | None, str | None]:
+    """The (earliest, latest) ISO days a time expression points at, for forecasts; None: open."""
+    return timex.earliest, timex.latest
+
+
+# ---------------------------------------------------------------- extraction
+
+
+def _to_timex(text: str, start: int, end: int, found: Found, published: str | None) -> TimeExpr:
+    if found.spec is None:
+        return TimeExpr(start, end, text[start:end], found.type, None, mod=found.mod)
+    value, earliest, latest, anchored = resolve(found.spec, published)
+    if found.type in ("DURATION", "SET"):
+        earliest = latest = None
+    return TimeExpr(start, end, text[start:end], found.type, value, earliest, latest, found.mod, anchored,
+                    EXTRACTOR)
+
+
+def _found(cand, doc) -> Found | None:
+    start, end, name, m = cand
+    fn = next(f for n, _, f in COMPILED if n == name)
+    try:
+        return fn(m, direction(doc, start, end))
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError, OverflowError) as err:
+        log.debug("time rule %s failed on %r: %s", name, m[0], err)
+        return None
+
+
+def extract_times(doc, article: Article) -> Iterator[TimeExpr]:
+    """Every time expression of ``article`` (``doc``: its spaCy Doc, or None), in text order."""
+    text = article.text
+    dct = parse_dct(article.published)
+    valid = []
+    for cand in candidates(text):
+        found = _found(cand, doc)
+        if found is not None:
+            valid.append((*cand[:3], found))
+    for start, end, _, found in select(valid):
+        try:
+            timex = _to_timex(text, start, end, found, article.published)
+            yield _deadline(timex, text, dct)
+        except (ValueError, KeyError, TypeError, OverflowError) as err:
+            log.debug("time expression %r not normalised: %s", text[start:end], err)
+            yield TimeExpr(start, end, text[start:end], found.type, None, mod=found.mod)
+

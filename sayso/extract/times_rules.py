@@ -1,0 +1,553 @@
+"""The rules: regular expressions for TimeML extents, each with a normaliser.
+
+A rule is a name, a pattern (compiled case-insensitive; month and weekday
+names must be capitalised) and a function ``(match, direction) -> Found``
+that gives the TIMEX3 type, a calendar spec (``times_calendar``) and a mod,
+or None to reject the match. ``direction`` is the tense around the
+expression: -1 past, +1 future, 0 unknown (it decides "Friday", "March").
+
+Extents follow the TimeBank / TempEval-3 gold: determiners and modifiers
+belong to the expression ("the third quarter", "the past two months",
+"nearly two years", "early next year", "the end of 1990"); prepositions do
+not ("by March", "in 1998", "within a month" -> "March", "1998", "a month").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from . import times_words as W
+from .times_calendar import Fixed, Named, Shift, Spec, Weekday
+
+
+@dataclass(frozen=True)
+class Found:
+    type: str
+    spec: Spec | None  # None: cannot be normalised
+    mod: str | None = None
+
+
+def alt(words) -> str:
+    """A non-capturing alternation of ``words``, longest first, whitespace-tolerant."""
+    escaped = (re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    return "(?:" + "|".join(escaped) + ")"
+
+
+def caps(words) -> str:
+    """Capitalised forms only (case-sensitive inside a case-insensitive pattern)."""
+    return "(?-i:" + "|".join(sorted({w.capitalize() for w in words}, key=len, reverse=True)) + ")"
+
+
+_MONTH_FULL = [w for w in W.MONTHS if len(w) > 3 and w not in ("sept",)]
+_MONTH_ABBR = [w for w in W.MONTHS if len(w) <= 4 and w not in _MONTH_FULL or w == "sept"]
+# abbreviations need a period ("Sept.") or a day after them ("Sept 30"): "Jan" and "Jun" are names too
+MONTH = rf"(?:{caps([w for w in _MONTH_FULL if w != 'may'])}\b|{caps(_MONTH_ABBR)}\.|{caps(_MONTH_ABBR)}\b(?=\s+\d)|(?-i:May)\b(?=\s+\d))"
+MONTH_ANY = rf"(?:{MONTH}|(?-i:May)\b)"
+# standalone weekdays are spelt out ("Sun." is a newspaper); abbreviations only before a date ("Fri., Oct. 27")
+WEEKDAY = rf"(?:{caps([w for w in W.WEEKDAYS if len(w) > 4])}\b)"
+WEEKDAY_ABBR = rf"(?:{caps([w for w in W.WEEKDAYS if len(w) <= 4])}\.)"
+YEAR = r"(?:1[0-9]\d\d|20\d\d)(?![\d,.]\d)"
+DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?\b"
+NUMWORD = alt([w for w in W.NUMBERS if " " not in w and w not in ("a", "an", "dozen")])
+NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+\d/\d)?|{NUMWORD}(?:[-\s]{NUMWORD})?|a\s+couple\s+of|a\s+dozen|half\s+a|an?)"
+VAGUE = alt(W.VAGUE_NUMBERS)
+UNIT = alt(W.UNITS)
+UNIT_SING = alt([u for u in W.UNITS if u == W.UNITS[u]])
+DMOD = alt(W.DURATION_MODS)
+DATEMOD = r"(?:(?:early|late|earlier|later|mid)\s+|mid-\s*|the\s+(?:end|beginning|start|middle|close|rest|remainder)\s+of\s+)"
+SEASON = alt(W.SEASONS)
+PART = alt(["morning", "afternoon", "evening", "night"])
+REL = alt(W.RELATIVE)
+ORD = alt(W.ORDINALS)
+TZ = r"(?:\s+(?-i:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET)\b|\s+local\s+time)?"
+TZ_24 = r"\s+(?-i:UTC|GMT|EST|EDT|CET|CEST|BST|PST|PDT|Z)\b"
+CLOCK = rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock){TZ}|[0-2]?\d:[0-5]\d{TZ_24}|noon|midnight)"
+DECADE = r"(?:1[0-9]|20)\d0s\b|'\d0s\b"
+TENS = alt(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+ONES = alt(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+SPOKEN_YEAR = rf"(?:nineteen\s+(?:{TENS}(?:[-\s]{ONES})?|hundred)|two\s+thousand(?:\s+(?:and\s+)?{ONES})?)\b"
+
+# an earnings report: "a year ago" is the year-ago quarter
+QUARTER_CONTEXT = re.compile(r"\b(?:third|second|first|fourth)[-\s]quarter\b", re.I)
+HOLIDAY = "(?-i:" + "|".join(re.escape(h.title().replace("'S", "'s")).replace(r"\ ", r"\s+")
+                            for h in sorted(W.HOLIDAYS, key=len, reverse=True)) + ")"
+SEASON_CAPS = ("Spring", "Summer", "Autumn", "Winter")
+FoundFn = Callable[[re.Match, int], "Found | None"]
+
+
+def num_value(text: str) -> float | None:
+    """"two" -> 2, "2 1/2" -> 2.5, "twenty four" -> 24, vague words -> None."""
+    text = re.sub(r"\s+", " ", text.lower().strip())
+    if text in W.NUMBERS:
+        return W.NUMBERS[text]
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?: (\d)/(\d))?", text)
+    if m:
+        return float(m[1]) + (int(m[2]) / int(m[3]) if m[2] and int(m[3]) else 0)
+    parts = re.split(r"[- ]", text)
+    if parts and all(p in W.NUMBERS for p in parts):
+        return sum(W.NUMBERS[p] for p in parts) if parts[0] != "a" else W.NUMBERS[parts[-1]]
+    return None
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    letter = W.UNIT_LETTERS[unit]
+    n = n * W.UNIT_FACTORS.get(unit, 1) if n is not None else None
+    amount = "X" if n is None else (str(int(n)) if n == int(n) else f"{n:g}")
+    if unit == "weekend":
+        return f"P{amount}WE"
+    if n is not None and n != int(n) and unit in W.SMALLER_UNIT:
+        return _mixed_duration(n, unit, letter)
+    return f"PT{amount}{letter}" if unit in W.TIME_UNITS else f"P{amount}{letter}"
+
+
+def _mixed_duration(n: float, unit: str, letter: str) -> str:
+    """2.5 years -> P2Y6M, 5.5 hours -> PT5H30M, 1.5 days -> P1DT12H."""
+    small, factor = W.SMALLER_UNIT[unit]
+    whole = f"{int(n)}{letter}" if int(n) else ""
+    rest = f"{round((n - int(n)) * factor)}{small}"
+    if unit in W.TIME_UNITS:
+        return f"PT{whole}{rest}"
+    return f"P{whole}{'T' if unit == 'day' else ''}{rest}"
+
+
+def _mod(text: str | None) -> str | None:
+    if not text:
+        return None
+    key = re.sub(r"\s+", " ", text.strip().lower())
+    return W.DURATION_MODS.get(key) or W.DATE_MODS.get(key) or W.DATE_MODS.get(key.rstrip("-"))
+
+
+def _unit(word: str) -> str:
+    return W.UNITS[word.lower()]
+
+
+# ---------------------------------------------------------------- normalisers
+
+
+def f_duration(m: re.Match, direction: int) -> Found | None:
+    unit = _unit(m["unit"])
+    n = None if m["vague"] else num_value(m["num"])
+    if m["vague"] is None and n is None:
+        return None
+    if m["half"] and n is not None:
+        n += 0.5
+    return Found("DURATION", Fixed(duration_value(n, unit)), _mod(m["mod"]))
+
+
+def f_adjective(m: re.Match, direction: int) -> Found | None:
+    """"two-year", "24-hour"; ages ("6-year-old") are not time expressions in TimeBank / AQUAINT."""
+    if m[0].lower().endswith("-old"):
+        return None
+    n = num_value(m["num"])
+    return Found("DURATION", Fixed(duration_value(n, _unit(m["unit"])))) if n else None
+
+
+def f_ago(m: re.Match, direction: int) -> Found | None:
+    unit = _unit(m["unit"])
+    sign = 1 if m["dir"].lower() in ("later", "from now", "hence") else -1
+    n = None if m["vague"] else num_value(m["num"])
+    if n is None:
+        return Found("DATE", Fixed("FUTURE_REF" if sign > 0 else "PAST_REF"), _mod(m["mod"]))
+    if unit in W.TIME_UNITS:
+        return Found("TIME", None, _mod(m["mod"]))
+    gran = "day" if unit == "night" else unit
+    if unit == "year" and n == 1 and QUARTER_CONTEXT.search(m.string):
+        return Found("DATE", Shift("quarter", 5 * sign, "quarter"), _mod(m["mod"]))
+    if n != int(n):
+        return Found("DATE", Shift("month" if unit == "year" else "day", sign * round(n * 12), "month"))
+    return Found("DATE", Shift(gran, sign * int(n), gran), _mod(m["mod"]))
+
+
+def f_relative(m: re.Match, direction: int) -> Found | None:
+    unit = _unit(m["unit"])
+    shift = W.RELATIVE[m["rel"].lower()]
+    if unit in W.TIME_UNITS or unit == "night":
+        return None
+    return Found("DATE", Shift(unit, shift, unit), _mod(m["dmod"]))
+
+
+def f_rel_named(m: re.Match, direction: int) -> Found | None:
+    shift = W.RELATIVE.get(m["rel"].lower(), 0)
+    word = m["name"].lower().rstrip(".")
+    if word in W.WEEKDAYS:
+        return Found("DATE", Weekday(W.WEEKDAYS[word], shift or direction, strict=bool(shift)), _mod(m["dmod"]))
+    if word in W.SEASONS:
+        return Found("DATE", Named(season=W.SEASONS[word], year_shift=shift), _mod(m["dmod"]))
+    month = W.MONTHS[word]
+    return Found("DATE", Named(month=month, direction=shift if shift else 1), _mod(m["dmod"]))
+
+
+def f_deictic(m: re.Match, direction: int) -> Found | None:
+    word = m["word"].lower()
+    part = W.DAY_PARTS.get((m["part"] or word).lower()) if (m["part"] or word == "tonight") else None
+    spec = Shift("day", W.DEICTIC_DAYS[word], "day", part)
+    return Found("TIME" if part else "DATE", spec, _mod(m["dmod"]))
+
+
+def f_weekday(m: re.Match, direction: int) -> Found | None:
+    dow = W.WEEKDAYS[m["wd"].lower().rstrip(".")]
+    part = W.DAY_PARTS.get(m["part"].lower()) if m["part"] else None
+    return Found("TIME" if part else "DATE", Weekday(dow, direction or -1, part), _mod(m["dmod"]))
+
+
+def f_part_of_day(m: re.Match, direction: int) -> Found | None:
+    word = (m["which"] or "").lower()
+    part = W.DAY_PARTS[m["part"].lower()]
+    shift = -1 if word == "last" else (1 if word == "tomorrow" else 0)
+    if word == "last" and part != "NI":
+        return None
+    return Found("TIME", Shift("day", shift, "day", part))
+
+
+def f_clock(m: re.Match, direction: int) -> Found | None:
+    clock = _clock(m["clock"])
+    day = (m["day"] or "").lower().rstrip(".")
+    if day in W.WEEKDAYS:
+        return Found("TIME", Weekday(W.WEEKDAYS[day], direction or -1, clock))
+    if m["mon"]:
+        return Found("TIME", Named(month=W.MONTHS[m["mon"].lower().rstrip(".")], day=int(m["mday"]),
+                                   direction=direction))
+    return Found("TIME", Shift("day", W.DEICTIC_DAYS.get(day, 0), "day", clock))
+
+
+def _clock(text: str) -> str | None:
+    text = text.lower()
+    if "noon" in text:
+        return "12:00"
+    if "midnight" in text:
+        return "24:00"
+    m = re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.m\.|p\.m\.|am|pm|o'clock)?", text)
+    hour = int(m[1]) if not m[3] else int(m[1]) % 12 + (12 if m[3].startswith("p") else 0)
+    return f"{hour:02d}:{m[2] or '00'}" if hour < 24 else None
+
+
+def f_date(m: re.Match, direction: int) -> Found | None:
+    month = W.MONTHS[m["mon"].lower().rstrip(".")]
+    day = int(re.match(r"\d+", m["mday"])[0]) if m["mday"] else None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    if m["year"]:
+        year = int(m["year"])
+        if day is None:
+            return Found("DATE", Fixed(f"{year}-{month:02d}"), _mod(m["dmod"]))
+        return Found("DATE", Fixed(f"{year}-{month:02d}-{day:02d}") if _valid(year, month, day) else None)
+    return Found("DATE", Named(month=month, day=day, direction=direction), _mod(m["dmod"]))
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    import calendar
+
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def f_month_rel_year(m: re.Match, direction: int) -> Found | None:
+    shift = W.RELATIVE[m["rel"].lower()]
+    return Found("DATE", Named(month=W.MONTHS[m["mon"].lower().rstrip(".")], year_shift=shift), _mod(m["dmod"]))
+
+
+def f_month(m: re.Match, direction: int) -> Found | None:
+    return Found("DATE", Named(month=W.MONTHS[m["mon"].lower().rstrip(".")], direction=direction),
+                 _mod(m["dmod"]))
+
+
+def f_numeric_date(m: re.Match, direction: int) -> Found | None:
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    if y < 100:
+        y += 1900 if y > 30 else 2000
+    if not _valid(y, mo, d):
+        return Found("DATE", None)
+    return Found("DATE", Fixed(f"{y}-{mo:02d}-{d:02d}"))
+
+
+def f_year(m: re.Match, direction: int) -> Found | None:
+    return Found("DATE", Fixed(m["year"]), _mod(m["dmod"]))
+
+
+def f_spoken_year(m: re.Match, direction: int) -> Found | None:
+    words = re.split(r"[-\s]+", m["spoken"].lower())
+    if words[0] == "nineteen":
+        rest = words[1:]
+        value = 1900 if rest == ["hundred"] else 1900 + sum(W.NUMBERS[w] for w in rest)
+    else:
+        value = 2000 + sum(W.NUMBERS.get(w, 0) for w in words[2:] if w != "and")
+    return Found("DATE", Fixed(str(value)), _mod(m["dmod"]))
+
+
+def f_decade(m: re.Match, direction: int) -> Found | None:
+    text = m["decade"].lower()
+    if text.startswith("'"):
+        return Found("DATE", Fixed("19" + text[1]), _mod(m["dmod"]))
+    return Found("DATE", Fixed(text[:3]), _mod(m["dmod"]))
+
+
+def f_century(m: re.Match, direction: int) -> Found | None:
+    n = W.ORDINALS.get(m["ord"].lower()) or int(re.match(r"\d+", m["ord"])[0])
+    return Found("DATE", Fixed(f"{n - 1:02d}"))
+
+
+def f_season(m: re.Match, direction: int) -> Found | None:
+    """A season needs a determiner, a year or a capital ("the fall", "fall 1998", "Spring")."""
+    if not (m["year"] or m["rel"] or m["dmod"] or m[0].lower().startswith("the") or m["season"] in SEASON_CAPS):
+        return None
+    season = W.SEASONS[m["season"].lower()]
+    if m["year"]:
+        return Found("DATE", Fixed(f"{m['year']}-{season}"), _mod(m["dmod"]))
+    if m["rel"]:
+        return Found("DATE", Named(season=season, year_shift=W.RELATIVE[m["rel"].lower()]), _mod(m["dmod"]))
+    return Found("DATE", Named(season=season, year_shift=0), _mod(m["dmod"]))
+
+
+def f_quarter(m: re.Match, direction: int) -> Found | None:
+    q = W.ORDINALS[m["ord"].lower()]
+    if m["unit"].lower().startswith("half"):
+        return Found("DATE", Named(half=min(q, 2), direction=-1 if direction <= 0 else 1)) if q <= 2 else None
+    if q > 4:
+        return None
+    if m["year"]:
+        return Found("DATE", Fixed(f"{m['year']}-Q{q}"))
+    rel = m["rel"] or m["rel2"] or m["rel3"]
+    if rel:
+        return Found("DATE", Named(quarter=q, year_shift=W.RELATIVE[rel.lower()]))
+    return Found("DATE", Named(quarter=q, direction=-1 if direction <= 0 else 1))
+
+
+def f_the_unit(m: re.Match, direction: int) -> Found | None:
+    """"the quarter" (the reporting quarter), "the year", "the week", "the weekend"."""
+    unit = m["unit"].lower()
+    after = m.string[m.end():m.end() + 12].lower()
+    if unit == "quarter":
+        return Found("DATE", Shift("quarter", -1, "quarter"))
+    if unit == "year" and re.match(r"\s+(?:ended|ending|to)\b", after):
+        return Found("DURATION", Fixed("P1Y"))
+    if unit == "weekend":
+        return Found("DATE", Shift("weekend", 0 if direction > 0 else -1, "weekend"))
+    return Found("DATE", Shift(unit, 0, unit))
+
+
+def f_year_period(m: re.Match, direction: int) -> Found | None:
+    """"the 1988 period", "the 1988 third quarter", "the year-ago nine months"."""
+    unit = re.sub(r"\s+", " ", m["unit"].lower())
+    if "months" in unit:
+        return Found("DURATION", Fixed("P9M" if unit.startswith("nine") else "P6M"))
+    q = W.ORDINALS.get((m["ord"] or "").lower())
+    if m["ago"]:
+        if q is None:
+            return Found("DATE", Shift("quarter", -5, "quarter") if unit in ("quarter", "period") else Shift("year", -1))
+        return Found("DATE", Named(quarter=q, year_shift=-1))
+    if q and unit == "quarter":
+        return Found("DATE", Fixed(f"{m['year']}-Q{q}"))
+    if q and unit == "half" and q <= 2:
+        return Found("DATE", Fixed(f"{m['year']}-H{q}"))
+    return Found("DATE", Fixed(m["year"]))
+
+
+def f_report_period(m: re.Match, direction: int) -> Found | None:
+    text = m[0].lower()
+    if "year-ago" in text or "year-earlier" in text or "year earlier" in text:
+        return Found("DATE", Shift("quarter", -5, "quarter"))
+    return Found("DATE", Shift("quarter", -1, "quarter"))
+
+
+def f_fiscal_year(m: re.Match, direction: int) -> Found | None:
+    return Found("DURATION", Fixed("P1Y"))
+
+
+def f_bare_units(m: re.Match, direction: int) -> Found | None:
+    """"within days", "in weeks": a vague duration (only after within / in)."""
+    if not re.search(r"\b(?:within|in)\s+$", m.string[max(0, m.start() - 8):m.start()], re.I):
+        return None
+    return Found("DURATION", Fixed(duration_value(None, _unit(m["unit"]))))
+
+
+def f_holiday(m: re.Match, direction: int) -> Found | None:
+    month, day = W.HOLIDAYS[re.sub(r"\s+", " ", m["holiday"].lower())]
+    rel = W.RELATIVE.get((m["rel"] or "").lower())
+    if rel is not None:
+        return Found("DATE", Named(month=month, day=day, year_shift=rel if rel else 0))
+    return Found("DATE", Named(month=month, day=day, direction=direction))
+
+
+def f_year_end(m: re.Match, direction: int) -> Found | None:
+    return Found("DATE", Named(month=12, day=31, year_shift=0))
+
+
+def f_reference(m: re.Match, direction: int) -> Found | None:
+    return Found("DATE", Fixed(W.REFERENCES[re.sub(r"\s+", " ", m["ref"].lower())]))
+
+
+def f_vague_future(m: re.Match, direction: int) -> Found | None:
+    return Found("DATE", Fixed("FUTURE_REF"))
+
+
+def f_recent_units(m: re.Match, direction: int) -> Found | None:
+    return Found("DATE", Fixed("PAST_REF"))
+
+
+def f_set_every(m: re.Match, direction: int) -> Found | None:
+    word = m["what"].lower().rstrip(".")
+    if word in W.WEEKDAYS:
+        return Found("SET", Fixed(f"XXXX-WXX-{W.WEEKDAYS[word]}"))
+    if word in W.MONTHS:
+        return Found("SET", Fixed(f"XXXX-{W.MONTHS[word]:02d}"))
+    if word in W.DAY_PARTS:
+        return Found("SET", Fixed(f"TXX{W.DAY_PARTS[word]}"))
+    unit = _unit(word)
+    return Found("SET", Fixed(duration_value(2 if m["other"] else 1, unit)))
+
+
+def f_set_adverb(m: re.Match, direction: int) -> Found | None:
+    return Found("SET", Fixed(W.SETS[m["adv"].lower()]))
+
+
+def f_set_plural_weekday(m: re.Match, direction: int) -> Found | None:
+    dow = W.WEEKDAYS[m["wd"].lower()]
+    part = W.DAY_PARTS.get((m["part"] or "").lower().rstrip("s"))
+    return Found("SET", Fixed(f"XXXX-WXX-{dow}" + (f"T{part}" if part else "")))
+
+
+RATE_BEFORE = re.compile(r"(?:\d|%|\b(?:once|twice|times|dollars|cents|percent|pounds|euros))\s*$", re.I)
+
+
+def f_rate(m: re.Match, direction: int) -> Found | None:
+    """"a year" is a SET after an amount or a frequency ("$5 a year", "twice a week")."""
+    if not RATE_BEFORE.search(m.string[max(0, m.start() - 12):m.start()]):
+        return None
+    return Found("SET", Fixed(duration_value(1, _unit(m["unit"]))))
+
+
+# ---------------------------------------------------------------- patterns
+
+_DM = rf"(?P<dmod>{DATEMOD})?"
+RULES: list[tuple[str, str, FoundFn]] = [
+    ("duration",
+     rf"(?P<mod>{DMOD}\s+(?!the\b))?(?:the\s+(?:(?:past|last|next|first|coming|previous|following|final|remaining|"
+     rf"latest|same|initial|ensuing|subsequent|entire|whole|full|other)\s+)?)?(?:(?P<vague>{VAGUE})|(?P<num>{NUM}))"
+     rf"\s+(?:(?:more|full|straight|consecutive|additional|long|extra|further|short)\s+)?(?P<unit>{UNIT})\b"
+     r"(?P<half>\s+and\s+a\s+half)?", f_duration),
+    ("duration_adjective",
+     rf"(?P<num>\d+(?:\.\d+)?|{NUMWORD}(?:-{NUMWORD})?)-(?P<unit>{UNIT_SING})(?:-(?:old|long))?\b", f_adjective),
+    ("ago",
+     rf"(?P<mod>{DMOD}\s+)?(?:(?P<vague>{VAGUE})|(?P<num>{NUM}))\s+(?P<unit>{UNIT})\s+"
+     r"(?P<dir>ago|earlier|later|from\s+now|hence)\b", f_ago),
+    ("relative_unit",
+     rf"{_DM}(?:the\s+|this\s+(?=past\s|coming\s))?(?P<rel>{REL})\s+(?P<unit>{UNIT_SING})\b", f_relative),
+    ("relative_named",
+     rf"{_DM}(?P<rel>last|next|this|coming|past)\s+(?P<name>{WEEKDAY}|{MONTH_ANY}|{SEASON}\b)", f_rel_named),
+    ("deictic",
+     rf"{_DM}(?P<word>today|yesterday|tomorrow|tonight)\b(?:\s+(?P<part>{PART})\b)?", f_deictic),
+    ("weekday",
+     rf"{_DM}(?P<wd>{WEEKDAY})(?!\s*,?\s*(?:{MONTH}))(?:\s+(?P<part>{PART})\b)?", f_weekday),
+    ("part_of_day",
+     rf"(?:(?:later|earlier|early|late)\s+)?(?P<which>this|last|tomorrow|that)\s+(?P<part>{PART})\b|"
+     rf"(?P<part2>mid-?\s?afternoon|mid-?\s?morning|overnight)", None),
+    ("clock",
+     rf"(?:(?:around|about|at\s+about|approximately|shortly\s+(?:after|before)|just\s+(?:after|before))\s+)?"
+     rf"(?P<clock>{CLOCK})(?:\s*,?\s+(?:(?P<day>{WEEKDAY}|today|yesterday|tomorrow)|"
+     rf"(?P<mon>{MONTH})\s+(?P<mday>{DAY})))?", f_clock),
+    ("date",
+     rf"{_DM}(?:(?:{WEEKDAY}|{WEEKDAY_ABBR}),?\s+)?(?:(?P<mon>{MONTH})\s+(?P<mday>{DAY})(?:\s*,?\s+(?P<year>{YEAR}))?|"
+     rf"(?P<mday2>{DAY})\s+(?:of\s+)?(?P<mon2>{MONTH})(?:\s*,?\s+(?P<year2>{YEAR}))?)", None),
+    ("month_year", rf"{_DM}(?P<mon>{MONTH_ANY})\s*,?\s+(?:of\s+)?(?P<year>{YEAR})", None),
+    ("month_rel_year", rf"{_DM}(?P<mon>{MONTH_ANY})\s+(?P<rel>this|last|next)\s+year\b", f_month_rel_year),
+    ("month", rf"{_DM}(?P<mon>{MONTH})(?!\s+\d)", f_month),
+    ("month_may",
+     r"(?P<mon>(?-i:May))\b(?!\s+\d)", None),
+    ("numeric_date", r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b|\b(?P<m2>\d{1,2})/(?P<d2>\d{1,2})/(?P<y2>\d{2,4})\b", None),
+    ("year", rf"{_DM}(?:the\s+year\s+|(?:fiscal|calendar|the\s+fiscal|model)\s+(?:year\s+)?)?(?<![$\d.,])(?P<year>{YEAR})\b(?!\s*(?:%|percent))", f_year),
+    ("spoken_year", rf"{_DM}(?:the\s+year\s+)?(?P<spoken>{SPOKEN_YEAR})", f_spoken_year),
+    ("decade", rf"{_DM}(?:the\s+)?(?:(?:early|late|mid)[-\s])?(?P<decade>{DECADE})", f_decade),
+    ("century", rf"(?:the\s+)?(?P<ord>{ORD}|\d{{1,2}}(?:st|nd|rd|th))[-\s]century\b", f_century),
+    ("season",
+     rf"{_DM}(?:(?:the|(?P<rel>this|last|next|coming|past))\s+)?(?P<season>{SEASON})\b(?:\s+(?:of\s+)?(?P<year>{YEAR}))?", f_season),
+    ("the_unit", r"(?:the|that)\s+(?:(?:full|entire|whole|current)\s+)?(?P<unit>year|quarter|week|weekend)\b(?!-)", None),
+    ("year_period",
+     rf"(?:the\s+)?(?:(?P<year>{YEAR})|(?P<ago>year-ago|year-earlier))\s+(?:(?P<ord>first|second|third|fourth)\s+)?"
+     r"(?:fiscal\s+)?(?P<unit>quarter|period|half|nine\s+months|six\s+months)\b", None),
+    ("quarter",
+     rf"(?:the\s+(?!(?:fiscal\s+)?\w+-quarter))?(?:(?P<rel>this|last|next)\s+year's\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)"
+     rf"(?:[-\s](?:fiscal\s+)?)(?P<unit>quarter|half)\b(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>{YEAR})|"
+     rf"(?P<rel2>this|last|next)\s+year|the\s+(?P<rel3>current|previous|next|same)\s+year))?", f_quarter),
+    ("report_period",
+     r"(?:the\s+)?(?:(?:latest|current|most\s+recent|recent|same|comparable|year-ago|year-earlier|year\s+earlier|"
+     r"fiscal|just-ended|just\s+ended)\s+)+(?:fiscal\s+)?(?:quarter|period)\b|"
+     r"\b(?:year-ago|year-earlier)\b", f_report_period),
+    ("same_period_last_year",
+     r"the\s+same\s+(?P<unit>period|month|quarter|week|day)\s+(?:of\s+)?(?:(?:the\s+)?(?:last|previous|prior)\s+year|"
+     r"a\s+year\s+(?:ago|earlier|before))", None),
+    ("bare_units", r"(?P<unit>days|weeks|months|years|decades)\b", f_bare_units),
+    ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<holiday>{HOLIDAY})\b", f_holiday),
+    ("fiscal_year", r"the\s+(?:current\s+)?fiscal\s+year\b", f_fiscal_year),
+    ("year_end", r"\byear-end\b", f_year_end),
+    ("reference", rf"(?P<ref>{alt(W.REFERENCES_USED)})\b", f_reference),
+    ("vague_future",
+     r"(?:the\s+)?(?:coming|upcoming)\s+(?:days|weeks|months|years|decades)\b",
+     f_vague_future),
+    ("recent_units", r"recent\s+(?:days|weeks|months|years|decades)\b", f_recent_units),
+    ("set_every",
+     rf"(?:every|each|per)\s+(?P<other>other\s+)?(?P<what>{UNIT_SING}|{WEEKDAY}|{MONTH}|{PART})\b", f_set_every),
+    ("set_adverb", rf"(?P<adv>{alt(W.SETS_USED)})\b", f_set_adverb),
+    ("set_weekdays", rf"(?P<wd>{caps([w for w in W.WEEKDAYS if len(w) > 4])})s\b|"
+                     rf"(?P<wd2>{caps([w for w in W.WEEKDAYS if len(w) > 4])})\s+(?P<part>nights|mornings|evenings|afternoons)\b", None),
+    ("rate", r"(?:a|per)\s+(?P<unit>year|month|week|day|hour)\b", f_rate),
+]
+
+
+def f_date_any(m: re.Match, direction: int) -> Found | None:
+    """Both orders of a calendar date ("March 3, 2023", "3 March 2023")."""
+    g = m.groupdict()
+    proxy = {"mon": g["mon"] or g["mon2"], "mday": g["mday"] or g["mday2"], "year": g["year"] or g["year2"],
+             "dmod": g["dmod"]}
+    return f_date(proxy, direction)  # type: ignore[arg-type]
+
+
+def f_month_year(m: re.Match, direction: int) -> Found | None:
+    proxy = {"mon": m["mon"], "mday": None, "year": m["year"], "dmod": m["dmod"]}
+    return f_date(proxy, direction)  # type: ignore[arg-type]
+
+
+MAY_BEFORE = re.compile(r"(?:\b(?:in|of|since|until|by|from|through|during|before|after|early|late|and|to|last|"
+                        r"next|this)\s+|mid-)$", re.I)
+
+
+def f_month_may(m: re.Match, direction: int) -> Found | None:
+    """"May" is a month only after a preposition or a date word ("in May", "mid-May")."""
+    if not MAY_BEFORE.search(m.string[max(0, m.start() - 12):m.start()]):
+        return None
+    return Found("DATE", Named(month=5, direction=direction))
+
+
+def f_numeric_any(m: re.Match, direction: int) -> Found | None:
+    if m["y"]:
+        return f_numeric_date(m, direction)
+    proxy = {"y": m["y2"], "m": m["m2"], "d": m["d2"]}
+    return f_numeric_date(proxy, direction)  # type: ignore[arg-type]
+
+
+def f_part_any(m: re.Match, direction: int) -> Found | None:
+    if m["part2"]:
+        return Found("TIME", Shift("day", 0, "day", "NI" if "night" in m["part2"].lower() else
+                                   ("MO" if "morning" in m["part2"].lower() else "AF")))
+    return f_part_of_day(m, direction)
+
+
+def f_set_weekdays(m: re.Match, direction: int) -> Found | None:
+    proxy = {"wd": m["wd"] or m["wd2"], "part": m["part"]}
+    return f_set_plural_weekday(proxy, direction)  # type: ignore[arg-type]
+
+
+def f_same_period(m: re.Match, direction: int) -> Found | None:
+    """"the same period last year": the reporting period a year back."""
+    unit = m["unit"].lower()
+    if unit == "period":
+        return Found("DATE", Shift("quarter", -5, "quarter"))
+    return Found("DATE", Shift(unit, 0, unit) if unit == "quarter" else Shift("year", -1, unit))
+
+
+LATE_BOUND = {"same_period_last_year": f_same_period, "the_unit": f_the_unit, "year_period": f_year_period, "date": f_date_any, "month_year": f_month_year, "month_may": f_month_may,
+              "numeric_date": f_numeric_any, "part_of_day": f_part_any, "set_weekdays": f_set_weekdays}
+
+COMPILED: list[tuple[str, re.Pattern, FoundFn]] = [
+    (name, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", re.I), fn or LATE_BOUND[name])
+    for name, pattern, fn in RULES
+]

@@ -1,0 +1,173 @@
+"""Time expressions: extents, TIMEX3 types and values against the DCT, windows, and bad input."""
+from __future__ import annotations
+
+import pytest
+
+from sayso.extract.times import EXTRACTOR, extract_times, window
+from sayso.extract.times_calendar import Named, Shift, Weekday, parse_dct, resolve
+from sayso.records import Article
+
+DCT = "2023-02-02"  # a Thursday
+
+
+def times(nlp, text: str, published: str | None = DCT):
+    return list(extract_times(nlp(text), Article(text=text, published=published)))
+
+
+def triples(nlp, text: str, published: str | None = DCT):
+    return [(t.text, t.type, t.value) for t in times(nlp, text, published)]
+
+
+# (text, DCT, expected (span, type, value) triples in text order)
+CASES = [
+    # the issue's examples, DCT 2023-02-02
+    ("The summit opened on Thursday, February 2.", DCT, [("Thursday, February 2", "DATE", "2023-02-02")]),
+    ("The talks end February 24.", DCT, [("February 24", "DATE", "2023-02-24")]),
+    ("Troops must leave by March.", DCT, [("March", "DATE", "2023-03")]),
+    ("Prices will fall within a month.", DCT, [("a month", "DURATION", "P1M")]),
+    ("A new offensive is expected in Spring.", DCT, [("Spring", "DATE", "2023-SP")]),
+    ("More aid will arrive in the coming weeks.", DCT, [("the coming weeks", "DATE", "FUTURE_REF")]),
+    ("Kyiv marks the one-year anniversary.", DCT, [("one-year", "DURATION", "P1Y")]),
+    ("Exports fell last year.", DCT, [("last year", "DATE", "2022")]),
+    ("He had warned that the attack would come in January.", DCT, [("January", "DATE", "2023-01")]),
+    # tense decides the direction of weekdays and months
+    ("Talks will resume on Monday.", DCT, [("Monday", "DATE", "2023-02-06")]),
+    ("The minister resigned on Monday.", DCT, [("Monday", "DATE", "2023-01-30")]),
+    ("The vote will take place in December.", DCT, [("December", "DATE", "2023-12")]),
+    ("The vote took place in December.", DCT, [("December", "DATE", "2022-12")]),
+    # TimeBank extents: determiners and modifiers in, prepositions out
+    ("Profit rose in the third quarter.", DCT, [("the third quarter", "DATE", "2022-Q3")]),
+    ("Sales fell over the past two months.", DCT, [("the past two months", "DURATION", "P2M")]),
+    ("It lasted nearly two years.", DCT, [("nearly two years", "DURATION", "P2Y")]),
+    ("It opened two weeks ago.", DCT, [("two weeks ago", "DATE", "2023-W03")]),
+    ("We expect a rebound early next year.", DCT, [("early next year", "DATE", "2024")]),
+    ("The plant closed in 1998 and reopened in the late 1990s.", DCT,
+     [("1998", "DATE", "1998"), ("the late 1990s", "DATE", "199")]),
+    ("It happened yesterday morning.", DCT, [("yesterday morning", "TIME", "2023-02-01TMO")]),
+    ("The market closed at 5 p.m. yesterday.", DCT, [("5 p.m. yesterday", "TIME", "2023-02-01T17:00")]),
+    ("Shares are now cheaper.", DCT, [("now", "DATE", "PRESENT_REF")]),
+    ("The magazine appears weekly.", DCT, [("weekly", "SET", "P1W")]),
+    ("The board meets every Thursday.", DCT, [("every Thursday", "SET", "XXXX-WXX-4")]),
+    ("It signed on March 3, 2021.", DCT, [("March 3, 2021", "DATE", "2021-03-03")]),
+    ("It signed on 2021-03-03.", DCT, [("2021-03-03", "DATE", "2021-03-03")]),
+    ("A 2 1/2 years term.", DCT, [("2 1/2 years", "DURATION", "P2Y6M")]),
+    ("The 20th century ended.", DCT, [("The 20th century", "DATE", "19")]),
+    ("It rained over the weekend.", DCT, [("the weekend", "DATE", "2023-W04-WE")]),
+    ("It rained over the weekend.", "2023-02-05", [("the weekend", "DATE", "2023-W05-WE")]),
+    ("It rained this past weekend.", DCT, [("this past weekend", "DATE", "2023-W04-WE")]),
+    ("The launch is set for 18:00 UTC today.", DCT, [("18:00 UTC today", "TIME", "2023-02-02T18:00")]),
+    ("Fighting resumed on Fri., Jan. 27.", DCT, [("Fri., Jan. 27", "DATE", "2023-01-27")]),
+    ("Profit rose from a year earlier in the fourth quarter.", DCT,
+     [("a year earlier", "DATE", "2021-Q4"), ("the fourth quarter", "DATE", "2022-Q4")]),
+    ("Sales fell in the same period last year.", DCT, [("the same period last year", "DATE", "2021-Q4")]),
+    # a month-only DCT
+    ("Exports fell last year.", "2025-07", [("last year", "DATE", "2024")]),
+    ("A deal came in June.", "2025-07", [("June", "DATE", "2025-06")]),
+    ("Prices rose yesterday.", "2025-07", [("yesterday", "DATE", None)]),
+    # no DCT: relative values stay relative
+    ("Exports fell last year.", None, [("last year", "DATE", "DCT-P1Y")]),
+    ("Talks resume on Monday.", None, [("Monday", "DATE", "XXXX-WXX-1")]),
+    ("It signed on March 3, 2021.", None, [("March 3, 2021", "DATE", "2021-03-03")]),
+    # nothing to find
+    ("The minister may march on the capital.", DCT, []),
+    ("He paid $1,998 for 2,000 shares, up 5%.", DCT, []),
+    ("A 6-year-old boy was hurt.", DCT, []),
+    ("Previously unknown fighters fell back.", DCT, []),
+    ("Jan Smith read The Sun. Leaves fall.", DCT, []),
+    ("Sales fell in the quarter-to-quarter comparison.", DCT, []),
+    ("", DCT, []),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", CASES)
+def test_extract_times(nlp, text, published, expected):
+    assert triples(nlp, text, published) == expected
+
+
+# impossible or ambiguous dates: kept with an unknown value, never an exception
+@pytest.mark.parametrize("text", ["It ended Feb. 30, 2023.", "It ended 2023-02-31.", "It ended 13/45/2020."])
+def test_impossible_dates_keep_type_and_unknown_value(nlp, text):
+    [t] = times(nlp, text)
+    assert t.type == "DATE" and t.value is None
+
+
+@pytest.mark.parametrize("published", ["2023-02-30", "garbage", "", "99999-01-01", None])
+def test_bad_dct_never_raises(nlp, published):
+    text = "Last year, on Friday, March 3 and in May 2020, within two weeks, since Spring."
+    found = times(nlp, text, published)
+    assert found and all(t.extractor == EXTRACTOR for t in found)
+
+
+@pytest.mark.parametrize("text", ["\x00\x01 Monday\u200b", "May May May 99 99 99", "the 45th of May", "1/1/1 0:00 UTC",
+                                  "2 1/0 years", "mid- mid- mid-1996"])
+def test_nonsense_never_raises(nlp, text):
+    for t in times(nlp, text):
+        assert text[t.start:t.end] == t.text
+
+
+def test_offsets_index_the_text(nlp):
+    text = "On Friday, Oct. 27, the company said third-quarter profit fell 20% from a year earlier."
+    for t in times(nlp, text, "1989-10-30"):
+        assert text[t.start:t.end] == t.text
+
+
+# (text, DCT, (earliest, latest, mod) of the only expression)
+WINDOWS = [
+    ("Troops must leave by March.", DCT, ("2023-02-02", "2023-03-31", "ON_OR_BEFORE")),
+    ("Prices will fall within a month.", DCT, ("2023-02-02", "2023-03-02", "ON_OR_BEFORE")),
+    ("Prices will fall within two weeks.", DCT, ("2023-02-02", "2023-02-16", "ON_OR_BEFORE")),
+    ("Prices rose since March 2022.", DCT, ("2022-03-01", "2023-02-02", "ON_OR_AFTER")),
+    ("Troops must leave before March.", DCT, ("2023-02-02", "2023-02-28", "BEFORE")),
+    ("Talks begin after March.", DCT, ("2023-04-01", None, "AFTER")),
+    ("He left before 1990.", DCT, (None, "1989-12-31", "BEFORE")),
+    ("A new offensive is expected in Spring.", DCT, ("2023-03-01", "2023-05-31", None)),
+    ("More aid will arrive in the coming weeks.", DCT, ("2023-02-02", "2023-03-30", None)),
+    ("Exports fell last year.", DCT, ("2022-01-01", "2022-12-31", None)),
+    ("Profit rose in the third quarter of 2022.", DCT, ("2022-07-01", "2022-09-30", None)),
+    ("Prices rose yesterday.", "2025-07", ("2025-06-30", "2025-07-30", None)),
+    ("Exports fell last year.", None, (None, None, None)),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", WINDOWS)
+def test_windows(nlp, text, published, expected):
+    [t] = times(nlp, text, published)
+    assert (*window(t), t.mod) == expected
+
+
+def test_unanchored_values_are_flagged(nlp):
+    [t] = times(nlp, "Exports fell last year.", None)
+    assert t.anchored is False
+    [t] = times(nlp, "Exports fell in 2021.", None)
+    assert t.anchored is True
+
+
+# (spec, DCT, value)
+SPECS = [
+    (Shift("year", -1), "2023-02-02", "2022"),
+    (Shift("quarter", -1), "2023-02-02", "2022-Q4"),
+    (Shift("week", 1, "weekend"), "2023-02-02", "2023-W06-WE"),
+    (Weekday(4, -1), "2023-02-02", "2023-02-02"),
+    (Weekday(4, -1, strict=True), "2023-02-02", "2023-01-26"),
+    (Weekday(5, 1), "2023-02-02", "2023-02-03"),
+    (Named(month=12, direction=-1), "2023-02-02", "2022-12"),
+    (Named(month=3, day=1, direction=1), "2023-02-02", "2023-03-01"),
+    (Named(quarter=4, direction=-1), "2023-02-02", "2022-Q4"),
+    (Named(season="WI", year_shift=0), "2023-02-02", "2023-WI"),
+    (Shift("year", -1), "2023", "2022"),
+    (Shift("day", -1), "2023", None),
+]
+
+
+@pytest.mark.parametrize("spec, published, value", SPECS)
+def test_resolve(spec, published, value):
+    assert resolve(spec, published)[0] == value
+
+
+@pytest.mark.parametrize("published, expected", [
+    ("2023-02-02", ("2023-02-02", "2023-02-02")), ("2023-02", ("2023-02-01", "2023-02-28")),
+    ("2024", ("2024-01-01", "2024-12-31")), ("2023-02-30", None), (None, None), ("soon", None),
+])
+def test_parse_dct(published, expected):
+    got = parse_dct(published)
+    assert (tuple(d.isoformat() for d in got) if got else None) == expected
