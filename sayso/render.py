@@ -17,7 +17,7 @@ FORECAST_COLUMNS = ("id", "published", "predictor", "text", "hedging", "latest",
 TRACK_RECORD_COLUMNS = ("predictor", "forecasts", "open", "due", "resolved", "hit_rate", "brier")
 TIME_COLUMNS = ("text", "type", "value", "earliest", "latest")
 FIGURE_COLUMNS = ("text", "value", "unit", "counted", "qualifier", "speaker", "owner")
-FIGURE_GROUP_COLUMNS = ("group", "measure", "disputed", "value", "text", "speaker", "owner", "published", "source")
+FIGURE_GROUP_COLUMNS = ("group", "measure", "disputed", "value", "text", "speaker", "owner", "published")
 CONTENT_WIDTH = 90
 STYLES = {"speaker": "bold cyan", "cue": "bold yellow", "content": "green"}
 
@@ -41,6 +41,8 @@ def table(rows: Sequence[dict], columns: Sequence[str], title: str | None = None
 def _cell(value) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}"
     return "" if value is None else str(value)
 
 

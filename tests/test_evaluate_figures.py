@@ -1,0 +1,88 @@
+"""Figure evaluation: gold offsets, scope rules, re3d reading, scoring; floors on the shared data (slow)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sayso.evaluate.figures import Scorer, _sentence, format_report, gold_items, out_of_scope, system_unit
+
+FLOORS = Path(__file__).resolve().parent.parent / ".ci" / "floors.json"
+
+
+def test_gold_items_find_each_surface_in_order():
+    case = {"req": "I have seen 45 and 45 cases.", "res": [{"value": 45, "unit": "dimensionless", "surface": "45"},
+                                                           {"value": 45, "unit": "dimensionless", "surface": "45"}]}
+    assert [(g["start"], g["end"]) for g in gold_items(case)] == [(12, 14), (19, 21)]
+
+
+@pytest.mark.parametrize("req,res,out", [
+    ("It increased by 35% by the end of the 1960s", [("1960", "dimensionless")], True),
+    ("The battery failed after three days", [("three days", "day")], True),
+    ("I bought a dozen eggs", [("a dozen", "dozen")], True),
+    ("The class is English 101.", [("101", "dimensionless")], True),
+    ("In this pit, 50 cars are stored", [("50", "dimensionless")], False),
+    ("42 is the answer", [("42", "dimensionless")], False),
+    ("The wall is 5 metre high", [("5 metre", "metre")], False),
+])
+def test_out_of_scope_rules(req, res, out):
+    case = {"req": req, "res": [{"value": 1, "unit": u, "surface": s} for s, u in res]}
+    assert (out_of_scope(case) is not None) is out
+
+
+@pytest.mark.parametrize("unit,name", [(None, "dimensionless"), ("people", "dimensionless"),
+                                       ("percent", "percentage"), ("USD", "dollar"), ("GBP", "pound sterling"),
+                                       ("kilometre", "kilometre")])
+def test_system_units_map_to_quantulum_names(unit, name):
+    assert system_unit(unit) == name
+
+
+def test_scorer_value_unit_and_span():
+    text = "Give 5 metres and 3 kg"
+    gold = [{"start": 5, "end": 13, "value": 5.0, "unit": "metre"}, {"start": 18, "end": 22, "value": 3.0, "unit": "kilogram"}]
+    pred = [{"start": 5, "end": 13, "value": 5.0, "unit": "metre"}, {"start": 18, "end": 19, "value": 4.0, "unit": "x"}]
+    scorer = Scorer()
+    scorer.add(text, gold, pred)
+    result = scorer.result()
+    assert result["value_accuracy"] == 0.5 and result["unit_accuracy"] == 0.5
+    assert result["span"] == {"p": 0.5, "r": 0.5, "f1": 0.5}
+
+
+def test_re3d_sentence_glues_split_numbers():
+    rows = [("About", "O"), ("8", "B-Quantity"), (",", "I-Quantity"), ("000", "I-Quantity"), ("fled", "O"),
+            ("2", "B-Quantity"), (".", "I-Quantity"), ("5", "I-Quantity"), ("km", "I-Quantity")]
+    text, spans = _sentence(rows)
+    assert text == "About 8,000 fled 2.5 km"
+    assert [text[a:b] for a, b in spans] == ["8,000", "2.5 km"]
+
+
+def _floors() -> dict:
+    floors = json.loads(FLOORS.read_text("utf-8")).get("figures") if FLOORS.is_file() else None
+    if not floors:
+        pytest.skip('no "figures" key in .ci/floors.json yet')
+    return floors
+
+
+def _lookup(result: dict, dotted: str) -> float:
+    value = result
+    for part in dotted.split("."):
+        value = value[part]
+    return value
+
+
+@pytest.mark.slow
+def test_figures_floors(shared_dir):
+    from sayso.evaluate.figures import evaluate_figures
+
+    floors = _floors()
+    cases = shared_dir / "evaldata" / "quantulum3-tests" / "quantities.json"
+    re3d = shared_dir / "evaldata" / "conflibert-cameo" / "re3d"
+    if not cases.is_file() or not re3d.is_dir():
+        pytest.skip("quantulum3-tests or re3d not in ../shared/evaldata")
+    result = evaluate_figures(cases)
+    assert "re3d" in result  # found beside the quantulum3 tests
+    print(format_report(result))
+    low = {key: _lookup(result, key) for key, floor in floors.items() if not key.startswith("_")
+           and _lookup(result, key) < floor}
+    assert not low, f"below the floors: {low}"

@@ -1,0 +1,190 @@
+"""Figures: values, units, counted things and qualifiers; what is not a figure; odd number formats; the seed."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from sayso.extract.figures import EXTRACTOR, extract_figures
+from sayso.extract.figures_numbers import find_numbers
+from sayso.records import Article
+
+
+def figures(nlp, text):
+    return list(extract_figures(nlp(text), Article(text=text)))
+
+
+# (text, figure text, value, unit, counted, qualifier)
+FIGURES = [
+    ("Russia has mobilised 500,000 soldiers.", "500,000", 500_000, "people", "mobilised soldier", None),
+    ("Officials said an estimated 300,000 soldiers were sent.", "300,000", 300_000, "people", None, "an estimated"),
+    ("The fund is worth $3 million.", "$3 million", 3_000_000, "USD", None, None),
+    ("The budget rose to 1.2bn euros.", "1.2bn euros", 1.2e9, "EUR", None, None),
+    ("The UK committed over £1.1bn in aid.", "£1.1bn", 1.1e9, "GBP", None, "over"),
+    ("Turnout was 30% in the capital.", "30%", 30, "percent", None, None),
+    ("Two-thirds of the voters stayed home.", "Two-thirds", 2 / 3, "people", "voter", None),
+    ("Half a million people were displaced.", "Half a million", 500_000, "people", "displaced people", None),
+    ("A dozen soldiers were wounded.", "A dozen", 12, "people", None, None),
+    ("More than 1,000 people attended the rally.", "1,000", 1000, "people", "people", "more than"),
+    ("At least 15 civilians were killed.", "15", 15, "people", "killed civilian", "at least"),
+    ("Prices may rise by up to 8% before the summer.", "8%", 8, "percent", None, "up to"),
+    ("Nearly 40,000 workers joined the strike.", "40,000", 40_000, "people", "worker", "nearly"),
+    ("There are much more than 500,000 troops at the border.", "500,000", 500_000, "people", "troop", "much more than"),
+    ("Some 20,000 work permits were issued.", "20,000", 20_000, None, "work permit", "some"),
+    ("The wall is 5 metres high.", "5 metres", 5, "metre", None, None),
+    ("They may attempt an offensive in two directions.", "two", 2, None, "direction", None),
+    ("Russia plans a mass mobilisation of 300,000 new conscripts.", "300,000", 300_000, "people", "new conscript", None),
+    ("UAH 5 billion was allocated to repairs.", "UAH 5 billion", 5e9, "UAH", None, None),
+]
+
+
+@pytest.mark.parametrize("text,surface,value,unit,counted,qualifier", FIGURES)
+def test_figure_value_unit_counted_qualifier(nlp, text, surface, value, unit, counted, qualifier):
+    found = figures(nlp, text)
+    assert [f.text for f in found] == [surface]
+    fig = found[0]
+    assert fig.value == pytest.approx(value)
+    assert fig.unit == unit
+    if counted is not None:
+        assert fig.counted == counted
+    assert fig.qualifier == qualifier
+    assert text[fig.start:fig.end] == fig.text
+    assert fig.extractor == EXTRACTOR
+
+
+# (text, figure text, low, high)
+RANGES = [
+    ("Between 20 and 30 people were hurt.", "Between 20 and 30", 20, 30),
+    ("Millions of people fled the war.", "Millions", 2_000_000, 999_999_999),
+    ("Tens of thousands of refugees crossed the border.", "Tens of thousands", 20_000, 99_999),
+    ("The road is 3 to 4 km long.", "3 to 4 km", 3, 4),
+]
+
+
+@pytest.mark.parametrize("text,surface,low,high", RANGES)
+def test_ranges_and_vague_amounts_have_low_and_high(nlp, text, surface, low, high):
+    found = figures(nlp, text)
+    assert [(f.text, f.value, f.low, f.high) for f in found] == [(surface, None, low, high)]
+
+
+NOT_FIGURES = [
+    "The talks began on February 24, 2023.",  # date
+    "He returned home in 1979.",  # year
+    "The meeting starts at 10:30 am.",  # time
+    "The 2 pm briefing was cancelled.",  # time
+    "It was the third time this year.",  # ordinal
+    "He finished 2nd in the race.",  # ordinal
+    "1. Open the door.",  # list number
+    "See chapter 12 for the details.",  # list number
+    "Voyager 2 left the solar system.",  # number in a name
+    "The F-16 jets arrived on Monday.",  # number in a name
+    "John Smith, 45, said nothing.",  # age in a name
+    "Ukraine marked the one-year anniversary of the invasion.",  # a duration, not a count
+    "The strike lasted three days.",  # a duration
+    "The talks were brought to a halt.",  # "a halt" is no hectare-litre-tonne
+    "Nobody was there.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FIGURES)
+def test_not_a_figure(nlp, text):
+    assert figures(nlp, text) == []
+
+
+# (text, expected value or None when nothing may be read)
+ODD_FORMATS = [
+    ("1,00,000 people", 100_000),
+    ("5.000.000 people", 5_000_000),
+    ("10 000 people", 10_000),
+    ("1.234.567,5 euros", 1_234_567.5),
+    ("a stray 1e999 here", None),
+    ("1e-999 of it", None),
+    ("$1e400bn", None),
+    ("999999999999999999999999999999999999999999999999 soldiers", None),
+    ("NaN soldiers and inf tanks", None),
+    ("1/0 apples", None),
+    ("-- ,,, ... 0x1F", None),
+    ("٣٠٠ soldiers", None),
+    ("", None),
+]
+
+
+@pytest.mark.parametrize("text,value", ODD_FORMATS)
+def test_odd_formats_never_crash_or_give_inf_nan(nlp, text, value):
+    found = figures(nlp, text)
+    for fig in found:
+        for number in (fig.value, fig.low, fig.high):
+            assert number is None or math.isfinite(number)
+    if value is not None:
+        assert [f.value for f in found] == [pytest.approx(value)]
+
+
+def test_candidates_skip_infinite_values():
+    assert find_numbers("1e999") == []
+    assert all(math.isfinite(c.value) for c in find_numbers("1e308 and 5.000.000 and 1,00,000") if c.value)
+
+
+# --------------------------------------------------------------------------- the seed article
+
+
+@pytest.fixture(scope="module")
+def seed_figures(nlp, seed_path):
+    from sayso.extract.claims import extract_claims
+    from sayso.extract.speakers import resolve_speakers
+    from sayso.sources import read_articles
+
+    article = next(iter(read_articles([seed_path])))
+    doc = nlp(article.text)
+    claims = list(extract_claims(doc, article))
+    entities, _ = resolve_speakers(doc, article, claims)
+    names = {e.key: e.name for e in entities}
+
+    def speaker(fig):
+        return names.get(claims[fig.claim_index].speaker_key) if fig.claim_index is not None else None
+
+    return [(f, speaker(f)) for f in extract_figures(doc, article, claims)]
+
+
+def test_seed_reznikov_states_500000_mobilised_soldiers_twice(seed_figures):
+    found = [(f, s) for f, s in seed_figures if f.value == 500_000]
+    assert len(found) == 2
+    for fig, speaker in found:
+        assert "soldier" in fig.counted and "mobilis" in fig.counted
+        assert "Reznikov" in speaker and fig.subject == "Russia" and fig.owner is None
+
+
+def test_seed_russia_official_300000_reported_by_reznikov(seed_figures):
+    [(fig, speaker)] = [(f, s) for f, s in seed_figures if f.value == 300_000 and f.counted == "soldier"]
+    assert "Reznikov" in speaker
+    assert fig.owner == "Russia" and fig.qualifier == "an estimated" and fig.event == "mobilisation"
+
+
+def test_seed_300000_new_conscripts_is_the_publications(seed_figures):
+    [(fig, speaker)] = [(f, s) for f, s in seed_figures if f.counted == "new conscript"]
+    assert fig.value == 300_000 and fig.claim_index is None and speaker is None
+
+
+def test_seed_millions_of_soldiers_by_kovalchuk_and_two_directions(seed_figures):
+    millions = [(f, s) for f, s in seed_figures if f.text == "millions" and "soldier" in (f.counted or "")]
+    assert len(millions) == 1 and "Kovalchuk" in millions[0][1] and millions[0][0].low >= 1_000_000
+    assert any(f.value == 2 and f.counted == "direction" for f, _ in seed_figures)
+
+
+def test_seed_has_no_dates_or_anniversary_as_figures(seed_figures):
+    texts = {f.text for f, _ in seed_figures}
+    assert not texts & {"24", "23", "2", "one-year", "one"}
+
+
+def test_random_number_soup_never_raises_or_breaks_offsets(nlp):
+    import random
+
+    rng = random.Random(7)
+    pieces = list("0123456789,.  -–/$€£%½e+x×^()[]\"'”’\n") + [
+        "million", "bn", "between", "and", "to", "soldiers", "1e999", "km", "a", "dozen", "of", "millions",
+        "Jan.", "pct", "dlrs", "An-", "UAH", "٣"]
+    texts = ["".join(rng.choice(pieces) + ("" if rng.random() < .6 else " ") for _ in range(rng.randint(0, 60)))
+             for _ in range(60)]
+    for text in texts:
+        for fig in figures(nlp, text):
+            assert text[fig.start:fig.end] == fig.text
+            assert all(v is None or math.isfinite(v) for v in (fig.value, fig.low, fig.high))
