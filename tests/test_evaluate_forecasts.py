@@ -1,0 +1,132 @@
+"""`sayso eval forecasts`: sentence alignment, one-to-one finding, the scores, and the dev floors."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sayso.evaluate.forecasts import (
+    PUBLICATION, Gold, Prediction, Tally, align, content_words, evaluate_forecasts, format_report, match,
+    predictor_agrees, read_statements,
+)
+
+
+def gold(words: str, predictor: str = "", probability: float | None = None) -> Gold:
+    return Gold({w: 1.0 for w in content_words(words)}, predictor, probability)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The storms will hit the coast", {"storm", "hit", "coast"}),
+    ("Russia's forces", {"russia", "force"}),
+    ("intensification", {"intens"}),
+    ("it is the", set()),
+])
+def test_content_words(text, expected):
+    assert content_words(text) == expected
+
+
+def test_align_picks_the_best_covering_sentence_or_none():
+    sentences = [content_words(s) for s in (
+        "The hurricane center upgraded the storm.",
+        "Projections show the storm could intensify slightly.",
+        "Nothing else happened.",
+    )]
+    golds = [gold("Storm intensity: slight intensification, projections show"), gold("bananas apples")]
+    assert align(golds, sentences) == [1, None]
+
+
+def test_predictor_agreement():
+    assert predictor_agrees("Oleksii Reznikov Reznikov", "Reznikov (Defence Minister)")
+    assert not predictor_agrees("Oleksii Reznikov", "Andriy Chernyak")
+    assert predictor_agrees(PUBLICATION, "The article")
+    assert predictor_agrees(PUBLICATION, "")
+    assert not predictor_agrees(PUBLICATION, "Police")
+
+
+def test_one_prediction_finds_at_most_one_statement():
+    golds = [gold("storm", "NHC"), gold("storm again", "NHC")]
+    spans = [(0, 50), (51, 100)]
+    one = [Prediction(10, 20, "NHC")]
+    assert len(match(golds, [0, 0], spans, one)) == 1
+    two = [Prediction(10, 20, "NHC"), Prediction(30, 40, "NHC")]
+    assert len(match(golds, [0, 0], spans, two)) == 2
+    elsewhere = [Prediction(60, 70, "NHC")]
+    assert match(golds, [0, 0], spans, elsewhere) == {}
+    assert match(golds, [None, None], spans, one) == {}
+
+
+def test_matching_prefers_the_agreeing_predictor():
+    golds = [gold("storm", "Chernyak")]
+    preds = [Prediction(0, 10, "Reznikov"), Prediction(5, 15, "Andriy Chernyak")]
+    assert match(golds, [0], [(0, 20)], preds) == {0: 1}
+
+
+def test_tally_scores():
+    tally = Tally()
+    golds = [gold("a b", "Police", 0.7), gold("c d", "Army")]
+    preds = [Prediction(0, 5, "police", "likely"), Prediction(6, 9, "navy", "certain"), Prediction(10, 12, "x")]
+    tally.add(golds, preds, {0: 0, 1: 1})
+    result = tally.result()
+    assert (result["recall"], result["precision"], result["predictor_accuracy"]) == (1.0, 0.6667, 0.5)
+    assert result["hedging"]["likely"] == {"n": 1, "mean_gold_probability": 0.7}
+    empty = Tally().result()
+    assert (empty["recall"], empty["precision"], empty["predictor_accuracy"]) == (0.0, 0.0, 0.0)
+
+
+def test_read_statements_skips_bad_items(tmp_path):
+    path = tmp_path / "dev.json"
+    path.write_text(json.dumps([
+        {"original_text": "A.", "extracted": [{"Predictor": "X", "Modality": "70%"}, "junk"]},
+        {"original_text": None, "extracted": None},
+    ]))
+    items = read_statements(tmp_path)
+    assert [len(golds) for _, golds in items] == [1, 0]
+    assert items[0][1][0].probability == 0.7
+
+
+def test_evaluate_tiny_file(tmp_path, nlp):
+    text = ("The storm hit the island on Monday. Forecasters said the storm will weaken over cold water. "
+            "Officials closed the schools.")
+    statements = [
+        {"Event Variable": "Storm strength", "Predicted Attribute": "weakening over cold water",
+         "Predictor": "Forecasters", "Modality": "80%", "Modality Evidence": "Forecasters said it will weaken."},
+        {"Event Variable": "School closures", "Predicted Attribute": "schools closed by officials",
+         "Predictor": "Officials", "Modality": "100%", "Modality Evidence": "Officials closed the schools."},
+    ]
+    path = tmp_path / "dev.json"
+    path.write_text(json.dumps([{"original_text": text, "extracted": statements}]))
+    result = evaluate_forecasts(path)
+    assert set(result) >= {"recall", "precision", "predictor_accuracy", "docs", "baseline"}
+    assert (result["docs"], result["statements"], result["aligned"]) == (1, 2, 2)
+    assert (result["recall"], result["precision"], result["predictor_accuracy"]) == (0.5, 1.0, 1.0)
+    assert result["baseline"]["recall"] == 0.5
+    assert "baseline" in format_report(result)
+
+
+FLOORS = Path(__file__).resolve().parent.parent / ".ci" / "floors.json"
+
+
+def forecast_floors() -> dict[str, float]:
+    """The "forecasts" entry of the pinned CI floors: {dotted key: minimum}; skip while absent."""
+    floors = json.loads(FLOORS.read_text()).get("forecasts") if FLOORS.is_file() else None
+    if not floors:
+        pytest.skip('.ci/floors.json has no "forecasts" key yet')
+    return {k: v for k, v in floors.items() if not k.startswith("_")}
+
+
+def _lookup(tree: dict, dotted: str) -> float:
+    for key in dotted.split("."):
+        tree = tree[key]
+    return float(tree)
+
+
+@pytest.mark.slow
+def test_future_statements_dev_floors(shared_dir):
+    floors = forecast_floors()
+    path = shared_dir / "evaldata" / "future-statements" / "dev.json"
+    if not path.is_file():
+        pytest.skip(f"{path} not found")
+    result = evaluate_forecasts(path)
+    for key, floor in floors.items():
+        assert _lookup(result, key) >= floor, (key, _lookup(result, key), floor)

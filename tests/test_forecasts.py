@@ -1,0 +1,277 @@
+"""Forecasts: which statements look forward, how surely, for when, and who predicts them."""
+from __future__ import annotations
+
+import pytest
+
+from sayso.extract.claims import extract_claims
+from sayso.extract.forecasts import EXTRACTOR, extract_forecasts
+from sayso.extract.forecasts_windows import shift_back_year, shift_forward_year, status, window
+from sayso.extract.speakers import resolve_speakers
+from sayso.records import Article, TimeExpr
+
+DCT = "2023-02-02"
+
+
+def run(nlp, text: str, published: str | None = DCT, times: list[TimeExpr] | None = None):
+    """The whole chain on one text; times hand-built (default none) unless given."""
+    article = Article(text=text, published=published)
+    doc = nlp(text)
+    claims = list(extract_claims(doc, article))
+    entities, _ = resolve_speakers(doc, article, claims)
+    return list(extract_forecasts(doc, article, claims, entities, times or [])), claims, entities
+
+
+def timex(text: str, phrase: str, value: str, earliest=None, latest=None, type_="DATE", mod=None) -> TimeExpr:
+    start = text.index(phrase)
+    return TimeExpr(start, start + len(phrase), phrase, type_, value, earliest, latest, mod)
+
+
+# --- what is a forecast, and how surely --------------------------------------------
+
+FORECASTS = [
+    # (text, hedging, a piece of the predicted event)
+    ("The central bank will raise interest rates.", "certain", "raise interest rates"),
+    ("Officials said the storm could strengthen before landfall.", "possible", "strengthen before landfall"),
+    ("The company is expected to announce layoffs.", "likely", "announce layoffs"),
+    ("Russia is preparing to launch a fresh offensive.", "likely", "launch a fresh offensive"),
+    ("The union plans to strike next week.", "likely", "strike"),
+    ("The minister is set to resign.", "likely", "resign"),
+    ("The rebels threatened to attack the capital.", "likely", "attack the capital"),
+    ("Inflation is likely to rise this year.", "likely", "rise"),
+    ("Prices will probably rise.", "likely", "rise"),
+    ("Analysts predict a recession.", "likely", "recession"),
+    ("Deadly flash flooding is possible.", "possible", "flash flooding"),
+    ("Large Labour losses are predicted across Scotland.", "likely", "Labour losses"),
+    ("The agency warned of potential flash floods.", "likely", "flash floods"),
+    ("The government announced plans to withdraw its troops.", "likely", "withdraw its troops"),
+    ("They may try something around February 24.", "possible", "try something"),
+    ("Russia is going to attack from the north.", "certain", "attack from the north"),
+]
+
+
+@pytest.mark.parametrize("text,hedging,event", FORECASTS)
+def test_forecast_found_with_hedging(nlp, text, hedging, event):
+    forecasts, _, _ = run(nlp, text)
+    assert len(forecasts) == 1, [f.text for f in forecasts]
+    found = forecasts[0]
+    assert found.hedging == hedging
+    assert event in found.text
+    assert text[found.start:found.end] == found.text
+    assert found.extractor == EXTRACTOR
+
+
+NOT_FORECASTS = [
+    "The army launched an offensive on Monday.",  # past
+    "Prices are rising across the country.",  # present
+    "He could have won the race.",  # a modal with a perfect: the past
+    "I would like to thank the voters.",  # a wish
+    "It would seem we are more pessimistic than others.",  # hedged speech about the present
+    "She couldn't breathe.",  # a past inability
+    "Anyone who may have photos of the crash is asked to call the police.",  # a possible present state
+    "Will Russia attack again?",  # a question
+    "Russia will celebrate Army Day on February 23.",  # a scheduled fact: a calendar observance
+    "The country will mark the anniversary of the war on Friday.",  # idem
+    "Smokers are three times more likely to develop cancer.",  # a comparative risk, generic
+    "He was going to try again.",  # a past prospective
+    "He can swim across the lake.",  # ability
+    "I'll tell you, it was a hard campaign.",  # a speech act
+]
+
+
+@pytest.mark.parametrize("text", NOT_FORECASTS)
+def test_past_present_and_scheduled_statements_are_not_forecasts(nlp, text):
+    forecasts, _, _ = run(nlp, text)
+    assert forecasts == [], [f.text for f in forecasts]
+
+
+def test_condition_is_set_apart(nlp):
+    forecasts, _, _ = run(nlp, "If the talks fail, the strike will continue for weeks.")
+    assert len(forecasts) == 1
+    assert forecasts[0].condition is not None and forecasts[0].condition.text == "If the talks fail"
+    assert "If" not in forecasts[0].text and "the strike will continue" in forecasts[0].text
+
+
+def test_trailing_condition_is_cut_from_the_event(nlp):
+    text = "Shares fell. It will fall through unless backed by shareholders.\n\nRyanair said no."
+    forecasts, _, _ = run(nlp, text)
+    assert [(f.text, f.condition.text) for f in forecasts] == [("It will fall through", "unless backed by shareholders")]
+
+
+def test_predictor_is_the_claims_speaker_else_the_publication(nlp):
+    text = "Reznikov said that Russia will attack in spring. The weather will turn cold."
+    forecasts, claims, entities = run(nlp, text)
+    by_text = {f.text: f for f in forecasts}
+    attack = next(f for t, f in by_text.items() if "attack" in t)
+    weather = next(f for t, f in by_text.items() if "cold" in t)
+    names = {e.key: e.name for e in entities}
+    assert attack.claim_index is not None and "Reznikov" in names[attack.predictor_key]
+    assert attack.predictor_key == claims[attack.claim_index].speaker_key
+    assert weather.claim_index is None and weather.predictor_key is None
+
+
+# --- windows and status -----------------------------------------------------------------
+
+def test_window_and_status_from_a_hand_built_time(nlp):
+    text = "Chernyak said Russian forces will seize the east of the country within a month."
+    times = [timex(text, "a month", "P1M", type_="DURATION")]
+    forecasts, _, _ = run(nlp, text, times=times)
+    assert len(forecasts) == 1
+    found = forecasts[0]
+    assert (found.earliest, found.latest, found.time_index, found.status) == (DCT, "2023-03-02", 0, "open")
+
+
+def test_order_with_a_deadline_is_a_forecast(nlp):
+    text = "A spokesman said that Putin has ordered the seizure of Donetsk by March."
+    times = [timex(text, "March", "2022-03", "2022-03-01", "2022-03-31", mod="ON_OR_BEFORE")]
+    forecasts, _, _ = run(nlp, text, times=times)
+    assert len(forecasts) == 1
+    assert "seizure of Donetsk" in forecasts[0].text
+    assert (forecasts[0].earliest, forecasts[0].latest) == (DCT, "2023-03-31")
+
+
+def test_past_order_without_deadline_is_not_a_forecast(nlp):
+    text = "Putin ordered the invasion in February 2022."
+    times = [timex(text, "February 2022", "2022-02", "2022-02-01", "2022-02-28")]
+    assert run(nlp, text, times=times)[0] == []
+
+
+def test_window_past_due_under_a_past_perfect_report(nlp):
+    text = "Kovalchuk had warned that Putin will order new troops into the war in January."
+    times = [timex(text, "January", "2024-01", "2024-01-01", "2024-01-31")]
+    forecasts, _, _ = run(nlp, text, times=times)
+    assert len(forecasts) == 1
+    assert (forecasts[0].earliest, forecasts[0].latest, forecasts[0].status) == ("2023-01-01", "2023-01-31", "due")
+
+
+WINDOWS = [
+    # (text, phrase, value, earliest, latest, type, mod, published, expected window)
+    ("seize Donetsk by March", "March", "2023-03", "2023-03-01", "2023-03-31", "DATE", None, DCT,
+     (DCT, "2023-03-31")),
+    ("launch it within a month", "a month", "P1M", None, None, "DURATION", None, DCT, (DCT, "2023-03-02")),
+    ("attack on February 24", "February 24", "2023-02-24", "2023-02-24", "2023-02-24", "DATE", None, DCT,
+     ("2023-02-24", "2023-02-24")),
+    ("rise after the summer", "the summer", "2023-SU", "2023-06-01", "2023-08-31", "DATE", None, DCT,
+     ("2023-06-01", None)),
+    ("take place this time", "this time", "PRESENT_REF", None, None, "DATE", None, DCT, (None, None)),
+    ("launch it within a month", "a month", "P1M", None, None, "DURATION", None, None, (None, None)),
+    ("fall in the next two weeks", "the next two weeks", "P2W", None, None, "DURATION", None, DCT,
+     (DCT, "2023-02-16")),
+    ("demanded it for the past two months", "the past two months", "P2M", None, None, "DURATION", None, DCT,
+     (None, None)),
+]
+
+
+@pytest.mark.parametrize("text,phrase,value,earliest,latest,type_,mod,published,expected", WINDOWS)
+def test_window(text, phrase, value, earliest, latest, type_, mod, published, expected):
+    assert window(text, timex(text, phrase, value, earliest, latest, type_, mod), published) == expected
+
+
+def test_no_time_is_open_ended():
+    assert window("they will attack", None, DCT) == (None, None)
+
+
+@pytest.mark.parametrize("latest,published,expected", [
+    ("2023-01-31", DCT, "due"),
+    ("2023-03-02", DCT, "open"),
+    ("2023-02-02", DCT, "open"),
+    (None, DCT, "open"),
+    ("2023-01-31", None, "open"),
+    ("2022-12-31", "2023-01", "due"),
+])
+def test_status(latest, published, expected):
+    assert status(latest, published) == expected
+
+
+def test_year_shifts_only_for_yearless_dates():
+    text = "in January and in January 2024"
+    jan = timex(text, "January", "2024-01", "2024-01-01", "2024-01-31")
+    assert shift_back_year(jan, DCT).latest == "2023-01-31"
+    with_year = timex(text, "January 2024", "2024-01", "2024-01-01", "2024-01-31")
+    assert shift_back_year(with_year, DCT) == with_year
+    march = timex("by March", "March", "2022-03", "2022-03-01", "2022-03-31")
+    assert (shift_forward_year(march, DCT).value, shift_forward_year(march, DCT).latest) == ("2023-03", "2023-03-31")
+    deadline = timex("by March", "March", "2022-03", None, "2022-03-31", mod="ON_OR_BEFORE")  # no start
+    moved = shift_forward_year(deadline, DCT)
+    assert (moved.earliest, moved.latest) == (None, "2023-03-31")
+    assert window("by March", moved, DCT) == (DCT, "2023-03-31")
+
+
+def test_bad_input_yields_nothing(nlp):
+    assert run(nlp, "")[0] == []
+    assert run(nlp, "???", published="not a date")[0] == []
+
+
+# --- the seed article: what a reader finds ------------------------------------------------
+
+REZNIKOV = ("Reznikov",)
+CHERNYAK_OR_GUR = ("Chernyak", "GUR", "Defence Intelligence", "Main Directorate")
+MILITARY_INTELLIGENCE = ("Defence Intelligence", "military intelligence", "GUR")
+
+
+@pytest.fixture(scope="module")
+def seed_forecasts(nlp, seed_path):
+    pytest.importorskip("sayso.extract.times")
+    from sayso.extract.times import extract_times
+    from sayso.sources import read_articles
+
+    article = next(iter(read_articles([seed_path])))
+    doc = nlp(article.text)
+    claims = list(extract_claims(doc, article))
+    entities, _ = resolve_speakers(doc, article, claims)
+    times = list(extract_times(doc, article))
+    names = {e.key: " ".join([e.name, *e.aliases]) for e in entities}
+    forecasts = list(extract_forecasts(doc, article, claims, entities, times))
+    return [(f, names.get(f.predictor_key or "", "the publication")) for f in forecasts]
+
+
+def find(seed_forecasts, words: tuple[str, ...], predictors: tuple[str, ...]):
+    return [f for f, name in seed_forecasts
+            if all(w in f.text for w in words) and any(p in name for p in predictors)]
+
+
+def test_seed_offensive_around_february_24(seed_forecasts):
+    found = find(seed_forecasts, ("February 24",), REZNIKOV)
+    assert any(f.earliest and f.earliest <= "2023-02-24" <= f.latest for f in found)
+
+
+def test_seed_offensive_from_east_or_south_without_deadline(seed_forecasts):
+    found = find(seed_forecasts, ("offensive", "east or south"), REZNIKOV)
+    found += find(seed_forecasts, ("Donbass",), REZNIKOV)
+    assert found and all(f.latest is None and f.status == "open" for f in found)
+
+
+def test_seed_donetsk_and_luhansk_by_end_of_march(seed_forecasts):
+    found = find(seed_forecasts, ("Donetsk", "Luhansk", "seizure"), CHERNYAK_OR_GUR)
+    assert any(f.latest == "2023-03-31" and f.status == "open" for f in found)
+
+
+def test_seed_massive_offensive_within_a_month(seed_forecasts):
+    found = find(seed_forecasts, ("massive offensive",), ("Chernyak",))
+    assert any(f.latest == "2023-03-02" and f.hedging == "certain" for f in found)
+
+
+def test_seed_spring_offensive_from_belarus(seed_forecasts):
+    found = find(seed_forecasts, ("Belarus", "Spring offensive"), ("Chernyak",))
+    assert any(f.earliest == "2023-02-02" and f.status == "open" for f in found)
+
+
+def test_seed_mobilisation_in_moscow_and_st_petersburg(seed_forecasts):
+    found = find(seed_forecasts, ("Moscow", "St. Petersburg"), MILITARY_INTELLIGENCE)
+    assert found and all(f.latest is None for f in found)
+
+
+def test_seed_offensive_operations_will_continue(seed_forecasts):
+    found = find(seed_forecasts, ("continue offensive operations",), ("Chernyak",))
+    assert found and all(f.latest is None for f in found)
+
+
+def test_seed_january_mobilisation_already_due(seed_forecasts):
+    found = find(seed_forecasts, ("millions of soldiers", "January"), ("Kovalchuk",))
+    assert any(f.latest == "2023-01-31" and f.status == "due" for f in found)
+
+
+def test_seed_scheduled_fact_and_past_statements_are_not_forecasts(seed_forecasts):
+    texts = [f.text for f, _ in seed_forecasts]
+    assert not any("Army Day" in t for t in texts)
+    assert not any(t.startswith("Russia has mobilised") or "officially announced" in t for t in texts)
+    assert not any("rocket on the city of Kramatorsk" in t for t in texts)
