@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from sayso.extract.times import EXTRACTOR, extract_times, window
-from sayso.extract.times_calendar import Named, Shift, Weekday, parse_dct, resolve
+from sayso.extract.times_calendar import (Anaphor, Named, Shift, Weekday, nth_weekday, parse_dct, resolve,
+                                          resolve_anaphor)
 from sayso.records import Article
 
 DCT = "2023-02-02"  # a Thursday
@@ -55,7 +56,7 @@ CASES = [
     ("It rained over the weekend.", DCT, [("the weekend", "DATE", "2023-W04-WE")]),
     ("It rained over the weekend.", "2023-02-05", [("the weekend", "DATE", "2023-W05-WE")]),
     ("It rained this past weekend.", DCT, [("this past weekend", "DATE", "2023-W04-WE")]),
-    ("The launch is set for 18:00 UTC today.", DCT, [("18:00 UTC today", "TIME", "2023-02-02T18:00")]),
+    ("The launch is set for 18:00 UTC today.", DCT, [("18:00 UTC today", "TIME", "2023-02-02T18:00Z")]),
     ("Fighting resumed on Fri., Jan. 27.", DCT, [("Fri., Jan. 27", "DATE", "2023-01-27")]),
     ("Profit rose from a year earlier in the fourth quarter.", DCT,
      [("a year earlier", "DATE", "2021-Q4"), ("the fourth quarter", "DATE", "2022-Q4")]),
@@ -81,6 +82,65 @@ CASES = [
 
 @pytest.mark.parametrize("text, published, expected", CASES)
 def test_extract_times(nlp, text, published, expected):
+    assert triples(nlp, text, published) == expected
+
+
+# second round (docs/times.md, "Round 2"): tense, far dates, anaphora, holidays, clock times
+ROUND2 = [
+    # a month-day the tense puts ~a year away is the near one ("extended to Nov. 20" in a Nov. 2 paper)
+    ("The offer was extended to Nov. 20.", "1989-11-02", [("Nov. 20", "DATE", "1989-11-20")]),
+    ("The offer expired Oct. 20.", "1989-11-02", [("Oct. 20", "DATE", "1989-10-20")]),
+    ("He resigned last December.", "1989-10-30", [("last December", "DATE", "1988-12")]),
+    ("He met her last Oct. 23.", DCT, [("Oct. 23", "DATE", "2022-10-23")]),
+    # plans and complements: nearest from the past, future from the present
+    ("Protesters planned a rally on Saturday.", DCT, [("Saturday", "DATE", "2023-02-04")]),
+    ("The company agreed to buy the unit in March.", DCT, [("March", "DATE", "2023-03")]),
+    ("Sales began rising in June.", DCT, [("June", "DATE", "2022-06")]),
+    ("The agency has extended its deadline until Tuesday.", DCT, [("Tuesday", "DATE", "2023-02-07")]),
+    ("Until Tuesday, they had not called him a suspect.", DCT, [("Tuesday", "DATE", "2023-01-31")]),
+    # anaphora: the last date mentioned, else the DCT
+    ("The plant opened in 1995. Later that year it closed.", DCT,
+     [("1995", "DATE", "1995"), ("Later that year", "DATE", "1995")]),
+    ("Talks began in March 2021. The following month they failed.", DCT,
+     [("March 2021", "DATE", "2021-03"), ("The following month", "DATE", "2021-04")]),
+    ("He was shot on Oct. 3, 2021, at 10 p.m.", DCT,
+     [("Oct. 3, 2021", "DATE", "2021-10-03"), ("10 p.m.", "TIME", "2021-10-03T22:00")]),
+    ("That year was hard.", DCT, [("That year", "DATE", "2023")]),
+    ("He arrived on Oct. 3, 2021. The next day he left.", DCT,
+     [("Oct. 3, 2021", "DATE", "2021-10-03"), ("The next day", "DATE", "2021-10-04")]),
+    # holidays on the n-th weekday, clock times, zones, hyphenated modifiers
+    ("They met on Thanksgiving Day.", DCT, [("Thanksgiving Day", "DATE", "2022-11-24")]),
+    ("Markets closed at 16:08 UTC.", DCT, [("16:08 UTC", "TIME", "2023-02-02T16:08Z")]),
+    ("Trading resumed at 0800 GMT.", DCT, [("0800 GMT", "TIME", "2023-02-02T08:00Z")]),
+    ("Stocks opened at 9:30 a.m. ET.", DCT, [("9:30 a.m. ET", "TIME", "2023-02-02T09:30")]),
+    ("The deadline is 5 p.m. EST Nov. 9.", "1989-11-02", [("5 p.m. EST Nov. 9", "TIME", "1989-11-09T17:00")]),
+    ("It rained at midday.", DCT, [("midday", "TIME", "2023-02-02T12:00")]),
+    ("A decades-long feud ended.", DCT, [("decades-long", "DURATION", "PXY")]),
+    ("Prices fell in late-November.", DCT, [("late-November", "DATE", "2022-11")]),
+    ("Earlier Friday, the talks broke down.", "2023-02-03", [("Friday", "DATE", "2023-02-03")]),
+    # vague periods, ranges, "N units later" (TBAQ marks the duration only)
+    ("Sales fell in recent months.", DCT, [("recent months", "DURATION", "PXM")]),
+    ("It takes two to three weeks.", DCT, [("two to three weeks", "DURATION", "PXW")]),
+    ("Over the next two years or so, rates rise.", DCT, [("the next two years or so", "DURATION", "P2Y")]),
+    ("Three days later, the index fell.", DCT, [("Three days", "DURATION", "P3D")]),
+    ("Risks remain in the near term.", DCT, [("the near term", "DATE", "FUTURE_REF")]),
+    ("Prices rose over the years.", DCT, [("the years", "DURATION", "PXY")]),
+    ("Troops arrive by the end of the month.", DCT, [("the end of the month", "DATE", "2023-02")]),
+    ("Prices rose mid-afternoon yesterday.", DCT, [("mid-afternoon yesterday", "TIME", "2023-02-01TAF")]),
+    # halves of a year
+    ("Sales fell in the first half of 2012.", DCT, [("the first half of 2012", "DATE", "2012-H1")]),
+    ("Growth returns in the second half of next year.", DCT, [("the second half of next year", "DATE", "2024-H2")]),
+    ("Profit rose in the last half of 1989.", DCT, [("the last half of 1989", "DATE", "1989-H2")]),
+    # nothing to find: a bare "that day", "the day before", discourse "Now," and "now-defunct"
+    ("That day came.", DCT, []),
+    ("He had left the day before.", DCT, []),
+    ('"Now, he says, it looks bad."', DCT, []),
+    ("The now-defunct firm closed.", DCT, []),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", ROUND2)
+def test_round2_rules(nlp, text, published, expected):
     assert triples(nlp, text, published) == expected
 
 
@@ -171,3 +231,28 @@ def test_resolve(spec, published, value):
 def test_parse_dct(published, expected):
     got = parse_dct(published)
     assert (tuple(d.isoformat() for d in got) if got else None) == expected
+
+
+# (anaphor, reference, DCT, value): the reference when precise enough, else the DCT
+ANAPHORA = [
+    (Anaphor("year", 0), "1995", DCT, "1995"),
+    (Anaphor("month", 1), "2021-03", DCT, "2021-04"),
+    (Anaphor("day", -1), "2021-10-03T22:00", DCT, "2021-10-02"),
+    (Anaphor("day", 0, "22:00"), "2021-10-03", DCT, "2021-10-03T22:00"),
+    (Anaphor("quarter", 0), "2021-11-05", DCT, "2021-Q4"),
+    (Anaphor("month", 1), "1995", DCT, "2023-03"),  # a year is too coarse for "the following month"
+    (Anaphor("year", 0), None, DCT, "2023"),
+    (Anaphor("year", -1), "PAST_REF", None, "DCT-P1Y"),
+]
+
+
+@pytest.mark.parametrize("spec, reference, published, value", ANAPHORA)
+def test_resolve_anaphor(spec, reference, published, value):
+    assert resolve_anaphor(spec, reference, published)[0] == value
+
+
+@pytest.mark.parametrize("args, day", [((2022, 11, 4, 4), "2022-11-24"), ((1999, 11, 4, 4), "1999-11-25"),
+                                       ((2023, 5, -1, 1), "2023-05-29"), ((2023, 9, 1, 1), "2023-09-04")])
+def test_nth_weekday(args, day):
+    assert nth_weekday(*args).isoformat() == day
+

@@ -5,7 +5,9 @@ expressions over the article text, extents as TimeBank / TempEval-3 mark
 them), keeps the longest non-overlapping matches, decides the direction of
 underspecified dates ("Friday", "March") from the tense of the governing verb
 in the spaCy parse, and resolves each against ``article.published`` (the
-document creation time, DCT) with ``times_calendar``.
+document creation time, DCT) with ``times_calendar``. Anaphoric expressions
+("that year", "the following month", "at 10 p.m." with no day) resolve against
+the reference time instead: the last date the text mentioned (DCT when none).
 
 Deadlines and windows: TimeML extents exclude the preposition, so "by March"
 is the expression "March" (value 2023-03); the preposition sets ``mod`` and
@@ -32,10 +34,10 @@ from typing import Iterator
 
 from ..records import Article, TimeExpr
 from . import times_words as W
-from .times_calendar import add_months, parse_dct, resolve
-from .times_rules import COMPILED, Found
+from .times_calendar import Anaphor, add_months, parse_dct, reference_date, resolve, resolve_anaphor
+from .times_rules import COMPILED, NEAREST, Found
 
-EXTRACTOR = "times.v1"
+EXTRACTOR = "times.v2"
 log = logging.getLogger(__name__)
 
 PAST_TAGS = ("VBD", "VBN")
@@ -82,39 +84,94 @@ def select(cands: list) -> list:
 
 
 def direction(doc, start: int, end: int) -> int:
-    """-1 when the governing verb is past, +1 when future (will, going to, plans to), 0 unknown."""
+    """-1 when the governing verb is past, +1 when future (will, going to, plans to), NEAREST for
+    "would" and past plans, 0 unknown."""
+    verb = governing_verb(doc, start, end)
+    return 0 if verb is None else _verb_direction(verb)
+
+
+def governing_verb(doc, start: int, end: int):
+    """The verb the expression at ``start:end`` hangs from (up to MAX_HEAD_STEPS heads), or None."""
     if doc is None:
-        return 0
+        return None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
-        return 0
+        return None
     tok = span.root
     for _ in range(MAX_HEAD_STEPS):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
-            return _verb_direction(tok)
+            return tok
         if tok.head is tok:
             break
         tok = tok.head
-    return 0
+    return None
 
 
-def _verb_direction(verb) -> int:
+def _plain_past(verb) -> bool:
+    """Simple past or past perfect ("closed", "had called"), as opposed to present perfect."""
+    if verb is None:
+        return False
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.tag_ == "VBD" for a in auxes) or (verb.tag_ == "VBD" and not auxes)
+
+
+def _verb_direction(verb, depth: int = 0) -> int:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"]
     if any(a.lower_ in W.FUTURE_AUX for a in auxes) or verb.lower_ in W.FUTURE_AUX:
         return 1
     if any(a.lower_ in W.NEAREST_AUX for a in auxes):
-        return 0
+        return NEAREST
     if any(a.lower_ in W.MODAL_AUX for a in auxes):
         return 1
+    if verb.dep_ == "xcomp" and not auxes and depth < MAX_HEAD_STEPS:
+        return _xcomp_direction(verb, depth)
+    if verb.lemma_ in W.PLAN_VERBS:
+        return _plan_direction(verb, auxes)
     if any(a.tag_ in PAST_TAGS for a in auxes) or verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not auxes):
         return -1
     if verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") and a.lemma_ == "have" for a in auxes):
         return -1
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in W.FUTURE_VERBS:
-        return 1
     if verb.tag_ in PRESENT_TAGS and verb.lemma_ in W.FUTURE_VERBS:
         return 1
     return 0
+
+
+def _xcomp_direction(verb, depth: int) -> int:
+    """"plans to open", "is to resume" are future; "agreed to buy" looks ahead from the past (nearest);
+    "began raising" is past."""
+    head = verb.head
+    if (head.lemma_ in W.FUTURE_VERBS and head.tag_ in PRESENT_TAGS) or head.lemma_ == "be":
+        return 1
+    tense = _verb_direction(head, depth + 1) if head.pos_ in ("VERB", "AUX") else 0
+    if tense == -1 and head.lemma_ not in W.ASPECT_VERBS:
+        return NEAREST
+    if tense == 0 and verb.lemma_ in W.FUTURE_VERBS:
+        return 1
+    return tense
+
+
+def _plan_direction(verb, auxes) -> int:
+    """Plans point forward from when they were made: present -> future; past ("planned a rally
+    Saturday", "has scheduled a news conference Thursday") -> the nearest date."""
+    past = verb.tag_ == "VBD" or any(a.tag_ in PAST_TAGS or a.lemma_ == "have" for a in auxes)
+    return NEAREST if past else 1
+
+
+DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|as\s+soon\s+as|no\s+later\s+than|ahead\s+of)\s+$", re.I)
+UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+$", re.I)
+WEEKDAY_WORD = re.compile(r"\b(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def deadline_direction(text: str, start: int, end: int, tense: int, plain_past: bool = False) -> int:
+    """A date after "until", "by", "as soon as" lies ahead when the tense says nothing; a weekday
+    after "until" does unless the verb is plainly past ("has extended its deadline until Tuesday",
+    but "until Thursday, they had not called him a suspect")."""
+    before = text[max(0, start - LOOKBACK_CHARS):start]
+    if tense in (0, NEAREST) and DEADLINE_BEFORE.search(before):
+        return 1
+    if not plain_past and UNTIL_BEFORE.search(before) and WEEKDAY_WORD.search(text, start, end):
+        return 1
+    return tense
 
 
 # ---------------------------------------------------------------- windows
@@ -193,10 +250,14 @@ def window(timex: TimeExpr) -> tuple[str | None, str | None]:
 # ---------------------------------------------------------------- extraction
 
 
-def _to_timex(text: str, start: int, end: int, found: Found, published: str | None) -> TimeExpr:
+def _to_timex(text: str, start: int, end: int, found: Found, published: str | None,
+              reference: str | None = None) -> TimeExpr:
     if found.spec is None:
         return TimeExpr(start, end, text[start:end], found.type, None, mod=found.mod)
-    value, earliest, latest, anchored = resolve(found.spec, published)
+    if isinstance(found.spec, Anaphor):
+        value, earliest, latest, anchored = resolve_anaphor(found.spec, reference, published)
+    else:
+        value, earliest, latest, anchored = resolve(found.spec, published)
     if found.type in ("DURATION", "SET"):
         earliest = latest = None
     return TimeExpr(start, end, text[start:end], found.type, value, earliest, latest, found.mod, anchored,
@@ -207,10 +268,17 @@ def _found(cand, doc) -> Found | None:
     start, end, name, m = cand
     fn = next(f for n, _, f in COMPILED if n == name)
     try:
-        return fn(m, direction(doc, start, end))
+        verb = governing_verb(doc, start, end)
+        tense = 0 if verb is None else _verb_direction(verb)
+        return fn(m, deadline_direction(m.string, start, end, tense, _plain_past(verb)))
     except (ValueError, KeyError, TypeError, IndexError, AttributeError, OverflowError) as err:
         log.debug("time rule %s failed on %r: %s", name, m[0], err)
         return None
+
+
+def _sets_reference(timex: TimeExpr) -> bool:
+    """Whether ``timex`` becomes the reference time of the anaphoric expressions after it."""
+    return timex.type in ("DATE", "TIME") and reference_date(timex.value) is not None
 
 
 def extract_times(doc, article: Article) -> Iterator[TimeExpr]:
@@ -222,9 +290,12 @@ def extract_times(doc, article: Article) -> Iterator[TimeExpr]:
         found = _found(cand, doc)
         if found is not None:
             valid.append((*cand[:3], found))
+    reference = None  # the last date mentioned, for "that year", "the following month"
     for start, end, _, found in select(valid):
         try:
-            timex = _to_timex(text, start, end, found, article.published)
+            timex = _to_timex(text, start, end, found, article.published, reference)
+            if _sets_reference(timex):
+                reference = timex.value
             yield _deadline(timex, text, dct)
         except (ValueError, KeyError, TypeError, OverflowError) as err:
             log.debug("time expression %r not normalised: %s", text[start:end], err)

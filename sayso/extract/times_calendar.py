@@ -11,6 +11,9 @@ expression means relative to the document creation time (DCT):
 - ``Named(month=, day=, season=, quarter=, year_shift=, direction=)``: a month /
   day / season / quarter whose year comes from the DCT (shifted by
   ``year_shift``, or chosen by tense ``direction`` when 0 shift is unknown).
+- ``Anaphor(unit, n)``: ``n`` ``unit``s from the last date the text mentioned
+  ("the following month"), resolved by ``resolve_anaphor``; the DCT when the
+  text has mentioned no date precise enough.
 
 ``resolve(spec, dct)`` turns a spec into a TIMEX3 value. The DCT may be a day,
 a month or a year: the spec is resolved against the first and the last day
@@ -30,6 +33,10 @@ from datetime import date, timedelta
 
 # first and last month of each season (northern hemisphere; winter runs into the next year)
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+# a month / day the tense puts this many months or more from the DCT is taken as the nearest one:
+# news gives the year of a date that far away ("extended to Nov. 20" in a Nov. 2 paper is ahead)
+FAR_MONTHS = 10
+FAR_MONTHS_MONTH = 11  # a month without a day: only the DCT's neighbours ("mid-November" on Oct. 30)
 # duration letters of unanchored shifts ("last year" with no DCT -> "DCT-P1Y")
 UNIT_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "quarter": "Q", "decade": "DE",
               "century": "CE", "hour": "H", "minute": "M", "second": "S", "weekend": "WE"}
@@ -65,9 +72,33 @@ class Named:
     half: int | None = None
     year_shift: int | None = None  # 0 this year, -1 last year; None: by direction
     direction: int = 0  # -1 past, +1 future, 0 nearest
+    part: str | None = None  # clock time or day part of a day ("5 p.m. EST Nov. 9" -> T17:00)
+    nth: tuple[int, int] | None = None  # the day is the n-th ISO weekday of the month (Thanksgiving: (4, 4))
+    by_tense: bool = True  # direction from the verb's tense (FAR_MONTHS applies), not from "last" / "next"
 
 
-Spec = Fixed | Shift | Weekday | Named
+@dataclass(frozen=True)
+class Anaphor:
+    """A date told from the last date the text mentioned ("that year", "the following month",
+    "later that day"); the DCT when the text has mentioned none precise enough."""
+
+    unit: str  # year, quarter, month, week, day
+    n: int = 0
+    part: str | None = None  # day part (TIME): "the next morning"
+
+    def as_shift(self) -> "Shift":
+        return Shift(self.unit, self.n, self.unit, self.part)
+
+
+Spec = Fixed | Shift | Weekday | Named | Anaphor
+# how precise a reference date must be for each unit of an anaphoric expression
+GRANULARITY = {"year": 0, "quarter": 1, "month": 2, "week": 3, "day": 3}
+REFERENCE_PATTERNS = (
+    (r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?", "day"),
+    (r"(\d{4})-Q([1-4])", "quarter"),
+    (r"(\d{4})-(\d\d)", "month"),
+    (r"(\d{4})", "year"),
+)
 
 
 # ---------------------------------------------------------------- dates
@@ -152,8 +183,13 @@ def _named_year(anchor: date, spec: Named) -> int:
     here = (spec.month, spec.day or 0)
     now = (anchor.month, anchor.day if spec.day else 0)
     if spec.direction < 0:
-        return anchor.year if here <= now else anchor.year - 1
-    return anchor.year if here >= now else anchor.year + 1
+        year = anchor.year if here <= now else anchor.year - 1
+    else:
+        year = anchor.year if here >= now else anchor.year + 1
+    far = FAR_MONTHS if spec.day else FAR_MONTHS_MONTH
+    if spec.by_tense and abs((anchor.year - year) * 12 + anchor.month - month) >= far:
+        return _nearest_year(anchor, month)
+    return year
 
 
 def _nearest_year(anchor: date, month: int) -> int:
@@ -166,6 +202,15 @@ def _nearest_year(anchor: date, month: int) -> int:
     return anchor.year
 
 
+def nth_weekday(year: int, month: int, n: int, dow: int) -> date:
+    """The ``n``-th ISO weekday ``dow`` of a month (n = -1: the last): Thanksgiving 1999 = (1999, 11, 4, 4)."""
+    if n < 0:
+        last = _month_end(year, month)
+        return last - timedelta(days=(last.isoweekday() - dow) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(dow - first.isoweekday()) % 7 + 7 * (n - 1))
+
+
 def _render_named(anchor: date, spec: Named) -> str:
     year = _named_year(anchor, spec)
     if spec.season:
@@ -176,10 +221,12 @@ def _render_named(anchor: date, spec: Named) -> str:
         return f"{year}-H{spec.half}"
     if spec.month is None:
         return f"{year}"
+    if spec.nth:
+        return nth_weekday(year, spec.month, *spec.nth).isoformat()
     if spec.day is None:
         return f"{year}-{spec.month:02d}"
     try:
-        return date(year, spec.month, spec.day).isoformat()
+        return date(year, spec.month, spec.day).isoformat() + (f"T{spec.part}" if spec.part else "")
     except ValueError:
         return f"{year}-{spec.month:02d}"
 
@@ -216,6 +263,31 @@ def relative(spec: Spec) -> str:
     return f"XXXX-{spec.month:02d}" + (f"-{spec.day:02d}" if spec.day else "")
 
 
+def reference_date(value: str | None) -> tuple[date, str] | None:
+    """A TIMEX3 value as a reference for anaphoric expressions: (its first day, its granularity)."""
+    for pattern, gran in REFERENCE_PATTERNS:
+        m = re.fullmatch(pattern, value or "")
+        if not m:
+            continue
+        try:
+            if gran == "quarter":
+                return date(int(m[1]), 3 * int(m[2]) - 2, 1), gran
+            return date(*(int(g) for g in m.groups()), *([1] * (3 - len(m.groups())))), gran
+        except ValueError:
+            return None
+    return None
+
+
+def resolve_anaphor(spec: Anaphor, reference: str | None, published: str | None):
+    """(value, earliest, latest, anchored) of ``spec`` told from ``reference`` (else from the DCT)."""
+    ref = reference_date(reference)
+    if ref is None or GRANULARITY[ref[1]] < GRANULARITY[spec.unit]:
+        return resolve(spec.as_shift(), published)
+    value = render(shift_date(ref[0], spec.unit, spec.n), spec.unit, spec.part)
+    lo, hi = window(value)
+    return value, lo, hi, True
+
+
 def needs_anchor(spec: Spec) -> bool:
     return not isinstance(spec, Fixed)
 
@@ -225,6 +297,8 @@ def resolve(spec: Spec, published: str | None) -> tuple[str | None, str | None, 
     if not needs_anchor(spec):
         lo, hi = window(spec.value)
         return spec.value, lo, hi, True
+    if isinstance(spec, Anaphor):
+        spec = spec.as_shift()
     dct = parse_dct(published)
     if dct is None:
         return relative(spec), None, None, False

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from . import times_words as W
-from .times_calendar import Fixed, Named, Shift, Spec, Weekday
+from .times_calendar import Anaphor, Fixed, Named, Shift, Spec, Weekday
 
 
 @dataclass(frozen=True)
@@ -55,14 +55,18 @@ VAGUE = alt(W.VAGUE_NUMBERS)
 UNIT = alt(W.UNITS)
 UNIT_SING = alt([u for u in W.UNITS if u == W.UNITS[u]])
 DMOD = alt(W.DURATION_MODS)
-DATEMOD = r"(?:(?:early|late|earlier|later|mid)\s+|mid-\s*|the\s+(?:end|beginning|start|middle|close|rest|remainder)\s+of\s+)"
+DATEMOD = (r"(?:(?:early|late|earlier|later|mid)\s+|(?:mid|early|late)-\s*|"
+           r"the\s+(?:end|beginning|start|middle|close|rest|remainder)\s+of\s+)")
 SEASON = alt(W.SEASONS)
 PART = alt(["morning", "afternoon", "evening", "night"])
 REL = alt(W.RELATIVE)
 ORD = alt(W.ORDINALS)
-TZ = r"(?:\s+(?-i:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET)\b|\s+local\s+time)?"
-TZ_24 = r"\s+(?-i:UTC|GMT|EST|EDT|CET|CEST|BST|PST|PDT|Z)\b"
-CLOCK = rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock){TZ}|[0-2]?\d:[0-5]\d{TZ_24}|noon|midnight)"
+TZ = r"(?:\s+(?-i:EST|EDT|CST|CDT|PST|PDT|MST|MDT|ET|PT|CT|GMT|UTC|BST|CET|CEST)\b|\s+local\s+time)?"
+TZ_24 = r"\s+(?-i:UTC|GMT|EST|EDT|ET|CET|CEST|BST|PST|PDT|Z)\b"
+CLOCK = (rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock){TZ}|[0-2]?\d:?[0-5]\d{TZ_24}|"
+         r"noon|midday|midnight)")
+# clock times in UTC carry the zone designator Z ("18:00 UTC" -> T18:00Z); local US zones are left implicit
+UTC_RE = re.compile(r"\b(?-i:UTC|GMT|Z)\b")
 DECADE = r"(?:1[0-9]|20)\d0s\b|'\d0s\b"
 TENS = alt(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
 ONES = alt(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
@@ -74,6 +78,21 @@ HOLIDAY = "(?-i:" + "|".join(re.escape(h.title().replace("'S", "'s")).replace(r"
                             for h in sorted(W.HOLIDAYS, key=len, reverse=True)) + ")"
 SEASON_CAPS = ("Spring", "Summer", "Autumn", "Winter")
 FoundFn = Callable[[re.Match, int], "Found | None"]
+# earnings reports: "a year earlier", "the year-ago quarter" = a year before the DCT's last quarter
+# (counting from the quarter last mentioned instead was tried: TimeBank value F1 fell)
+YEAR_AGO_QUARTER = Shift("quarter", -5, "quarter")
+# a direction besides -1 / 0 / +1: the nearest date ("would come on Friday", "planned a rally Saturday")
+NEAREST = 2
+
+
+def weekday_direction(direction: int) -> int:
+    """A weekday's search direction: unknown tense is the past (news reports), NEAREST the nearest day."""
+    return 0 if direction == NEAREST else (direction or -1)
+
+
+def named_direction(direction: int) -> int:
+    """A month's / day's search direction: NEAREST and unknown are both the nearest."""
+    return 0 if direction == NEAREST else direction
 
 
 def num_value(text: str) -> float | None:
@@ -130,6 +149,12 @@ def f_duration(m: re.Match, direction: int) -> Found | None:
     n = None if m["vague"] else num_value(m["num"])
     if m["vague"] is None and n is None:
         return None
+    if unit == "second" and m[0].lower().endswith(("a second", "an second")):
+        return None  # "a second time", "a second consecutive day": an ordinal
+    if m["range"]:  # "two to three weeks", "the next 12 to 18 months": a vague amount
+        if num_value(m["range"].split()[-1]) is None:
+            return None
+        return Found("DURATION", Fixed(duration_value(None, unit)), _mod(m["mod"]))
     if m["half"] and n is not None:
         n += 0.5
     return Found("DURATION", Fixed(duration_value(n, unit)), _mod(m["mod"]))
@@ -139,11 +164,17 @@ def f_adjective(m: re.Match, direction: int) -> Found | None:
     """"two-year", "24-hour"; ages ("6-year-old") are not time expressions in TimeBank / AQUAINT."""
     if m[0].lower().endswith("-old"):
         return None
+    if m["plural"]:  # "decades-long": a vague duration
+        return Found("DURATION", Fixed(duration_value(None, _unit(m["plural"]))))
     n = num_value(m["num"])
     return Found("DURATION", Fixed(duration_value(n, _unit(m["unit"])))) if n else None
 
 
 def f_ago(m: re.Match, direction: int) -> Found | None:
+    """"two weeks ago", "a year earlier", "a week from now"; "three days later" counts from an event,
+    not the DCT: TBAQ marks only its duration ("Three days", P3D), so the rule leaves it to "duration"."""
+    if m["dir"].lower() == "later":
+        return None
     unit = _unit(m["unit"])
     sign = 1 if m["dir"].lower() in ("later", "from now", "hence") else -1
     n = None if m["vague"] else num_value(m["num"])
@@ -171,11 +202,12 @@ def f_rel_named(m: re.Match, direction: int) -> Found | None:
     shift = W.RELATIVE.get(m["rel"].lower(), 0)
     word = m["name"].lower().rstrip(".")
     if word in W.WEEKDAYS:
-        return Found("DATE", Weekday(W.WEEKDAYS[word], shift or direction, strict=bool(shift)), _mod(m["dmod"]))
+        spec = Weekday(W.WEEKDAYS[word], shift or weekday_direction(direction), strict=bool(shift))
+        return Found("DATE", spec, _mod(m["dmod"]))
     if word in W.SEASONS:
         return Found("DATE", Named(season=W.SEASONS[word], year_shift=shift), _mod(m["dmod"]))
     month = W.MONTHS[word]
-    return Found("DATE", Named(month=month, direction=shift if shift else 1), _mod(m["dmod"]))
+    return Found("DATE", Named(month=month, direction=shift if shift else 1, by_tense=False), _mod(m["dmod"]))
 
 
 def f_deictic(m: re.Match, direction: int) -> Found | None:
@@ -188,7 +220,7 @@ def f_deictic(m: re.Match, direction: int) -> Found | None:
 def f_weekday(m: re.Match, direction: int) -> Found | None:
     dow = W.WEEKDAYS[m["wd"].lower().rstrip(".")]
     part = W.DAY_PARTS.get(m["part"].lower()) if m["part"] else None
-    return Found("TIME" if part else "DATE", Weekday(dow, direction or -1, part), _mod(m["dmod"]))
+    return Found("TIME" if part else "DATE", Weekday(dow, weekday_direction(direction), part), _mod(m["dmod"]))
 
 
 def f_part_of_day(m: re.Match, direction: int) -> Found | None:
@@ -204,22 +236,27 @@ def f_clock(m: re.Match, direction: int) -> Found | None:
     clock = _clock(m["clock"])
     day = (m["day"] or "").lower().rstrip(".")
     if day in W.WEEKDAYS:
-        return Found("TIME", Weekday(W.WEEKDAYS[day], direction or -1, clock))
+        return Found("TIME", Weekday(W.WEEKDAYS[day], weekday_direction(direction), clock))
     if m["mon"]:
         return Found("TIME", Named(month=W.MONTHS[m["mon"].lower().rstrip(".")], day=int(m["mday"]),
-                                   direction=direction))
-    return Found("TIME", Shift("day", W.DEICTIC_DAYS.get(day, 0), "day", clock))
+                                   direction=named_direction(direction), part=clock))
+    if day:
+        return Found("TIME", Shift("day", W.DEICTIC_DAYS[day], "day", clock))
+    return Found("TIME", Anaphor("day", 0, clock))  # "at 10 p.m.": on the day last mentioned
 
 
 def _clock(text: str) -> str | None:
+    """"5 p.m." -> "17:00", "18:00 UTC" -> "18:00Z", "0800 GMT" -> "08:00Z"; None for an impossible hour."""
+    zone = "Z" if UTC_RE.search(text) else ""
     text = text.lower()
-    if "noon" in text:
+    if "noon" in text or "midday" in text:
         return "12:00"
     if "midnight" in text:
         return "24:00"
-    m = re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.m\.|p\.m\.|am|pm|o'clock)?", text)
-    hour = int(m[1]) if not m[3] else int(m[1]) % 12 + (12 if m[3].startswith("p") else 0)
-    return f"{hour:02d}:{m[2] or '00'}" if hour < 24 else None
+    m = re.match(r"(\d\d)(\d\d)\b", text) or re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.m\.|p\.m\.|am|pm|o'clock)?", text)
+    suffix = m[3] if m.re.groups == 3 else None
+    hour = int(m[1]) if not suffix else int(m[1]) % 12 + (12 if suffix.startswith("p") else 0)
+    return f"{hour:02d}:{m[2] or '00'}{zone}" if hour < 24 else None
 
 
 def f_date(m: re.Match, direction: int) -> Found | None:
@@ -232,7 +269,7 @@ def f_date(m: re.Match, direction: int) -> Found | None:
         if day is None:
             return Found("DATE", Fixed(f"{year}-{month:02d}"), _mod(m["dmod"]))
         return Found("DATE", Fixed(f"{year}-{month:02d}-{day:02d}") if _valid(year, month, day) else None)
-    return Found("DATE", Named(month=month, day=day, direction=direction), _mod(m["dmod"]))
+    return Found("DATE", Named(month=month, day=day, direction=named_direction(direction)), _mod(m["dmod"]))
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -247,7 +284,7 @@ def f_month_rel_year(m: re.Match, direction: int) -> Found | None:
 
 
 def f_month(m: re.Match, direction: int) -> Found | None:
-    return Found("DATE", Named(month=W.MONTHS[m["mon"].lower().rstrip(".")], direction=direction),
+    return Found("DATE", Named(month=W.MONTHS[m["mon"].lower().rstrip(".")], direction=named_direction(direction)),
                  _mod(m["dmod"]))
 
 
@@ -299,17 +336,29 @@ def f_season(m: re.Match, direction: int) -> Found | None:
 
 
 def f_quarter(m: re.Match, direction: int) -> Found | None:
-    q = W.ORDINALS[m["ord"].lower()]
+    word = m["ord"].lower()
+    q = W.ORDINALS[word]
+    rel = m["rel"] or m["rel2"] or m["rel3"]
     if m["unit"].lower().startswith("half"):
-        return Found("DATE", Named(half=min(q, 2), direction=-1 if direction <= 0 else 1)) if q <= 2 else None
+        return _half(2 if word in ("last", "final") else q, m["year"], rel, direction)
     if q > 4:
         return None
     if m["year"]:
         return Found("DATE", Fixed(f"{m['year']}-Q{q}"))
-    rel = m["rel"] or m["rel2"] or m["rel3"]
     if rel:
         return Found("DATE", Named(quarter=q, year_shift=W.RELATIVE[rel.lower()]))
-    return Found("DATE", Named(quarter=q, direction=-1 if direction <= 0 else 1))
+    return Found("DATE", Named(quarter=q, direction=-1 if named_direction(direction) <= 0 else 1))
+
+
+def _half(h: int, year: str | None, rel: str | None, direction: int) -> Found | None:
+    """"the first half of 2012" -> 2012-H1, "the second half of next year", "the last half" (H2)."""
+    if h > 2:
+        return None
+    if year:
+        return Found("DATE", Fixed(f"{year}-H{h}"))
+    if rel:
+        return Found("DATE", Named(half=h, year_shift=W.RELATIVE[rel.lower()]))
+    return Found("DATE", Named(half=h, direction=-1 if named_direction(direction) <= 0 else 1))
 
 
 def f_the_unit(m: re.Match, direction: int) -> Found | None:
@@ -321,8 +370,8 @@ def f_the_unit(m: re.Match, direction: int) -> Found | None:
     if unit == "year" and re.match(r"\s+(?:ended|ending|to)\b", after):
         return Found("DURATION", Fixed("P1Y"))
     if unit == "weekend":
-        return Found("DATE", Shift("weekend", 0 if direction > 0 else -1, "weekend"))
-    return Found("DATE", Shift(unit, 0, unit))
+        return Found("DATE", Shift("weekend", 0 if named_direction(direction) > 0 else -1, "weekend"))
+    return Found("DATE", Shift(unit, 0, unit), _mod(m["dmod"]))
 
 
 def f_year_period(m: re.Match, direction: int) -> Found | None:
@@ -333,7 +382,7 @@ def f_year_period(m: re.Match, direction: int) -> Found | None:
     q = W.ORDINALS.get((m["ord"] or "").lower())
     if m["ago"]:
         if q is None:
-            return Found("DATE", Shift("quarter", -5, "quarter") if unit in ("quarter", "period") else Shift("year", -1))
+            return Found("DATE", YEAR_AGO_QUARTER if unit in ("quarter", "period") else Shift("year", -1))
         return Found("DATE", Named(quarter=q, year_shift=-1))
     if q and unit == "quarter":
         return Found("DATE", Fixed(f"{m['year']}-Q{q}"))
@@ -345,7 +394,7 @@ def f_year_period(m: re.Match, direction: int) -> Found | None:
 def f_report_period(m: re.Match, direction: int) -> Found | None:
     text = m[0].lower()
     if "year-ago" in text or "year-earlier" in text or "year earlier" in text:
-        return Found("DATE", Shift("quarter", -5, "quarter"))
+        return Found("DATE", YEAR_AGO_QUARTER)
     return Found("DATE", Shift("quarter", -1, "quarter"))
 
 
@@ -360,20 +409,51 @@ def f_bare_units(m: re.Match, direction: int) -> Found | None:
     return Found("DURATION", Fixed(duration_value(None, _unit(m["unit"]))))
 
 
+def f_the_years(m: re.Match, direction: int) -> Found | None:
+    """"over the years", "in the years that followed": a vague duration."""
+    return Found("DURATION", Fixed(duration_value(None, _unit(m["unit"]))))
+
+
 def f_holiday(m: re.Match, direction: int) -> Found | None:
-    month, day = W.HOLIDAYS[re.sub(r"\s+", " ", m["holiday"].lower())]
+    name = re.sub(r"\s+", " ", m["holiday"].lower())
+    month, day = W.HOLIDAYS[name]
+    nth = W.FLOATING_HOLIDAYS.get(name)
     rel = W.RELATIVE.get((m["rel"] or "").lower())
     if rel is not None:
-        return Found("DATE", Named(month=month, day=day, year_shift=rel if rel else 0))
-    return Found("DATE", Named(month=month, day=day, direction=direction))
+        return Found("DATE", Named(month=month, day=day, year_shift=rel if rel else 0, nth=nth, by_tense=False))
+    return Found("DATE", Named(month=month, day=day, direction=named_direction(direction), nth=nth))
+
+
+def f_anaphor(m: re.Match, direction: int) -> Found | None:
+    """"that year", "the following month", "the same day", "the next day": told from the last date mentioned."""
+    unit = m["unit"].lower()
+    rel = (m["rel"] or "").lower()
+    if unit == "day" and not (m["dmod"] or rel or "same" in m[0].lower()):
+        return None  # a bare "that day" is mostly left unmarked (TimeBank 0 of 2)
+    if rel == "next" and unit in ("year", "quarter", "month", "week"):
+        return None  # "the next year / week" is mostly a duration or the DCT's next one ("relative_unit")
+    n = W.ANAPHOR_SHIFTS.get(rel, 0)
+    if unit in W.DAY_PARTS:
+        return Found("TIME", Anaphor("day", n, W.DAY_PARTS[unit]), _mod(m["dmod"]))
+    return Found("DATE", Anaphor(unit, n), _mod(m["dmod"]))
 
 
 def f_year_end(m: re.Match, direction: int) -> Found | None:
     return Found("DATE", Named(month=12, day=31, year_shift=0))
 
 
+# "Now, he says ..." opening a sentence is a discourse marker; "now-defunct" an adjective
+SENTENCE_OPENERS = ".!?:\n\"'`"
+
+
 def f_reference(m: re.Match, direction: int) -> Found | None:
-    return Found("DATE", Fixed(W.REFERENCES[re.sub(r"\s+", " ", m["ref"].lower())]))
+    word = re.sub(r"\s+", " ", m["ref"].lower())
+    after = m.string[m.end():m.end() + 1]
+    before = m.string[max(0, m.start() - 8):m.start()].rstrip(" ")
+    opens = not before or before[-1] in SENTENCE_OPENERS
+    if word == "now" and (after == "-" or (after == "," and opens)):
+        return None
+    return Found("DATE", Fixed(W.REFERENCES[word]))
 
 
 def f_vague_future(m: re.Match, direction: int) -> Found | None:
@@ -381,7 +461,8 @@ def f_vague_future(m: re.Match, direction: int) -> Found | None:
 
 
 def f_recent_units(m: re.Match, direction: int) -> Found | None:
-    return Found("DATE", Fixed("PAST_REF"))
+    """"recent years": a vague duration up to now (TBAQ + MEANTIME: PX* 7 times, PAST_REF 5)."""
+    return Found("DURATION", Fixed(duration_value(None, _unit(m["unit"]))))
 
 
 def f_set_every(m: re.Match, direction: int) -> Found | None:
@@ -419,28 +500,36 @@ def f_rate(m: re.Match, direction: int) -> Found | None:
 # ---------------------------------------------------------------- patterns
 
 _DM = rf"(?P<dmod>{DATEMOD})?"
+# "Earlier Friday": TBAQ leaves "earlier" / "later" out before a weekday (AQUAINT 0 of 5, TimeBank 1 of 1)
+_DM_DAY = rf"(?P<dmod>(?!earlier\b|later\b){DATEMOD})?"
 RULES: list[tuple[str, str, FoundFn]] = [
     ("duration",
      rf"(?P<mod>{DMOD}\s+(?!the\b))?(?:the\s+(?:(?:past|last|next|first|coming|previous|following|final|remaining|"
-     rf"latest|same|initial|ensuing|subsequent|entire|whole|full|other)\s+)?)?(?:(?P<vague>{VAGUE})|(?P<num>{NUM}))"
+     rf"latest|same|initial|ensuing|subsequent|entire|whole|full|other)\s+)?)?"
+     rf"(?:(?P<vague>{VAGUE})|(?P<num>{NUM})(?P<range>\s+(?:to|or)\s+{NUM})?)"
      rf"\s+(?:(?:more|full|straight|consecutive|additional|long|extra|further|short)\s+)?(?P<unit>{UNIT})\b"
-     r"(?P<half>\s+and\s+a\s+half)?", f_duration),
+     r"(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so\b)?", f_duration),
     ("duration_adjective",
-     rf"(?P<num>\d+(?:\.\d+)?|{NUMWORD}(?:-{NUMWORD})?)-(?P<unit>{UNIT_SING})(?:-(?:old|long))?\b", f_adjective),
+     rf"(?P<num>\d+(?:\.\d+)?|{NUMWORD}(?:-{NUMWORD})?)-(?P<unit>{UNIT_SING})(?:-(?:old|long))?\b|"
+     r"(?P<plural>days|weeks|months|years|decades|centuries)-long\b", f_adjective),
     ("ago",
-     rf"(?P<mod>{DMOD}\s+)?(?:(?P<vague>{VAGUE})|(?P<num>{NUM}))\s+(?P<unit>{UNIT})\s+"
+     rf"(?P<mod>{DMOD}\s+)?(?:(?P<vague>{VAGUE})|(?P<num>{NUM}))\s+(?P<unit>{UNIT})\s+(?:or\s+so\s+)?"
      r"(?P<dir>ago|earlier|later|from\s+now|hence)\b", f_ago),
+    ("anaphoric",
+     rf"{_DM}(?:(?:that|the)\s+same\s+|that\s+|the\s+(?P<rel>following|previous|preceding|prior|next)\s+)"
+     rf"(?P<unit>year|quarter|month|week|day|{PART})\b(?!-)",
+     f_anaphor),
     ("relative_unit",
      rf"{_DM}(?:the\s+|this\s+(?=past\s|coming\s))?(?P<rel>{REL})\s+(?P<unit>{UNIT_SING})\b", f_relative),
     ("relative_named",
-     rf"{_DM}(?P<rel>last|next|this|coming|past)\s+(?P<name>{WEEKDAY}|{MONTH_ANY}|{SEASON}\b)", f_rel_named),
+     rf"{_DM}(?P<rel>last|next|this|coming|past)\s+(?P<name>{WEEKDAY}|{MONTH_ANY}(?!\s*\d)|{SEASON}\b)", f_rel_named),
     ("deictic",
      rf"{_DM}(?P<word>today|yesterday|tomorrow|tonight)\b(?:\s+(?P<part>{PART})\b)?", f_deictic),
     ("weekday",
-     rf"{_DM}(?P<wd>{WEEKDAY})(?!\s*,?\s*(?:{MONTH}))(?:\s+(?P<part>{PART})\b)?", f_weekday),
+     rf"{_DM_DAY}(?P<wd>{WEEKDAY})(?!\s*,?\s*(?:{MONTH}))(?:\s+(?P<part>{PART})\b)?", f_weekday),
     ("part_of_day",
      rf"(?:(?:later|earlier|early|late)\s+)?(?P<which>this|last|tomorrow|that)\s+(?P<part>{PART})\b|"
-     rf"(?P<part2>mid-?\s?afternoon|mid-?\s?morning|overnight)", None),
+     rf"(?P<part2>mid-?\s?afternoon|mid-?\s?morning|overnight)(?:\s+(?P<day2>yesterday|today|tomorrow)\b)?", None),
     ("clock",
      rf"(?:(?:around|about|at\s+about|approximately|shortly\s+(?:after|before)|just\s+(?:after|before))\s+)?"
      rf"(?P<clock>{CLOCK})(?:\s*,?\s+(?:(?P<day>{WEEKDAY}|today|yesterday|tomorrow)|"
@@ -460,12 +549,12 @@ RULES: list[tuple[str, str, FoundFn]] = [
     ("century", rf"(?:the\s+)?(?P<ord>{ORD}|\d{{1,2}}(?:st|nd|rd|th))[-\s]century\b", f_century),
     ("season",
      rf"{_DM}(?:(?:the|(?P<rel>this|last|next|coming|past))\s+)?(?P<season>{SEASON})\b(?:\s+(?:of\s+)?(?P<year>{YEAR}))?", f_season),
-    ("the_unit", r"(?:the|that)\s+(?:(?:full|entire|whole|current)\s+)?(?P<unit>year|quarter|week|weekend)\b(?!-)", None),
+    ("the_unit", rf"{_DM}(?:the|that)\s+(?:(?:full|entire|whole|current)\s+)?(?P<unit>year|quarter|month|week|weekend)\b(?!-)", None),
     ("year_period",
      rf"(?:the\s+)?(?:(?P<year>{YEAR})|(?P<ago>year-ago|year-earlier))\s+(?:(?P<ord>first|second|third|fourth)\s+)?"
      r"(?:fiscal\s+)?(?P<unit>quarter|period|half|nine\s+months|six\s+months)\b", None),
     ("quarter",
-     rf"(?:the\s+(?!(?:fiscal\s+)?\w+-quarter))?(?:(?P<rel>this|last|next)\s+year's\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)"
+     rf"(?:the\s+(?!(?:fiscal\s+)?\w+-quarter))?(?:(?P<rel>this|last|next)\s+year's\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th|last(?=[-\s]half\b(?!\s+of\s+the\b)))"
      rf"(?:[-\s](?:fiscal\s+)?)(?P<unit>quarter|half)\b(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>{YEAR})|"
      rf"(?P<rel2>this|last|next)\s+year|the\s+(?P<rel3>current|previous|next|same)\s+year))?", f_quarter),
     ("report_period",
@@ -476,6 +565,7 @@ RULES: list[tuple[str, str, FoundFn]] = [
      r"the\s+same\s+(?P<unit>period|month|quarter|week|day)\s+(?:of\s+)?(?:(?:the\s+)?(?:last|previous|prior)\s+year|"
      r"a\s+year\s+(?:ago|earlier|before))", None),
     ("bare_units", r"(?P<unit>days|weeks|months|years|decades)\b", f_bare_units),
+    ("the_years", r"the\s+(?P<unit>years|decades)\b(?!\s+(?:of\b|\d|ago|earlier|later))", f_the_years),
     ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<holiday>{HOLIDAY})\b", f_holiday),
     ("fiscal_year", r"the\s+(?:current\s+)?fiscal\s+year\b", f_fiscal_year),
     ("year_end", r"\byear-end\b", f_year_end),
@@ -483,7 +573,7 @@ RULES: list[tuple[str, str, FoundFn]] = [
     ("vague_future",
      r"(?:the\s+)?(?:coming|upcoming)\s+(?:days|weeks|months|years|decades)\b",
      f_vague_future),
-    ("recent_units", r"recent\s+(?:days|weeks|months|years|decades)\b", f_recent_units),
+    ("recent_units", r"recent\s+(?P<unit>days|weeks|months|quarters|years|decades)\b", f_recent_units),
     ("set_every",
      rf"(?:every|each|per)\s+(?P<other>other\s+)?(?P<what>{UNIT_SING}|{WEEKDAY}|{MONTH}|{PART})\b", f_set_every),
     ("set_adverb", rf"(?P<adv>{alt(W.SETS_USED)})\b", f_set_adverb),
@@ -514,7 +604,7 @@ def f_month_may(m: re.Match, direction: int) -> Found | None:
     """"May" is a month only after a preposition or a date word ("in May", "mid-May")."""
     if not MAY_BEFORE.search(m.string[max(0, m.start() - 12):m.start()]):
         return None
-    return Found("DATE", Named(month=5, direction=direction))
+    return Found("DATE", Named(month=5, direction=named_direction(direction)))
 
 
 def f_numeric_any(m: re.Match, direction: int) -> Found | None:
@@ -526,8 +616,9 @@ def f_numeric_any(m: re.Match, direction: int) -> Found | None:
 
 def f_part_any(m: re.Match, direction: int) -> Found | None:
     if m["part2"]:
-        return Found("TIME", Shift("day", 0, "day", "NI" if "night" in m["part2"].lower() else
-                                   ("MO" if "morning" in m["part2"].lower() else "AF")))
+        word = m["part2"].lower()
+        part = "NI" if "night" in word else ("MO" if "morning" in word else "AF")
+        return Found("TIME", Shift("day", W.DEICTIC_DAYS.get((m["day2"] or "").lower(), 0), "day", part))
     return f_part_of_day(m, direction)
 
 
@@ -540,7 +631,7 @@ def f_same_period(m: re.Match, direction: int) -> Found | None:
     """"the same period last year": the reporting period a year back."""
     unit = m["unit"].lower()
     if unit == "period":
-        return Found("DATE", Shift("quarter", -5, "quarter"))
+        return Found("DATE", YEAR_AGO_QUARTER)
     return Found("DATE", Shift(unit, 0, unit) if unit == "quarter" else Shift("year", -1, unit))
 
 

@@ -56,6 +56,8 @@ TIME_UNITS = ("second", "minute", "hour")
 RELATIVE = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1,
             "this": 0, "current": 0, "present": 0, "same": 0,
             "next": 1, "coming": 1, "following": 1, "upcoming": 1}
+# anaphoric expressions: the shift from the last date the text mentioned ("the following year")
+ANAPHOR_SHIFTS = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}
 # words before a duration that TimeML keeps in the extent (TIMEX3 mod)
 # "about", "over" and "almost" stay out: TBAQ leaves them outside the extent (26 of 30, 9 of 11, 5 of 8)
 DURATION_MODS = {
@@ -69,7 +71,8 @@ DURATION_MODS = {
 # words before a date that TimeML keeps in the extent (TIMEX3 mod)
 DATE_MODS = {
     "early": "START", "earlier": None, "late": "END", "later": None, "mid": "MID",
-    "mid-": "MID", "the end of": "END", "the beginning of": "START", "the start of": "START",
+    "mid-": "MID", "early-": "START", "late-": "END",
+    "the end of": "END", "the beginning of": "START", "the start of": "START",
     "the middle of": "MID", "the close of": "END", "the rest of": None, "the remainder of": None,
     "the first half of": None, "the second half of": None,
 }
@@ -82,12 +85,15 @@ REFERENCES = {
     "formerly": "PAST_REF", "the past": "PAST_REF", "in the past": "PAST_REF", "once": "PAST_REF",
     "soon": "FUTURE_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
     "the distant future": "FUTURE_REF", "future": "FUTURE_REF",
-    "shortly": "FUTURE_REF", "someday": "FUTURE_REF", "eventually": "FUTURE_REF",
+    "shortly": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "the long term": "FUTURE_REF", "the time being": "PRESENT_REF",
+    "someday": "FUTURE_REF", "eventually": "FUTURE_REF",
 }
 # references that are words of other senses too: kept only in these forms
 # measured on TimeBank: "previously", "soon", "future" are marked less than half the time
 REFERENCES_USED = ("now", "right now", "more recently", "until recently", "currently", "nowadays", "these days", "at present", "recently",
-                   "lately", "the past", "the future", "the near future", "the distant future", "current", "recent")
+                   "lately", "the past", "the future", "the near future", "the distant future", "current", "recent",
+                   "the near term", "the short term", "the long term", "the time being")
 DEICTIC_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
         "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W",
@@ -111,11 +117,19 @@ NEAREST_AUX = ("would",)
 MODAL_AUX = ("could", "might", "may", "should", "can", "must")
 FUTURE_VERBS = ("expect", "plan", "schedule", "hope", "intend", "aim", "set", "due", "begin", "start",
                 "open", "resume", "vote", "meet", "end", "close", "decide")
-# fixed-date holidays (month, day); Thanksgiving is the fourth Thursday of November
+# plan verbs: their dates lie ahead of the planning (present: future; past: the nearest date)
+PLAN_VERBS = ("plan", "schedule", "set", "expect", "due")
+# verbs whose complement happens when they do ("began raising", "continued to fall"): past stays past
+ASPECT_VERBS = ("begin", "start", "continue", "stop", "keep", "cease", "finish", "resume", "try")
+# holidays (month, day); day None: a floating one (FLOATING_HOLIDAYS)
 HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
             "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
             "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11),
-            "thanksgiving": (11, None), "thanksgiving day": (11, None)}
+            "thanksgiving": (11, None), "thanksgiving day": (11, None), "labor day": (9, None),
+            "memorial day": (5, None)}
+# holidays on the n-th weekday of their month (n, ISO weekday; n = -1: the last one)
+FLOATING_HOLIDAYS = {"thanksgiving": (4, 4), "thanksgiving day": (4, 4), "labor day": (1, 1),
+                     "memorial day": (-1, 1)}
 # fractions of a unit written in the next smaller one ("2 1/2 years" -> P2Y6M)
 SMALLER_UNIT = {"year": ("M", 12), "month": ("D", 30), "week": ("D", 7), "day": ("H", 24),
                 "hour": ("M", 60), "minute": ("S", 60)}
