@@ -91,7 +91,7 @@ class Claim:
     kind: ClaimKind
     channel: str | None = None  # "told BFMTV" -> "BFMTV"
     speaker_key: str | None = None  # Entity.key once speakers are resolved
-    extractor: str = "claims.v1"
+    extractor: str = "claims.v2"
 
     @property
     def start(self) -> int:
@@ -148,7 +148,7 @@ class Figure:
     owner: str | None = None  # whose figure it is when the speaker reports another party's
     subject: str | None = None  # what/whom the count is of or for: "Russia"
     event: str | None = None  # the act counted, normalised: "mobilisation" ("mobilised 500,000")
-    extractor: str = "figures.v1"
+    extractor: str = "figures.v2"
 
 
 @dataclass

@@ -1,13 +1,24 @@
-"""The claims extractor: one table row per construction, texts that yield nothing, the seed."""
+"""The claims extractor: one table row per construction, texts that yield nothing.
+
+Tests marked with the ``without_filter`` fixture check a rule the trained filter
+(``claims_filter``, test_claims_filter.py) may overrule: it blanks a speaker it doubts, as
+PolNeAR often leaves headline and floating-quote speakers unmarked.
+"""
 from __future__ import annotations
 
 import pytest
 
+from sayso.extract import claims_filter
 from sayso.extract.claims import EXTRACTOR, extract_claims
 from sayso.extract.claims_quotes import find_quotes
 from sayso.records import Article
 
 SEED_PREFIX = " date 2023-02-02 "
+
+
+@pytest.fixture
+def without_filter(monkeypatch):
+    monkeypatch.setattr(claims_filter, "load_filter", lambda path=None: None)
 
 
 def claims_of(nlp, text):
@@ -33,7 +44,6 @@ CONSTRUCTIONS = [
     ("Chernyak added that Russia is moving assault groups east.", "Russia is moving", "Chernyak", "added", "indirect"),
     ('"Russia will continue its operations," Andriy Chernyak reportedly said.', "Russia will continue", "Andriy Chernyak", "reportedly said", "direct"),
     ('Kovalchuk noted that his troops would be "ready, even to combat millions".', "would be", "Kovalchuk", "noted", "mixed"),
-    ("'Our estimates say, this is much more': Ukraine Defence Minister\n\nThe war goes on.", "Our estimates say", "Ukraine Defence Minister", ":", "direct"),
     # the clause around a parenthetical cue, on both sides
     ("Over the years, she said, email has helped her stay in close touch.", "email has helped", "she", "said", "indirect"),
     # passive with an agent: the agent speaks, the passive subject is the content
@@ -140,7 +150,13 @@ def test_multi_sentence_quote(nlp):
     assert claim.speaker.text == "the president"
 
 
-def test_floating_quote_continues_previous_speaker(nlp):
+def test_headline_quote_speaker(nlp, without_filter):
+    text = "'Our estimates say, this is much more': Ukraine Defence Minister\n\nThe war goes on."
+    (claim,) = find(claims_of(nlp, text), "Our estimates say")
+    assert (claim.speaker.text, claim.cue.text, claim.kind) == ("Ukraine Defence Minister", ":", "direct")
+
+
+def test_floating_quote_continues_previous_speaker(nlp, without_filter):
     text = (
         'The mayor said the city would rebuild the bridge by the summer.\n\n'
         '"We have the money, the engineers and the will to finish this before the tourists arrive."'

@@ -1,14 +1,16 @@
-"""Rules + tagger: nested rule claims are dropped, rule cues grow to the tagger's cue run,
-and everything else of a rule claim is kept."""
+"""Rules + tagger: rule cues grow to the tagger's cue run, everything else of a rule claim is
+kept (the trained filter, not the combiner, now drops nested claims)."""
 from __future__ import annotations
 
 import pytest
 
 from sayso.extract import claims as rules_mod
 from sayso.extract import claims_combine as combine_mod
+from sayso.extract import claims_filter as filter_mod
 from sayso.extract import claims_tagger as tagger_mod
 from sayso.extract.claims import extract_claims
 from sayso.extract.claims_combine import combine, combine_tagged
+from sayso.extract.claims_filter import marginal_features
 from sayso.extract.claims_tagger import CONTENT, CUE, OUTSIDE, SOURCE, Tagging, label_runs
 from sayso.records import Article, Claim, Span
 
@@ -41,20 +43,22 @@ def _nested_roles(text: str) -> dict[str, str]:
     return {**{w: CONTENT for w in content}, "minister": SOURCE, "said": CUE}
 
 
-def test_nested_rule_claim_is_dropped(nlp):
+def test_nested_rule_claim_is_kept_and_marked_for_the_filter(nlp):
     doc = nlp(NESTED)
     rule = _claim(NESTED, "the report", "shows", "that taxes will rise next year")
     tagging = _tagging(doc, _nested_roles(NESTED), {"said": 0.95, "shows": 0.05}, content_p=0.9)
-    assert all(c.cue is None or c.cue.text != "shows" for c in combine_tagged(doc, NESTED, [rule], tagging))
+    assert rule in combine_tagged(doc, NESTED, [rule], tagging)
+    assert "tagger_nested=True" in marginal_features(doc, rule, tagging.marginals)
 
 
 @pytest.mark.parametrize("cue_p, content_p", [(0.5, 0.9), (0.05, 0.5)])
-def test_rule_claim_kept_unless_tagger_sees_it_nested(nlp, cue_p, content_p):
-    """A fair CUE marginal, or content the tagger does not see as content, keeps the claim."""
+def test_rule_claim_not_nested_unless_tagger_sees_it_so(nlp, cue_p, content_p):
+    """A fair CUE marginal, or content the tagger does not see as content: not nested."""
     doc = nlp(NESTED)
     rule = _claim(NESTED, "the report", "shows", "that taxes will rise next year")
     tagging = _tagging(doc, _nested_roles(NESTED), {"said": 0.95, "shows": cue_p}, content_p=content_p)
     assert rule in combine_tagged(doc, NESTED, [rule], tagging)
+    assert "tagger_nested=False" in marginal_features(doc, rule, tagging.marginals)
 
 
 def test_rule_cue_grows_to_the_tagged_cue_run(nlp):
@@ -100,7 +104,7 @@ def test_without_model_rules_come_back_unchanged(nlp, monkeypatch, tmp_path):
 def test_plain_said_claim_unchanged_with_the_model(nlp, monkeypatch):
     assert tagger_mod.load_tagger() is not None, "the shipped tagger model is missing"
     doc = nlp(PLAIN)
-    monkeypatch.setattr(rules_mod, "combine", lambda d, t, claims: claims)
+    monkeypatch.setattr(rules_mod, "combine", lambda d, t, claims, tagging=None: claims)
     rules = list(extract_claims(doc, Article(text=PLAIN)))
     monkeypatch.undo()
     combined = list(extract_claims(doc, Article(text=PLAIN)))
@@ -129,5 +133,5 @@ def test_real_model_extends_phrasal_cues(nlp, text, cue):
 
 
 def test_thresholds_are_named_constants():
-    assert 0 < combine_mod.CUE_KEEP_MIN < combine_mod.CUE_EXTEND_MIN < 1
-    assert 0 < combine_mod.NESTED_CONTENT_MIN <= 1
+    assert 0 < combine_mod.CUE_EXTEND_MIN < 1
+    assert 0 < filter_mod.NESTED_CUE_MAX < filter_mod.NESTED_CONTENT_MIN <= 1

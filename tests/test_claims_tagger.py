@@ -52,7 +52,7 @@ def test_plain_sentence_yields_nothing(nlp, model):
 
 
 def test_never_duplicates_a_rule_cue(nlp, model, monkeypatch):
-    monkeypatch.setattr(rules_mod, "combine", lambda doc, text, claims: claims)
+    monkeypatch.setattr(rules_mod, "combine", lambda doc, text, claims, tagging=None: claims)
     for text in [*TEXTS, SAID]:
         doc = nlp(text)
         rules = list(extract_claims(doc, Article(text=text)))

@@ -11,7 +11,10 @@ Works on the spaCy parse of ``Article.text`` (see ``docs/claims.md``):
 3. quotations still unattributed are attributed by a headline pattern
    ("'quote': Speaker") or, when they open a paragraph and are long enough,
    to the previous claim's speaker (floating quotes). Short uncued quotes are
-   scare quotes and yield nothing.
+   scare quotes and yield nothing;
+4. the CRF tagger revises and adds claims (``claims_combine``), and a trained
+   filter (``claims_filter``) drops unlikely claims, picks each speaker's form
+   (or leaves a doubtful one blank) and keeps one claim per content.
 """
 from __future__ import annotations
 
@@ -25,9 +28,11 @@ from .claims_model import CueModel, load_cue_model
 from .claims_nouns import noun_claims
 from .claims_quotes import Quote, find_quotes
 from .claims_spans import span, token_spans, tokens_span
-from .claims_combine import combine
+from .claims_combine import combine, tag
+from .claims_prune import dedupe, drop_poll_respondents
+from .claims_filter import filter_claims
 
-EXTRACTOR = "claims.v1"
+EXTRACTOR = "claims.v2"
 
 
 @dataclass
@@ -39,6 +44,8 @@ class Context:
     quotes: list[Quote]
     model: CueModel
     quote_of_char: dict[int, Quote] = field(default_factory=dict)
+    origins: dict[int, str] = field(default_factory=dict)  # id(claim.content) -> rule name
+    cue_probs: dict[int, float] = field(default_factory=dict)  # cue verb token -> cue-model probability
 
     def __post_init__(self) -> None:
         for q in self.quotes:
@@ -48,17 +55,32 @@ class Context:
     def quote_at(self, token) -> Quote | None:
         return self.quote_of_char.get(token.idx)
 
+    def mark(self, origin: str, claims) -> list[Claim]:
+        """Note which rule made ``claims`` (keyed by the content list, which later steps keep)."""
+        claims = list(claims)
+        self.origins.update((id(c.content), origin) for c in claims)
+        return claims
+
 
 def extract_claims(doc, article: Article) -> Iterator[Claim]:
     """Every attribution in ``article`` (``doc`` is the spaCy Doc of ``article.text``)."""
-    ctx = Context(doc, article.text, find_quotes(article.text), load_cue_model())
-    claims = [*verb_claims(ctx), *according_claims(ctx), *colon_claims(ctx)]
-    claims += noun_claims(ctx, shape_content, EXTRACTOR)
-    claims += adjective_claims(ctx, find_subject, speaker_span, shape_content, EXTRACTOR)
-    claims = _drop_poll_respondents(_dedupe(claims))
-    claims += quote_claims(ctx, claims)
-    claims = combine(doc, article.text, claims)
+    ctx, claims = candidate_claims(doc, article.text)
+    tagging = tag(doc)
+    claims = combine(doc, article.text, claims, tagging)
+    claims = filter_claims(doc, article.text, claims, ctx.origins, tagging, ctx.cue_probs)
     yield from sorted(claims, key=lambda c: (c.start, c.end))
+
+
+def candidate_claims(doc, text: str) -> tuple[Context, list[Claim]]:
+    """The rules' claims; ``ctx.origins`` says which rule made each (for the filter)."""
+    ctx = Context(doc, text, find_quotes(text), load_cue_model())
+    claims = [*ctx.mark("verb", verb_claims(ctx)), *ctx.mark("according", according_claims(ctx)),
+              *ctx.mark("colon", colon_claims(ctx))]
+    claims += ctx.mark("noun", noun_claims(ctx, shape_content, EXTRACTOR))
+    claims += ctx.mark("adj", adjective_claims(ctx, find_subject, speaker_span, shape_content, EXTRACTOR))
+    claims = drop_poll_respondents(dedupe(claims))
+    claims += ctx.mark("quote", quote_claims(ctx, claims))
+    return ctx, claims
 
 
 # --- verb cues ---------------------------------------------------------------
@@ -67,7 +89,11 @@ def verb_claims(ctx: Context) -> Iterator[Claim]:
     for tok in ctx.doc:
         if tok.pos_ in cues.CLAUSE_LIKE_POS and ctx.quote_at(tok) is None:
             found = verb_claim(ctx, tok)
-            if found is not None and ctx.model.accepts(tok, *found):
+            if found is None:
+                continue
+            p = ctx.model.score(tok, *found)
+            if p is None or p >= cues.CUE_MODEL_THRESHOLD:
+                ctx.cue_probs[tok.i] = 1.0 if p is None else p
                 yield _impression_claim(ctx, tok, found[0])
 
 
@@ -745,35 +771,3 @@ def _is_name_phrase(tokens) -> bool:
         return False
     has_name = any(t.pos_ == "PROPN" for t in words)
     return has_name and not any(t.pos_ in cues.CLAUSE_LIKE_POS or t.like_num for t in words)
-
-
-def _drop_poll_respondents(claims: list[Claim]) -> list[Claim]:
-    """"In a CNN poll, 37 percent of Americans say ...": the poll is the source (PolNeAR leaves
-    the respondents' "say" inside the poll's content unannotated; measured: any speaker)."""
-    polls = [s for c in claims if _is_poll(c.speaker) for s in c.content]
-    return [c for c in claims if _is_poll(c.speaker) or c.speaker is None or c.cue is None
-            or not any(s.start <= c.cue.start and c.cue.end <= s.end for s in polls)]
-
-
-def _is_poll(speaker: Span | None) -> bool:
-    return speaker is not None and any(w.lower().rstrip("s") in cues.SURVEY_NOUNS for w in speaker.text.split())
-
-
-def _dedupe(claims: list[Claim]) -> list[Claim]:
-    """One claim per content: when two cues took the same content (a cue with no clause of
-    its own falls back to an adjacent quote another cue reports), the nearer cue keeps it."""
-    best: dict[tuple, Claim] = {}
-    for c in claims:
-        key = tuple((s.start, s.end) for s in c.content)
-        if key not in best or _cue_distance(c) < _cue_distance(best[key]):
-            best[key] = c
-    kept = {id(c) for c in best.values()}
-    return [c for c in claims if id(c) in kept]
-
-
-def _cue_distance(claim: Claim) -> int:
-    """Characters between the cue and the content (0 when they touch or overlap)."""
-    if claim.cue is None:
-        return cues.NO_CUE_DISTANCE
-    lo, hi = claim.content[0].start, claim.content[-1].end
-    return max(0, lo - claim.cue.end, claim.cue.start - hi)

@@ -2,50 +2,47 @@
 
 The rules find more attributions; the tagger is more precise. For one doc:
 
-1. a rule claim is dropped when the tagger sees no cue on its cue tokens (best
-   CUE marginal < ``CUE_KEEP_MIN``) and sees its content as content (mean
-   CONTENT marginal >= ``NESTED_CONTENT_MIN``): mostly a verb inside someone
-   else's content ("Fields said she ... **to show** that ..."), 31 % right held out;
-2. a rule cue inside a longer confident tagged CUE run ending in the preposition
+1. a rule cue inside a longer confident tagged CUE run ending in the preposition
    that introduces the content takes the run ("spoke" -> "spoke about",
    "railing" -> "railing against"); other runs ("said on CNN", "said Friday")
    were measured worse on dev;
-3. the tagger adds claims for the cues the rules missed
-   (``claims_tagger.claims_from_runs``).
+2. the tagger adds claims for the cues the rules missed
+   (``claims_tagger.claims_from_runs``), nested attributions included.
 
-Rule speakers and contents are kept: the tagger's were measured worse where
-they differ. Without the tagger model, the rule claims come back unchanged.
+Rule claims the tagger sees nested in someone else's content ("Fields said she
+... **to show** that ...") used to be dropped here; that is now one feature of
+the trained filter (``claims_filter``), which decides what is kept. Rule
+speakers and contents are kept: the tagger's were measured worse where they
+differ. Without the tagger model, the rule claims come back unchanged.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
 from ..records import Claim, Span
-from .claims_tagger import (CONTENT, CUE, Run, Tagging, claims_from_runs, load_tagger,
-                            run_confidence, run_span, tag_doc)
+from .claims_tagger import CUE, Run, Tagging, claims_from_runs, load_tagger, run_confidence, run_span, tag_doc
 
-CUE_KEEP_MIN = 0.2        # drop a rule claim whose cue's best CUE marginal is below this ...
-NESTED_CONTENT_MIN = 0.8  # ... and whose content's mean CONTENT marginal is at least this
 CUE_EXTEND_MIN = 0.6      # mean CUE marginal a tagged run needs to replace a rule cue inside it ...
 CUE_EXTEND_LAST_POS = frozenset({"ADP"})  # ... ending in a preposition that introduces the content
 
 
-def combine(doc, text: str, claims: list[Claim]) -> list[Claim]:
-    """The rule ``claims`` revised by the tagger, plus the tagger's own claims."""
+def tag(doc) -> Tagging | None:
+    """The tagger's view of ``doc`` (None without the model, or for an empty doc)."""
     tagger = load_tagger()
-    if tagger is None or len(doc) == 0:
+    return None if tagger is None or len(doc) == 0 else tag_doc(doc, tagger)
+
+
+def combine(doc, text: str, claims: list[Claim], tagging: Tagging | None = None) -> list[Claim]:
+    """The rule ``claims`` revised by the tagger, plus the tagger's own claims."""
+    tagging = tagging if tagging is not None else tag(doc)
+    if tagging is None:
         return claims
-    return combine_tagged(doc, text, claims, tag_doc(doc, tagger))
+    return combine_tagged(doc, text, claims, tagging)
 
 
 def combine_tagged(doc, text: str, claims: list[Claim], tagging: Tagging) -> list[Claim]:
     sent_of = _sentence_index(doc)
-    kept = []
-    for claim in claims:
-        run = cue_run(doc, claim.cue, sent_of)
-        if run is not None and is_nested(doc, claim, run, tagging):
-            continue
-        kept.append(extend_cue(doc, text, claim, run, tagging))
+    kept = [extend_cue(doc, text, claim, cue_run(doc, claim.cue, sent_of), tagging) for claim in claims]
     return kept + claims_from_runs(doc, text, tagging, kept)
 
 
@@ -65,24 +62,6 @@ def cue_run(doc, cue: Span | None, sent_of: list[int]) -> Run | None:
         return None
     first, last = toks.start, toks.end - 1
     return Run(CUE, first, last, sent_of[first], sent_of[last])
-
-
-def cue_support(run: Run, tagging: Tagging) -> float:
-    """The tagger's best CUE marginal over the cue's tokens."""
-    return max(tagging.marginals[CUE][run.first:run.last + 1])
-
-
-def content_support(doc, claim: Claim, tagging: Tagging) -> float:
-    """Mean CONTENT marginal over the claim's content tokens."""
-    probs = [tagging.marginals[CONTENT][t.i] for s in claim.content
-             for t in (doc.char_span(s.start, s.end, alignment_mode="expand") or ())]
-    return sum(probs) / len(probs) if probs else 0.0
-
-
-def is_nested(doc, claim: Claim, run: Run, tagging: Tagging) -> bool:
-    """The tagger sees no cue here, and sees the claim's content as someone else's content."""
-    return (cue_support(run, tagging) < CUE_KEEP_MIN
-            and content_support(doc, claim, tagging) >= NESTED_CONTENT_MIN)
 
 
 def _introduces_content(tok, claim: Claim) -> bool:

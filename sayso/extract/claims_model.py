@@ -40,10 +40,13 @@ class CueModel:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
         return 1.0 / (1.0 + math.exp(-z))
 
+    def score(self, tok, claim, pattern: str) -> float | None:
+        """The model's probability that ``tok`` is a cue (None without a model)."""
+        return self.probability(cue_features(tok, claim, pattern)) if self.weights else None
+
     def accepts(self, tok, claim, pattern: str) -> bool:
-        if not self.weights:
-            return True
-        return self.probability(cue_features(tok, claim, pattern)) >= cues.CUE_MODEL_THRESHOLD
+        p = self.score(tok, claim, pattern)
+        return p is None or p >= cues.CUE_MODEL_THRESHOLD
 
 
 @lru_cache(maxsize=1)

@@ -27,15 +27,17 @@ from .claims_spans import span
 log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "claims_tagger.crfsuite"
-EXTRACTOR = "claims.v1"
+EXTRACTOR = "claims.v2"
 
 OUTSIDE, SOURCE, CUE, CONTENT = "O", "SOURCE", "CUE", "CONTENT"
 LABEL_OF_ROLE = {"source": SOURCE, "cue": CUE, "content": CONTENT}
-MARGINAL_LABELS = (CUE, CONTENT)  # labels whose per-token marginals ``tag_doc`` keeps
+MARGINAL_LABELS = (SOURCE, CUE, CONTENT)  # labels whose per-token marginals ``tag_doc`` keeps
 
 SPEAKER_MAX_DISTANCE = 12          # tokens between a speaker run and its cue run
 CONTENT_SENTENCE_REACH = 1         # a content run may start / end this many sentences away
-FOUND_CONTENT_MAX_SHARE = 0.5      # skip a claim whose content is mostly a found claim's content
+FOUND_CONTENT_MAX_SHARE = 1.0      # skip a claim whose content is more than this share inside a found
+                                   # claim's content (0.5 before the filter; 1.0 = never: the filter
+                                   # keeps one claim per content and decides on nested ones)
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 SUBJECT_CHAIN_DEPS = frozenset({"conj", "advcl", "xcomp"})  # "X ... and said": said inherits X
 SUBJECT_CHAIN_DEPTH = 3

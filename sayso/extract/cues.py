@@ -158,7 +158,7 @@ MINED_CUE_MIN_COUNT = 5
 # "'quote': Speaker" headlines
 HEADLINE_SEPARATORS = frozenset(":—–")
 
-# A claim without a cue loses to any cued claim of the same content (see claims._dedupe).
+# A claim without a cue loses to any cued claim of the same content (see claims_prune.dedupe).
 NO_CUE_DISTANCE = 10**9
 
 # Parse repair: en_core_web_sm sometimes reads "Name, on <date>, slammed X for …" as one noun
