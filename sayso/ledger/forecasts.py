@@ -17,10 +17,9 @@ import re
 import sqlite3
 from datetime import date
 
-from sayso.ledger.queries import _like, date_low, resolve_article
+from sayso.ledger.queries import date_low, name_filter, resolve_article
 from sayso.ledger.schema import LedgerError
 from sayso.ledger.store import add_resolution
-from sayso.link.entities import ascii_fold, name_key
 
 HEDGING_PROBABILITY = {"certain": 0.9, "likely": 0.7, "possible": 0.4}
 """Stated probability of each hedging level (will -> certain, expected to -> likely, may -> possible)."""
@@ -49,11 +48,6 @@ _FORECAST_SELECT = f"""SELECT f.id, f.forecast_key, f.article_id, a.title, a.pub
 
 _FORECAST_ORDER = " ORDER BY f.latest IS NULL, f.latest, a.published, f.article_id, f.span_start, f.id"
 
-_PREDICTOR_MATCH = """(f.predictor_entity_id IN (
-      SELECT id FROM entities WHERE lower(name) LIKE ? ESCAPE '\\' OR name_key LIKE ? ESCAPE '\\'
-      UNION SELECT entity_id FROM entity_aliases WHERE lower(alias) LIKE ? ESCAPE '\\'
-                                                 OR alias_key LIKE ? ESCAPE '\\')
-    OR (f.predictor_entity_id IS NULL AND lower(COALESCE(c.speaker_text, '')) LIKE ? ESCAPE '\\'))"""
 
 
 def status(row: dict, as_of: str) -> str:
@@ -114,9 +108,9 @@ def forecasts(conn: sqlite3.Connection, speaker: str | None = None, due_before: 
     day = as_of_day(as_of)
     where, params = [], []
     if speaker:
-        lowered, keyed = _like(speaker.strip().lower()), _like(name_key(speaker) or ascii_fold(speaker))
-        where.append(_PREDICTOR_MATCH)
-        params += [lowered, keyed, lowered, keyed, lowered]
+        clause, values = name_filter(speaker, "f.predictor_entity_id", "c.speaker_text")
+        where.append(clause)
+        params += values
     if due_before:
         where.append("f.latest IS NOT NULL AND f.latest < ?")  # deadline before the period starts
         params.append(first_day(due_before))

@@ -41,11 +41,23 @@ _CLAIM_SELECT = f"""SELECT c.id, c.article_id, a.title, a.published, a.date_prec
 
 _CLAIM_ORDER = " ORDER BY a.published IS NULL, a.published, c.article_id, c.content_start, c.id"
 
-_SPEAKER_MATCH = """(c.speaker_entity_id IN (
+
+def entity_match(entity_column: str, text_column: str) -> str:
+    """SQL: the row's entity has a name or alias like the pattern, or (no entity) its words are.
+
+    Takes five parameters: lowered pattern, key pattern, lowered, key, lowered (see :func:`name_filter`).
+    """
+    return f"""({entity_column} IN (
       SELECT id FROM entities WHERE lower(name) LIKE ? ESCAPE '\\' OR name_key LIKE ? ESCAPE '\\'
       UNION SELECT entity_id FROM entity_aliases WHERE lower(alias) LIKE ? ESCAPE '\\'
                                                  OR alias_key LIKE ? ESCAPE '\\')
-    OR (c.speaker_entity_id IS NULL AND lower(c.speaker_text) LIKE ? ESCAPE '\\'))"""
+    OR ({entity_column} IS NULL AND lower(COALESCE({text_column}, '')) LIKE ? ESCAPE '\\'))"""
+
+
+def name_filter(name: str, entity_column: str, text_column: str) -> tuple[str, list[str]]:
+    """A WHERE clause and its parameters matching a person or organisation by name, alias or key."""
+    lowered, keyed = _like(name.strip().lower()), _like(name_key(name) or ascii_fold(name))
+    return entity_match(entity_column, text_column), [lowered, keyed, lowered, keyed, lowered]
 
 
 def fts_query(text: str) -> str | None:
@@ -91,9 +103,9 @@ def _filters(speaker, search, since, until, article) -> tuple[list[str], list]:
     where: list[str] = []
     params: list = []
     if speaker:
-        lowered, keyed = _like(speaker.strip().lower()), _like(name_key(speaker) or ascii_fold(speaker))
-        where.append(_SPEAKER_MATCH)
-        params += [lowered, keyed, lowered, keyed, lowered]
+        clause, values = name_filter(speaker, "c.speaker_entity_id", "c.speaker_text")
+        where.append(clause)
+        params += values
     if search:
         where.append("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
         params.append(fts_query(search))
