@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from sayso.evaluate.figures import Scorer, _sentence, format_report, gold_items, out_of_scope, system_unit
+from sayso.evaluate.figures import (
+    Scorer, _sentence, format_report, gold_items, is_money, out_of_scope, system_unit,
+)
 
 FLOORS = Path(__file__).resolve().parent.parent / ".ci" / "floors.json"
 
@@ -55,6 +57,19 @@ def test_re3d_sentence_glues_split_numbers():
     text, spans = _sentence(rows)
     assert text == "About 8,000 fled 2.5 km"
     assert [text[a:b] for a, b in spans] == ["8,000", "2.5 km"]
+
+
+def test_re3d_money_label_is_read_apart():
+    rows = [("gave", "O"), ("$", "B-Money"), ("5", "I-Money"), ("million", "I-Money"), ("to", "O"),
+            ("30", "B-Quantity"), ("towns", "O")]
+    assert _sentence(rows, "Money")[1] == [(5, 16)]
+    assert _sentence(rows)[1] == [(20, 22)]
+
+
+@pytest.mark.parametrize("unit,money", [("USD", True), ("UAH", True), ("cent", True), ("people", False),
+                                        (None, False), ("percent", False), ("tonne", False)])
+def test_money_units_go_to_re3d_money(unit, money):
+    assert is_money(unit) is money
 
 
 def _floors() -> dict:

@@ -25,6 +25,22 @@ def row(value, counted="mobilised soldier", subject="Russia", published="2023-02
     (("killed civilian", "killing"), ("civilian", "death"), True),
     (("mobilised soldier", None), ("killed soldier", None), False),
     (("shelter", None), ("school", None), False),
+    # the people an event counts merge: members, dockworkers, workers, strikers on strike are people on strike
+    (("member", "strike"), ("dockworker", "strike"), True),
+    (("union member", "strike"), ("worker", "strike"), True),
+    (("striker", None), ("worker", "strike"), True),
+    (("striker", None), (None, "strike", "people"), True),  # "40,000 on strike"
+    (("protester", None), ("people", "protest"), True),
+    ((None, "evacuation", "people"), ("evacuated people", "evacuation"), True),  # "9,000 were evacuated"
+    ((None, "killing", "people"), ("people", "death"), True),  # "killing 15"
+    # ... but not other people, other acts, people counted without an act, or acts counted
+    ((None, "killing", "people"), ("killed civilian", "killing"), False),
+    (("worker", None), ("worker", "strike"), False),
+    (("member", "strike"), ("member", "protest"), False),
+    (("member", "strike"), ("member", "joining"), False),
+    (("strike", None), (None, "strike", "people"), False),  # "15 strikes" are acts, not people
+    (("ship", "waiting"), ("worker", "strike"), False),
+    ((None, "injury", "people"), (None, "killing", "people"), False),
 ])
 def test_measure_key_synonyms(a, b, same):
     assert (measure_key(*a) == measure_key(*b)) is same
@@ -133,3 +149,34 @@ def test_group_dict_lists_each_value_with_its_source():
     assert data["disputed"] is True and data["subject"] == "Russia"
     assert {(f["value"], f["speaker"], f["owner"], f["article_id"]) for f in data["figures"]} == {
         (500_000, "Reznikov", None, "a1"), (300_000, None, "Russia", "a2")}
+
+
+@pytest.fixture(scope="module")
+def strike_groups(nlp):
+    from sayso.extract.figures import extract_figures
+    from sayso.pipeline import extract_files
+
+    paths = [EXAMPLES / "001_port_strike_union.txt", EXAMPLES / "002_port_strike_ministry.txt"]
+    rows = []
+    for ex in extract_files(paths):
+        ex.figures = list(extract_figures(nlp(ex.article.text), ex.article, ex.claims))
+        rows += rows_from_extraction(ex)
+    return rows, group_figures(rows)
+
+
+def test_examples_union_and_ministry_strike_counts_grouped_and_flagged(strike_groups):
+    _, groups = strike_groups
+    [group] = [g for g in groups if g.disputed]
+    assert group.measure == ("strike", "person") and group.subject == "the country's ports"
+    assert sorted(r.value for r in group.rows) == [12_000, 40_000]
+    assert len({r.article_id for r in group.rows}) == 2
+    speakers = " ".join(r.speaker or "" for r in group.rows)
+    assert "Union" in speakers and "Ministry" in speakers
+
+
+def test_examples_strike_unrelated_figures_stay_apart(strike_groups):
+    rows, groups = strike_groups
+    assert {r.text for r in rows} >= {"12%", "61", "58", "$150 million", "4.5%"}
+    multi = [g for g in groups if len(g.rows) > 1]
+    assert len(multi) == 1
+    assert all(r.value in (12_000, 40_000) for r in multi[0].rows)

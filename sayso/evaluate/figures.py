@@ -39,6 +39,8 @@ CURRENCY_NAMES = {"USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY"
                   "UAH": "ukrainian hryvnia"}
 SYSTEM_UNIT_NAMES = {None: "dimensionless", "people": "dimensionless", "percent": "percentage"}
 RE3D_LABEL = "Quantity"
+RE3D_MONEY_LABEL = "Money"  # currency figures are scored against this label, not Quantity
+MONEY_UNITS = frozenset({"cent"})
 RE3D_DEFAULT_SPLIT = "dev.txt"
 RE3D_BESIDE = Path("conflibert-cameo") / "re3d"
 
@@ -197,20 +199,20 @@ def _joins(prev: str, tok: str, nxt: str) -> bool:
     return tok in (",", ".") and prev.isdigit() and nxt.isdigit() and (tok == "." or len(nxt) == 3)
 
 
-def read_conll(path: Path) -> list[tuple[str, list[tuple[int, int]]]]:
-    """re3d CoNLL (token TAB tag, blank line between sentences) -> (text, gold Quantity spans)."""
+def read_conll(path: Path, label: str = RE3D_LABEL) -> list[tuple[str, list[tuple[int, int]]]]:
+    """re3d CoNLL (token TAB tag, blank line between sentences) -> (text, gold spans of ``label``)."""
     sentences, rows = [], []
     for line in path.read_text("utf-8").splitlines() + [""]:
         if line.strip():
             token, _, tag = line.partition("\t")
             rows.append((token, tag.strip()))
         elif rows:
-            sentences.append(_sentence(rows))
+            sentences.append(_sentence(rows, label))
             rows = []
     return sentences
 
 
-def _sentence(rows: list[tuple[str, str]]) -> tuple[str, list[tuple[int, int]]]:
+def _sentence(rows: list[tuple[str, str]], label: str = RE3D_LABEL) -> tuple[str, list[tuple[int, int]]]:
     text, spans, glue = "", [], False
     for i, (token, tag) in enumerate(rows):
         nxt = rows[i + 1][0] if i + 1 < len(rows) else ""
@@ -218,22 +220,30 @@ def _sentence(rows: list[tuple[str, str]]) -> tuple[str, list[tuple[int, int]]]:
         start = len(text) if (glue or joined or not text) else len(text) + 1
         text = text + token if (glue or joined or not text) else f"{text} {token}"
         glue = joined
-        if tag == f"B-{RE3D_LABEL}" or (tag == f"I-{RE3D_LABEL}" and not spans):
+        if tag == f"B-{label}" or (tag == f"I-{label}" and not spans):
             spans.append((start, len(text)))
-        elif tag == f"I-{RE3D_LABEL}":
+        elif tag == f"I-{label}":
             spans[-1] = (spans[-1][0], len(text))
     return text, spans
 
 
-def re3d_predictions(doc, text: str, with_qualifier: bool = False) -> list[tuple[int, int]]:
-    """sayso figure spans; with the qualifier in front when asked (re3d includes it only sometimes:
-    "At least 10" but "More than [650,000]")."""
+def is_money(unit: str | None) -> bool:
+    """A currency figure: an ISO code ("USD") or cents. re3d marks those Money, not Quantity."""
+    return bool(unit) and (unit in MONEY_UNITS or (len(unit) == 3 and unit.isupper()))
+
+
+def re3d_predictions(doc, text: str, with_qualifier: bool = False, money: bool = False) -> list[tuple[int, int]]:
+    """sayso figure spans, without money (re3d's Money label) or, with ``money``, only money; with
+    the qualifier in front when asked (re3d includes it only sometimes: "At least 10" but "More than
+    [650,000]")."""
     from ..extract.figures import extract_figures
     from ..extract.figures_context import qualifier
     from ..extract.figures_numbers import Candidate
 
     spans = []
     for fig in extract_figures(doc, Article(text=text)):
+        if is_money(fig.unit) != money:
+            continue
         start = qualifier(Candidate(fig.start, fig.end, fig.value), text)[1] if with_qualifier else fig.start
         spans.append((start, fig.end))
     return spans
@@ -246,13 +256,18 @@ def evaluate_re3d(path: str | Path, limit: int | None = None) -> dict:
     path = Path(path)
     path = path / RE3D_DEFAULT_SPLIT if path.is_dir() else path
     sentences = read_conll(path)[:limit]
-    exact, overlap = Counts(), Counts()
-    for (text, gold), doc in zip(sentences, parse(t for t, _ in sentences)):
+    money_gold = [spans for _, spans in read_conll(path, RE3D_MONEY_LABEL)[:limit]]
+    exact, overlap, money = Counts(), Counts(), Counts()
+    for (text, gold), doc, cash in zip(sentences, parse(t for t, _ in sentences), money_gold):
         g = [trimmed_chars(text, [s]) for s in gold]
         p = [trimmed_chars(text, [s]) for s in re3d_predictions(doc, text)]
         exact.add(count_matches(g, p, "exact"), len(g), len(p))
         overlap.add(count_matches(g, p, "overlap"), len(g), len(p))
-    return {"sentences": len(sentences), "gold": exact.n_gold, "span": exact.prf(), "span_overlap": overlap.prf()}
+        g = [trimmed_chars(text, [s]) for s in cash]
+        p = [trimmed_chars(text, [s]) for s in re3d_predictions(doc, text, money=True)]
+        money.add(count_matches(g, p, "overlap"), len(g), len(p))
+    return {"sentences": len(sentences), "gold": exact.n_gold, "span": exact.prf(), "span_overlap": overlap.prf(),
+            "money_overlap": money.prf()}
 
 
 def format_report(result: dict) -> str:

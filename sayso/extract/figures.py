@@ -24,7 +24,7 @@ from .figures_numbers import Candidate, find_numbers
 
 __all__ = ["EXTRACTOR", "extract_figures", "figures_in_text", "figure_dict"]
 
-EXTRACTOR = "figures.v1"
+EXTRACTOR = "figures.v2"
 PEOPLE = "people"
 # Cues of intent or order, not of statement: "Russia plans a mobilisation of 300,000 conscripts" is the
 # publication reporting a plan, so a figure in such a claim is attached to the article.
@@ -63,8 +63,8 @@ def candidates(doc) -> Iterator[Candidate]:
 def _counted(cand: Candidate, tokens, skip: set[int]):
     """(counted phrase, event, head noun) for a candidate."""
     noun = ctx.counted_head(tokens)
-    if noun is None:
-        return None, None, None
+    if noun is None:  # "64 were wounded", "killing 15": the governing verb names what is counted
+        return None, (ctx.bare_event(ctx.root_token(tokens)) if cand.unit is None else None), None
     event, verbal = ctx.event_of(noun, ctx.root_token(tokens))
     phrase = ctx.counted_phrase(noun, skip)
     if verbal and event:
@@ -72,9 +72,11 @@ def _counted(cand: Candidate, tokens, skip: set[int]):
     return phrase, event, noun
 
 
-def _unit(cand: Candidate, counted: str | None) -> str | None:
-    """A bare count of people ("500,000 soldiers") gets the unit "people"."""
+def _unit(cand: Candidate, counted: str | None, event: str | None = None) -> str | None:
+    """A bare count of people ("500,000 soldiers", "64 were wounded") gets the unit "people"."""
     if cand.unit is None and counted and counted.split()[-1] in ctx.words()["person_nouns"]:
+        return PEOPLE
+    if cand.unit is None and counted is None and event:  # "64 were wounded": only acts on people give an event here
         return PEOPLE
     return cand.unit
 
@@ -97,7 +99,7 @@ def build_figure(doc, cand: Candidate, claims: list[Claim], text: str) -> Figure
     speaker = claims[index].speaker.text if index is not None and claims[index].speaker else None
     return Figure(
         cand.start, cand.end, text[cand.start:cand.end], cand.value, cand.low, cand.high,
-        unit=_unit(cand, counted), counted=counted, qualifier=qual, claim_index=index,
+        unit=_unit(cand, counted, event), counted=counted, qualifier=qual, claim_index=index,
         owner=ctx.owner_of(noun if noun is not None else anchor, speaker),
         subject=ctx.subject_of(noun, anchor), event=event, extractor=EXTRACTOR,
     )

@@ -23,12 +23,23 @@ COORDINATE_AFTER_RE = re.compile(r"^\s*(?:°|′|″|')?\s*[NSEW]\b|^\s*[°′�
 MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
                    "august september october november december".split())
 LIST_NUMBER_RE = re.compile(r"^\d{1,3}$")
+COORDINATE_RE = re.compile(
+    r"""\d{1,3}(?:\.\d+)?\s*°\s*(?:\d{1,2}(?:\.\d+)?\s*[′']\s*)?(?:\d{1,2}(?:\.\d+)?\s*[″"]\s*)?"""
+    r"(?:[NSEW]|North|South|East|West)\b"
+    r"|-?\d{1,3}\.\d{3,}\s*[;,]\s*-?\d{1,3}\.\d{3,}")
+PHONE_RE = re.compile(r"(?<![\d.,])(?:\+\d{1,3}[\s.-]*)?(?:\(\d{2,4}\)|\d{3})\s*[-.]?\s*\d{3}\s*[-.]\s*\d{4}"
+                      r"(?![\d.,]*\d)")
+IDIOM_RE = re.compile(r"\b24\s*/\s*7\b")  # "24/7": all the time, not two numbers
+REFERENTIAL_DETS = frozenset({"the", "these", "those", "our", "their", "its", "my", "your", "his", "her"})
+REFERENTIAL_MAX = 10  # "the two leaders" refers back; "the 40,000 claimed by the union" is a figure
+NEAR = 40  # characters around a number searched for coordinates and phone numbers
 ENTITY_LABELS = ("GPE", "NORP", "ORG", "PERSON")
 COUNTED_DEPS = frozenset({"amod", "compound", "nmod"})
 CLIMB_DEPS = frozenset({"dobj", "pobj", "prep", "nummod", "quantmod", "amod", "appos", "conj", "attr",
                         "npadvmod", "compound", "nsubjpass", "nsubj", "acl", "oprd", "dative"})
 MAX_CLIMB = 8
-LOCATION_PREPS = frozenset({"in", "from", "across", "near", "throughout", "along", "inside", "outside", "around"})
+PLACE_CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj"})  # a place is shared with the clause above
+LOCATION_PREPS = frozenset({"in", "at", "from", "across", "near", "throughout", "along", "inside", "outside", "around"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LOOK_BACK = 80  # characters read before a number for list markers
 POSSESSIVE_RE = re.compile(r"['’]s?$")
@@ -73,9 +84,18 @@ def _date_entity(tok) -> bool:
 
 
 def _is_coordinate(cand: Candidate, text: str) -> bool:
-    """ "35 ° 01 ′ 57 ″ N": degrees, minutes and seconds of a position."""
-    return bool(COORDINATE_AFTER_RE.match(text[cand.end:cand.end + 12])) \
-        or text[max(0, cand.start - 20):cand.start].rstrip().endswith(("°", "′"))
+    """ "35 ° 01 ′ 57 ″ N", "33.505716 ° N", "33.505716 ; 36.269635": a position, in any of its parts."""
+    if COORDINATE_AFTER_RE.match(text[cand.end:cand.end + 12]) \
+            or text[max(0, cand.start - 20):cand.start].rstrip().endswith(("°", "′")):
+        return True
+    return _inside_match(cand, text, COORDINATE_RE)
+
+
+def _inside_match(cand: Candidate, text: str, pattern: re.Pattern) -> bool:
+    """Whether a match of ``pattern`` near the candidate overlaps it."""
+    base = max(0, cand.start - NEAR)
+    return any(m.start() + base < cand.end and cand.start < m.end() + base
+               for m in pattern.finditer(text[base:cand.end + NEAR]))
 
 
 def _next_to_month(tokens) -> bool:
@@ -88,15 +108,21 @@ def _next_to_month(tokens) -> bool:
 def _is_list_or_reference(cand: Candidate, tokens, text: str) -> bool:
     window = max(0, cand.start - LOOK_BACK)
     before = text[window:cand.start].rstrip(" ")
-    prev = tokens[0].nbor(-1) if tokens and tokens[0].i > 0 else None
-    if prev is not None and prev.lower_ in words()["list_cues"]:
-        return True
+    if _after_list_cue(tokens[0]) or (tokens[0].dep_ == "conj" and tokens[0].head.like_num
+                                      and _after_list_cue(tokens[0].head)):
+        return True  # "No. 3", "Resolutions 2254 and 2118"
     line_start = before.endswith("\n") or (before == "" and window == 0)
     if cand.unit is not None or not LIST_NUMBER_RE.match(text[cand.start:cand.end]):
         return False
     if line_start and text[cand.end:cand.end + 1] in (".", ")"):
         return True
     return before.endswith(REFERENCE_BEFORE) and text[cand.end:cand.end + 2].strip()[:1] in ("]", ")")
+
+
+def _after_list_cue(tok) -> bool:
+    prev = tok.nbor(-1) if tok.i > 0 else None
+    cues = words()["list_cues"]
+    return prev is not None and (prev.lower_ in cues or (prev.lower_.endswith("s") and prev.lower_[:-1] in cues))
 
 
 def _is_name_number(cand: Candidate, tokens, text: str) -> bool:
@@ -124,6 +150,18 @@ def _is_pronoun_one(tokens) -> bool:
     return len(tokens) == 1 and tokens[0].lower_ == PRONOUN_ONE and tokens[0].dep_ != "nummod"
 
 
+def _is_referential(cand: Candidate, tokens) -> bool:
+    """ "the two leaders", "our two countries": a small number after a definite determiner or a
+    possessive names things already known; it states no count."""
+    if cand.unit is not None or len(tokens) != 1 or cand.value is None or cand.value > REFERENTIAL_MAX:
+        return False
+    tok = tokens[0]
+    prev = tok.nbor(-1) if tok.i > 0 else None
+    hyphenated = tok.i + 1 < len(tok.doc) and tok.nbor(1).text == "-"  # "the eight-member group"
+    return prev is not None and prev.lower_ in REFERENTIAL_DETS and tok.dep_ == "nummod" and tok.head.i > tok.i \
+        and not hyphenated
+
+
 def not_a_figure(cand: Candidate, tokens, text: str) -> str | None:
     """Why this candidate is not a figure (date, time, duration, ordinal, list number, name, age), or None."""
     if not tokens:
@@ -134,6 +172,8 @@ def not_a_figure(cand: Candidate, tokens, text: str) -> str | None:
         return "date or time"
     if _is_coordinate(cand, text):
         return "coordinate"
+    if _inside_match(cand, text, PHONE_RE) or _inside_match(cand, text, IDIOM_RE):
+        return "phone number or idiom"
     if any(t.ent_type_ == "ORDINAL" or ORDINAL_RE.match(t.text) for t in tokens):
         return "ordinal"
     if _is_list_or_reference(cand, tokens, text):
@@ -144,6 +184,8 @@ def not_a_figure(cand: Candidate, tokens, text: str) -> str | None:
         return "part of a name"
     if _is_pronoun_one(tokens):
         return "pronoun 'one'"
+    if _is_referential(cand, tokens):
+        return "refers back ('the two leaders')"
     return None
 
 
@@ -207,12 +249,16 @@ def counted_phrase(noun, skip: set[int]) -> str:
 
 def event_of(noun, root) -> tuple[str | None, bool]:
     """The act counted and whether a verb names it on the noun ("mobilised 500,000 soldiers"):
-    (event, verbal). Nominalisations ("the mobilisation of 300,000 soldiers") give verbal=False."""
+    (event, verbal). Nominalisations ("the mobilisation of 300,000 soldiers"), an event the people
+    counted take part in ("40,000 members joined the strike", "12,000 on strike") and phrasal verbs
+    ("walked out") give verbal=False."""
     table, nouns = words()["event_verbs"], words()["event_nouns"]
     for tok in (root, noun):
         for child in tok.children:
             if child.dep_ == "amod" and child.tag_ == "VBN" and child.lemma_.lower() in table:
                 return table[child.lemma_.lower()], True
+    if event := _taken_part_in(noun, root):
+        return event, False
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in table:
         return table[head.lemma_.lower()], True
@@ -221,6 +267,61 @@ def event_of(noun, root) -> tuple[str | None, bool]:
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in nouns:
         return nouns[head.head.lower_], False
     return None, False
+
+
+def _event_noun(tok) -> str | None:
+    """The act an event noun names ("strike", "walkout", "protest"); not a date ("on March 4")."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ in DATE_LABELS:
+        return None
+    return words()["event_nouns"].get(tok.lower_) or words()["event_nouns"].get(tok.lemma_.lower())
+
+
+def _prep_event(tok) -> str | None:
+    """ "on strike", "in the protest": an event noun in a participation preposition on ``tok``."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in words()["participation_preps"]:
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if event := _event_noun(obj):
+                    return event
+    return None
+
+
+def _taken_part_in(noun, root) -> str | None:
+    """The event the people counted take part in: "12,000 dockworkers on strike", "40,000 members
+    joined the strike", "took part in the protest", "walked out"."""
+    for tok in (noun, root):
+        if event := _prep_event(tok):
+            return event
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if event := _phrasal_event(verb):
+        return event
+    if verb.lemma_.lower() not in words()["participation_verbs"]:
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    for obj in objects:
+        if event := _event_noun(obj) or _prep_event(obj):
+            return event
+    return _prep_event(verb)
+
+
+def _phrasal_event(verb) -> str | None:
+    """ "walked out", "stopped work", "downed tools": a verb with its particle or object that names an act."""
+    table = words()["phrasal_events"]
+    for child in verb.children:
+        event = table.get(f"{verb.lemma_.lower()} {child.lemma_.lower()}")
+        if child.dep_ in ("prt", "advmod", "dobj") and event:
+            return event
+    return None
+
+
+def bare_event(anchor) -> str | None:
+    """The act a number without a counted noun counts, from the verb that governs it: "64 were
+    wounded", "killing 15", "15 died", "40,000 on strike". Only acts done to or by people
+    (``people_events``): "cost 15" is no event."""
+    event, _ = event_of(anchor, anchor)
+    return event if event in words()["people_events"] else None
 
 
 def participle(event: str, noun) -> str:
@@ -274,7 +375,18 @@ def subject_of(noun, anchor) -> str | None:
     start = noun if noun is not None else anchor
     path = path_up(start)
     return _actor(start, path) or next(
-        (alias(t.text) for t in start.children if t.ent_type_ in ("NORP", "GPE")), None) or _place([start, *path])
+        (alias(t.text) for t in start.children if t.ent_type_ in ("NORP", "GPE")), None) \
+        or _place([start, *path, *_clauses_above(path[-1] if path else start)])
+
+
+def _clauses_above(tok) -> list:
+    """Verbs of the clauses an adverbial clause hangs from: the place of "The blast hit the market in
+    Gaza, killing 15" is the place of the killing too (reported speech, ccomp, is not climbed)."""
+    above = []
+    while tok.dep_ in PLACE_CLIMB_DEPS and tok.head.i != tok.i and len(above) < MAX_CLIMB:
+        tok = tok.head
+        above.append(tok)
+    return above
 
 
 def _actor(start, path) -> str | None:
@@ -290,15 +402,22 @@ def _actor(start, path) -> str | None:
 
 
 def _place(tokens) -> str | None:
-    """A place in a "in / from / across ..." phrase on the noun or the verbs above it."""
+    """A place in a "in / at / from / across ..." phrase on the noun or the verbs above it (not the
+    counted noun's own phrase: "across the country's three main harbours" is no place for "three")."""
+    own = tokens[0].i
     for tok in tokens:
         for prep in tok.children:
             if prep.dep_ != "prep" or prep.lower_ not in LOCATION_PREPS:
                 continue
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                if name := _place_name(obj):
+                if own not in {t.i for t in obj.subtree} and not _rate(prep, obj) and (name := _place_name(obj)):
                     return name
     return None
+
+
+def _rate(prep, obj) -> bool:
+    """ "at 1.25 times New York", "at 5 percent": "at" before a number is a rate or price, not a place."""
+    return prep.lower_ == "at" and (obj.like_num or any(c.like_num for c in obj.children))
 
 
 def _place_name(obj) -> str | None:
@@ -307,10 +426,31 @@ def _place_name(obj) -> str | None:
             return alias(next(e for e in t.doc.ents if e.start == t.i).text)
     if obj.ent_type_ in DATE_LABELS:
         return None
-    names = [c.text for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_]
+    place_noun = obj.lemma_.lower() in words()["place_nouns"]  # "the Kovel mine", even if NER calls Kovel a person
+    names = [c.text for c in obj.children
+             if c.dep_ == "compound" and c.pos_ == "PROPN" and (place_noun or not c.ent_type_)]
     if names or (obj.pos_ == "PROPN" and not obj.ent_type_):
         return " ".join([*names, obj.text if obj.pos_ == "PROPN" else obj.lower_])
-    return None
+    return _named_place(obj) if place_noun else None
+
+
+def _named_place(obj) -> str | None:
+    """ "the village of Tuloul Naser" -> "Tuloul Naser"; "the country's harbours" -> "the country's ports"."""
+    for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for name in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+            return " ".join(t.text for t in name.subtree if t.pos_ == "PROPN")
+    return _owned_place(obj)
+
+
+def _owned_place(obj) -> str | None:
+    """ "the country's (three main) harbours" -> "the country's ports": a common place noun with a
+    possessor that is the country (a named possessor is found above as an entity)."""
+    plural = words()["place_nouns"].get(obj.lemma_.lower())
+    owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+    if plural is None or owner is None:
+        return None
+    country = words()["place_owner_aliases"].get(owner.lemma_.lower())
+    return f"the {country}'s {plural}" if country else None
 
 
 def owner_of(anchor, speaker_text: str | None) -> str | None:

@@ -151,12 +151,14 @@ RANGE_SURFACE_RE = re.compile(r"\d\s*(?:-|–|to|and)\s*-?\d|\bbetween\b|-to-|\d
 DIMENSIONLESS = "dimensionless"
 UNIT_RENAMES = {"percentage": "percent", DIMENSIONLESS: None}
 DOZEN_UNITS = {"dozen": 12.0}
+TRAILING_JUNK = " /"
 # Words quantulum3 reads as unit symbols that, after a number in running text, are almost always
 # ordinary words: "24 hours at the station" (ampere-turn), "2012," (a closing quote read as inches/feet).
 SPURIOUS_UNIT_RE = re.compile(r"""\s+(?:at|as|a|on|by|of|or|is|it)$""", re.IGNORECASE)
 # A quote mark after a number is a unit (9" = inches, 2½' = arc minutes) unless it closes a quotation.
 QUOTE_UNIT_RE = re.compile(r"""\s*(["'“”‘’″′])$""")
 CLOSING_QUOTES = "”’"
+POSSESSIVE_UNIT_RE = re.compile(r"""\s*['’]\s?s$""")  # "Radio 4 's": a possessive, not arc minutes and seconds
 # "pounds" is money unless the sentence speaks of weight.
 WEIGHT_CUES_RE = re.compile(r"\b(?:weigh\w*|weight\w*|heavy|heavier|bag|lbs?|kg|kilos?|tons?|tonnes?)\b", re.IGNORECASE)
 AMBIGUOUS_CURRENCY = frozenset({"pound", "pounds"})
@@ -167,11 +169,15 @@ ARTICLE_NUMBER_RE = re.compile(r"^an?\s", re.IGNORECASE)
 UNIT_COMPOUND_WORDS = ("per ", "square ", "cubic ")
 # Words quantulum3 reads as a unit after "a"/"an" that in news are ordinary words ("a real situation").
 ARTICLE_UNIT_STOPWORDS = frozenset({"real", "piece", "set", "mark", "point", "line", "stone", "grain", "bar",
-                                    "hand", "block", "rand", "lot", "pace", "span", "bolt", "case", "ream"})
+                                    "hand", "block", "rand", "lot", "pace", "span", "bolt", "case", "ream", "bit",
+                                    "time", "key", "mix", "little"})
 SIGN_WORDS = frozenset({"negative", "positive", "minus", "plus"})  # a sign alone is no number
 UNIT_WORD_RE = re.compile(r"^(?P<num>.*?(?:\d|\b[a-z]+))\s?(?P<word>[A-Za-z]+)\.?$", re.IGNORECASE)
 MIN_WORD_AS_UNITS = 4  # "dlrs" -> decilitre roentgen second, "Boeing" -> oersted inch gram
+MIN_ACRONYM_AS_UNITS = 3  # "four UAV" -> astronomical unit volt, "64 UHF" -> atomic mass unit henry farad
 MODEL_NAME_RE = re.compile(r"(?<![\d.])\b[A-Z][A-Za-z]*-\d")  # "An-26", "Mi-8", "COVID-19": names, not units
+MONTH_BEFORE_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE)
+RANGE_SEPARATOR_RE = re.compile(r"\s*(?:-|–|\bto\b|\band\b)\s*", re.IGNORECASE)
 TIME_POINT_AFTER_RE = re.compile(r"^\s+(?:earlier|later|ago|before|after|previously)\b", re.IGNORECASE)
 
 
@@ -180,9 +186,37 @@ def quantulum_parser():
     """quantulum3's parser, without the unit classifier (see the module docstring)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        from quantulum3 import classifier, parser
+        from quantulum3 import classifier, no_classifier, parser
+        from quantulum3 import regex as quantulum_regex
     classifier.USE_CLF = False
+    _order_sets(no_classifier, quantulum_regex)
     return parser
+
+
+def _sorted_result(function, key=None):
+    def ordered(*args, **kwargs):
+        return sorted(function(*args, **kwargs), key=key)
+
+    ordered.sayso_ordered = True
+    return ordered
+
+
+def _order_sets(no_classifier, quantulum_regex) -> None:
+    """Make quantulum3 deterministic. It iterates Python *sets* in two places where the order
+    matters: the operators it joins into its unit regex (same-length alternatives, "27.5 Mb / s"
+    read as "27.5 Mb" or as "27.5 Mb / s") and, without its classifier, the candidate units of a
+    tie (the first best one wins). Set order follows Python's string hash seed (PYTHONHASHSEED), so
+    results changed from run to run; sayso hands both over sorted. Done once, before any parse."""
+    if getattr(quantulum_regex.operators, "sayso_ordered", False):
+        return
+    for name in ("operators", "multiplication_operators", "division_operators"):
+        setattr(quantulum_regex, name, _sorted_result(getattr(quantulum_regex, name)))
+    original = no_classifier.disambiguate_no_classifier
+
+    def ordered(entities, text, lang="en_US"):
+        return original(sorted(entities, key=lambda e: e.name), text, lang)
+
+    no_classifier.disambiguate_no_classifier = ordered
 
 
 def sayso_unit(unit) -> str | None:
@@ -197,6 +231,8 @@ def from_quantity(q, text: str) -> Candidate | None:
 
     Offsets are clamped to the text: quantulum3 gives (-1, 17) for a sentence-initial "Between 20 and 30"."""
     start, end = max(0, q.span[0]), min(len(text), q.span[1])
+    while end > start + 1 and text[end - 1] in TRAILING_JUNK:  # "5 / 6": quantulum3 gives "5 /"
+        end -= 1
     value, unit = float(q.value), sayso_unit(q.unit)
     if unit in DOZEN_UNITS:
         value, unit = value * DOZEN_UNITS[unit], None
@@ -231,7 +267,7 @@ def _closing_quote(text: str, cand: Candidate):
 def _trimmed_unit(text: str, cand: Candidate) -> Candidate | None:
     """Re-read a candidate whose unit is a spurious word ("24 hours at" -> "24 hours")."""
     surface = text[cand.start:cand.end]
-    cut = SPURIOUS_UNIT_RE.search(surface) or _closing_quote(text, cand)
+    cut = SPURIOUS_UNIT_RE.search(surface) or POSSESSIVE_UNIT_RE.search(surface) or _closing_quote(text, cand)
     if cut is None and TIME_POINT_RATE_RE.search(surface) and TIME_POINT_AFTER_RE.match(text[cand.end:]):
         cut = TIME_POINT_RATE_RE.search(surface)
     if cut is None and ABBREVIATION_AFTER_RE.match(text[cand.end:]):
@@ -246,6 +282,21 @@ def _trimmed_unit(text: str, cand: Candidate) -> Candidate | None:
     return again[0]
 
 
+def _after_month_day(text: str, cand: Candidate) -> Candidate | None:
+    """ "since Dec. 5 to 922": quantulum3's range starts with a day of the month; keep the number after "to"."""
+    if cand.low is None or not MONTH_BEFORE_RE.search(text[max(0, cand.start - 12):cand.start]):
+        return cand
+    sep = RANGE_SEPARATOR_RE.search(text, cand.start, cand.end)
+    if sep is None:
+        return None
+    right = text[sep.end():cand.end]
+    again = [c for c in (_candidate(q, right) for q in _parse(right)) if c is not None]
+    if len(again) != 1:
+        return None
+    again[0].start, again[0].end = sep.end() + again[0].start, sep.end() + again[0].end
+    return again[0]
+
+
 def _letters_as_units(text: str, cand: Candidate) -> bool:
     """Words misread as numbers or units: "a halt" (hectare litre tonne), "a real situation" (Brazilian
     real), "an An-26" (a model name), "negative" (a sign without a number)."""
@@ -254,9 +305,21 @@ def _letters_as_units(text: str, cand: Candidate) -> bool:
         return True
     if not ARTICLE_NUMBER_RE.match(surface):
         return False
-    if surface.split(None, 1)[-1].lower() in ARTICLE_UNIT_STOPWORDS:
+    word = surface.split(None, 1)[-1].lower()
+    if word in ARTICLE_UNIT_STOPWORDS:
         return True
-    return " " in unit and not unit.startswith(UNIT_COMPOUND_WORDS) and " per " not in unit
+    if " " in unit and not unit.startswith(UNIT_COMPOUND_WORDS) and " per " not in unit:
+        return True
+    return _unit_not_written(unit, word)
+
+
+def _unit_not_written(unit: str, word: str) -> bool:
+    """ "a key" (exayear), "a mix" (mile): after "a"/"an" only a unit written out by name counts
+    ("a mile", "a tonne"); money and percent are read elsewhere."""
+    if not unit or unit.isupper() or unit == "percent" or not word.isalpha() or len(word) < 3:
+        return False
+    stem = word[:-1] if word.endswith("s") else word
+    return not unit.lower().startswith(stem[:3])
 
 
 def _spelt(unit: str, surface: str) -> bool:
@@ -279,8 +342,9 @@ def _reread_unit_word(text: str, cand: Candidate) -> Candidate | None:
     if word in words()["currency_words"] or word in words()["unit_words"]:
         cand.unit = words()["currency_words"].get(word) or words()["unit_words"][word]
         return cand
-    if word not in words()["not_unit_words"] and not (_spelt(cand.unit, text[cand.start:cand.end])
-                                                      and len(word) >= MIN_WORD_AS_UNITS):
+    acronym = match.group("word").isupper() and len(word) >= MIN_ACRONYM_AS_UNITS
+    long_enough = len(word) >= MIN_WORD_AS_UNITS or acronym
+    if word not in words()["not_unit_words"] and not (_spelt(cand.unit, text[cand.start:cand.end]) and long_enough):
         return cand
     number = match.group("num")
     again = [c for c in (_candidate(q, number) for q in _parse(number)) if c is not None]
@@ -306,6 +370,8 @@ def quantulum_candidates(text: str) -> list[Candidate]:
         if cand is not None and _letters_as_units(text, cand):
             log.debug("figure skipped: %r reads a word as unit symbols", text[cand.start:cand.end])
             continue
+        if cand is not None:
+            cand = _after_month_day(text, cand)
         if cand is not None:
             cand = _trimmed_unit(text, cand)
         if cand is not None:

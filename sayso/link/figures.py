@@ -6,6 +6,8 @@ Pure functions over :class:`FigureRow` (one figure with where it came from); the
 - the same **measure**: the words of the counted phrase and of the act counted, each mapped to its
   concept by sayso/data/figures_synonyms.json ("mobilised soldiers", "troops mobilised" and "the
   mobilisation of ... soldiers" are all {mobilisation, soldier}); words such as "new" are ignored;
+  with an act, the people it counts merge into "person" ("40,000 members joined the strike", "12,000
+  dockworkers on strike", "12,000 strikers" are all {strike, person}; see :func:`measure_key`);
 - the same **subject** (what the count is of: "Russia"), compared case-insensitively; a figure
   without a subject is not grouped: "15 civilians were killed" in two towns are not one count;
 - the same **kind of unit** (a count, people, a currency, percent, ...);
@@ -30,7 +32,7 @@ from importlib import resources
 
 __all__ = [
     "FIGURE_TOLERANCE", "FIGURE_APPROX_TOLERANCE", "FIGURE_TIME_WINDOW_DAYS", "FigureRow", "FigureGroup",
-    "group_figures", "measure_key", "interval", "disputed", "rows_from_extraction", "group_dict",
+    "group_figures", "measure_key", "participants", "interval", "disputed", "rows_from_extraction", "group_dict",
 ]
 
 FIGURE_TOLERANCE = 0.10  # relative: 500,000 and 540,000 agree; 500,000 and 560,000 do not
@@ -44,7 +46,9 @@ UPPER_BOUND = frozenset({"up to", "fewer than", "less than", "at most", "no more
 NEAR_BELOW = frozenset({"nearly", "almost", "just under", "close to"})
 APPROXIMATE = frozenset({"an estimated", "estimated", "about", "around", "roughly", "approximately", "some",
                          "or so", "as many as", "as much as", "somewhere around"})
-COUNT_UNITS = frozenset({None, "", "people"})
+PEOPLE_UNIT = "people"
+COUNT_UNITS = frozenset({None, "", PEOPLE_UNIT})
+PERSON = "person"  # the concept of people counted by an act
 
 
 @dataclass(frozen=True)
@@ -85,11 +89,23 @@ class FigureGroup:
 
 
 @lru_cache(maxsize=1)
+def _synonym_data() -> dict:
+    return json.loads(resources.files("sayso.data").joinpath("figures_synonyms.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
 def synonyms() -> tuple[dict[str, str], frozenset[str]]:
     """word -> concept, and the ignored words (sayso/data/figures_synonyms.json)."""
-    data = json.loads(resources.files("sayso.data").joinpath("figures_synonyms.json").read_text("utf-8"))
+    data = _synonym_data()
     table = {word: concept for concept, ws in data["concepts"].items() for word in ws}
     return table, frozenset(data["ignore"])
+
+
+def participants(event: str | None) -> frozenset[str]:
+    """Concepts of the people an event counts that do not change the measure: for a strike,
+    "members", "dockworkers" and "workers" on strike are all people on strike."""
+    table = _synonym_data()["participants"]
+    return frozenset(table.get("*", [])) | frozenset(table.get(event or "", [])) if event else frozenset()
 
 
 def _lemma(word: str) -> str:
@@ -103,14 +119,27 @@ def _lemma(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def measure_key(counted: str | None, event: str | None) -> tuple[str, ...]:
-    """The concepts a figure measures: counted words and the act, mapped through the synonyms."""
+def measure_key(counted: str | None, event: str | None, unit: str | None = None) -> tuple[str, ...]:
+    """The concepts a figure measures: counted words and the act, mapped through the synonyms.
+
+    With an act, the people it counts become one concept, ``PERSON``: "40,000 members joined the
+    strike", "12,000 dockworkers on strike", "12,000 strikers" and "40,000 on strike" (a bare count
+    of people) are all ("strike", "person"); "15 strikes" (a count of acts) is ("strike",)."""
     table, ignore = synonyms()
-    words = [w for w in (counted or "").lower().replace("-", " ").split() if w not in ignore]
-    concepts = {table.get(_lemma(w), _lemma(w)) for w in words}
-    if event:
-        concepts.add(table.get(event.lower(), event.lower()))
-    return tuple(sorted(concepts))
+    agents = _synonym_data()["agent_nouns"]
+    concepts, acts = set(), {table.get(event.lower(), event.lower())} if event else set()
+    for word in (w for w in (counted or "").lower().replace("-", " ").split() if w not in ignore):
+        lemma = _lemma(word)
+        if lemma in agents:  # "strikers": people taking part in a strike
+            acts.add(agents[lemma])
+            concepts.add(PERSON)
+        else:
+            concepts.add(table.get(lemma, lemma))
+    for act in acts:
+        concepts = {PERSON if c in participants(act) else c for c in concepts} | {act}
+    if acts and not counted and unit == PEOPLE_UNIT:
+        concepts.add(PERSON)
+    return tuple(sorted(concepts - {PERSON})) + ((PERSON,) if PERSON in concepts else ())  # "strike person"
 
 
 def unit_kind(unit: str | None) -> str | None:
@@ -119,7 +148,7 @@ def unit_kind(unit: str | None) -> str | None:
 
 def row_key(row: FigureRow) -> tuple | None:
     """(subject, measure, unit kind), or None when the row cannot be compared (no subject or measure)."""
-    measure = measure_key(row.counted, row.event)
+    measure = measure_key(row.counted, row.event, row.unit)
     if not measure or not row.subject:
         return None
     return ((row.subject or "").lower(), measure, unit_kind(row.unit))
