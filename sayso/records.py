@@ -167,7 +167,7 @@ class Forecast:
     predictor_key: str | None = None  # Entity.key of the speaker; None: the publication
     condition: Span | None = None  # "if ..."
     status: ForecastStatus = "open"  # on the article's date: open, or already due
-    extractor: str = "forecasts.v1"
+    extractor: str = "forecasts.v2"
 
 
 @dataclass

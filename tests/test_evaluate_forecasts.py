@@ -104,6 +104,25 @@ def test_evaluate_tiny_file(tmp_path, nlp):
     assert "baseline" in format_report(result)
 
 
+@pytest.mark.parametrize("half,texts", [
+    (None, ["Prices will rise.", "Wages fell.", "Rents will fall."]),
+    ("even", ["Prices will rise.", "Rents will fall."]),
+    ("odd", ["Wages fell."]),
+])
+def test_evaluate_one_half(tmp_path, nlp, half, texts):
+    items = [{"original_text": t, "extracted": []} for t in ("Prices will rise.", "Wages fell.", "Rents will fall.")]
+    path = tmp_path / "dev.json"
+    path.write_text(json.dumps(items))
+    result = evaluate_forecasts(path, half=half)
+    assert result["docs"] == len(texts)
+    assert result["predictions"] == sum("will" in t for t in texts)
+
+
+def test_alignment_tie_goes_to_the_first_sentence():
+    sentences = [content_words(s) for s in ("alpha beta gamma delta", "gamma delta alpha beta")]
+    assert align([gold("alpha beta gamma delta")], sentences) == [0]
+
+
 FLOORS = Path(__file__).resolve().parent.parent / ".ci" / "floors.json"
 
 

@@ -46,6 +46,20 @@ FORECASTS = [
     ("The government announced plans to withdraw its troops.", "likely", "withdraw its troops"),
     ("They may try something around February 24.", "possible", "try something"),
     ("Russia is going to attack from the north.", "certain", "attack from the north"),
+    ("Police forces are to turn the country upside down.", "likely", "turn the country upside down"),
+    ("The asteroid has a 1 in 300 chance of colliding with Earth.", "possible", "chance of colliding"),
+    ("The air force is in danger of losing its superiority.", "possible", "losing its superiority"),
+    ("The prospects of finding survivors are very low.", "possible", "finding survivors"),
+    ("He would like to retire to a Bavarian village.", "possible", "retire to a Bavarian village"),
+    ("Several inductions planned by the air force have been delayed.", "likely", "inductions planned"),
+    ("Officials are recounting votes in an effort to resolve the dispute.", "possible", "resolve the dispute"),
+    ("The mayor said the city received threats to bomb department stores.", "likely", "bomb department stores"),
+    ("The agency removed the post, threatening a lawsuit against the blogger.", "likely", "a lawsuit"),
+    ("The air chief has asked the government to acquire 40 jets.", "possible", "acquire 40 jets"),
+    ("The minister recommended that airlines should not buy Airbus aircraft.", "possible", "not buy Airbus"),
+    ("They refused to approve a treaty designed to cut emissions by 2020.", "likely", "cut emissions"),
+    ("This act aims at dragging the country toward civil strife.", "likely", "dragging the country"),
+    ("The sources said Ratzinger was a front runner to succeed the Pope.", "likely", "succeed the Pope"),
 ]
 
 
@@ -75,6 +89,13 @@ NOT_FORECASTS = [
     "He was going to try again.",  # a past prospective
     "He can swim across the lake.",  # ability
     "I'll tell you, it was a hard campaign.",  # a speech act
+    "Our first priority is to help our students.",  # a specifying "be to": a goal named, no event
+    "The exact nature of the charges is yet to be announced.",  # "is yet to": not done so far
+    "Rising sea levels threaten the coast.",  # "threaten" with a thing as subject: "endanger"
+    "I would like to express my sympathy to the families.",  # a wish that performs a speech act
+    "The remains were to be transported to Yakutsk.",  # a past "be to"
+    "People are demanding to know who is responsible.",  # a request with no addressee: a wish now
+    "Airlines should check their fleets.",  # "should" outside a request: an obligation now
 ]
 
 
@@ -82,6 +103,51 @@ NOT_FORECASTS = [
 def test_past_present_and_scheduled_statements_are_not_forecasts(nlp, text):
     forecasts, _, _ = run(nlp, text)
     assert forecasts == [], [f.text for f in forecasts]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one forecast per clause tree: a cue inside another forecast's clause is part of it
+    ("The heavy rain will hit Florida and could become a source of drought relief.",
+     ["will hit Florida and could become a source of drought relief"]),
+    ("The company is expected to say that it will cut jobs.", ["say that it will cut jobs"]),
+    ("Governor Corzine said that he will sign the bill before he leaves office next week.",
+     ["he will sign the bill before he leaves office next week"]),
+    # separate sentences stay separate forecasts
+    ("Prices will rise. Wages will fall.", ["Prices will rise", "Wages will fall"]),
+])
+def test_one_forecast_per_clause_tree(nlp, text, expected):
+    forecasts, _, _ = run(nlp, text)
+    assert len(forecasts) == len(expected), [f.text for f in forecasts]
+    for found, piece in zip(forecasts, expected):
+        assert piece in found.text
+
+
+def test_a_repeated_statement_is_one_forecast_of_its_speaker(nlp):
+    text = ("'We will stay out until the ministry listens': union leader\n\n"
+            "\"We will stay out until the ministry listens,\" the union's leader, Oleksii Marchenko, told the radio.")
+    forecasts, _, entities = run(nlp, text)
+    assert len(forecasts) == 1, [f.text for f in forecasts]
+    names = {e.key: e.name for e in entities}
+    assert "Marchenko" in names.get(forecasts[0].predictor_key, "")
+
+
+def test_the_same_words_of_two_speakers_are_two_forecasts(nlp):
+    text = "Economist John Smith said prices will rise. Banker Mary Jones said prices will rise."
+    forecasts, _, entities = run(nlp, text)
+    names = {e.key: e.name for e in entities}
+    predictors = [names.get(f.predictor_key, "") for f in forecasts]
+    assert len(forecasts) == 2 and "Smith" in predictors[0] and "Jones" in predictors[1], predictors
+
+
+def test_present_plan_dated_ahead_is_a_forecast(nlp):
+    text = "The leaders meet in Paris next week."
+    times = [timex(text, "next week", "P1W")]
+    forecasts, _, _ = run(nlp, text, times=times)
+    assert [f.text for f in forecasts] == ["The leaders meet in Paris next week"]
+    ahead_of = "Militants step up attacks ahead of next week's elections."
+    times = [timex(ahead_of, "next week", "P1W")]
+    assert run(nlp, ahead_of, times=times)[0] == []  # the time dates the elections, not the attacks
+    assert run(nlp, "The leaders met in Paris last week.")[0] == []
 
 
 def test_condition_is_set_apart(nlp):
@@ -107,6 +173,18 @@ def test_predictor_is_the_claims_speaker_else_the_publication(nlp):
     assert attack.claim_index is not None and "Reznikov" in names[attack.predictor_key]
     assert attack.predictor_key == claims[attack.claim_index].speaker_key
     assert weather.claim_index is None and weather.predictor_key is None
+
+
+@pytest.mark.parametrize("second,planner", [
+    ("The Westboro Baptist Church plans two more protests in Oklahoma City.", "Westboro Baptist Church"),
+    ("The Westboro Baptist Church will protest again.", None),  # a plain modal: the publication's
+])
+def test_a_reported_plan_is_its_holders(nlp, second, planner):
+    text = "The Westboro Baptist Church protested at the concert on Friday, a spokesman said. " + second
+    forecasts, _, entities = run(nlp, text)
+    assert len(forecasts) == 1, [f.text for f in forecasts]
+    names = {e.key: e.name for e in entities}
+    assert names.get(forecasts[0].predictor_key) == planner
 
 
 # --- windows and status -----------------------------------------------------------------

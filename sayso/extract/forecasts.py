@@ -15,38 +15,51 @@ on one verb of a clause that looks forward:
    ("losses are predicted"), a warning of something ("warned of floods"), a plan
    noun ("plans to withdraw"), a predictive adjective ("flooding is possible");
 4. it is an order whose scope holds a deadline or a time after the article's date
-   ("has ordered the seizure of Donetsk by March").
+   ("has ordered the seizure of Donetsk by March"), or a request ("asked the Government
+   to acquire jets", "recommended that airlines should not buy");
+5. it is the "to"-verb of a present "be" ("police are to turn the country upside down"),
+   the gerund of a chance noun or an aim ("a chance of colliding", "aims at dragging"),
+   a planned participle's noun ("inductions planned by the IAF"), a stated intention
+   ("would like to retire"), or a present verb dated ahead ("resumes next week").
+
+One forecast per clause tree: a cue inside another forecast's event is part of it. The
+same statement twice (a headline repeating a quote) is one forecast, its speaker's.
 
 Questions and scheduled facts (observances of calendar days, "will celebrate Army
 Day on February 23") are not forecasts. The predicted event is the anchor's clause
 (cut to the claim's content and the sentence, the "if" clause set apart as the
-condition); the predictor is the speaker of the claim holding the cue, else the
-publication (None); the window comes from the time expression inside the event
-(``forecasts_windows``).
+condition); the predictor is the speaker of the claim holding the cue, else the holder
+of a reported plan or request when it is a known entity, else the publication (None);
+the window comes from the time expression inside the event (``forecasts_windows``).
 """
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
 from ..records import Article, Claim, Entity, Forecast, Span, TimeExpr
 from .claims_spans import span
 from .forecasts_cues import (
-    ADVERB_HEDGING, BACKGROUND_DEPS, CALENDAR_ENTITY_TYPES, CALENDAR_NOUNS, COMPARATIVE_WORDS,
-    COMPLEMENT_CUES, CONDITION_MARKS, DEADLINE_MODS, DEADLINE_WORDS, DIRECTIVE_HEDGING,
-    DIRECTIVE_VERBS, FIRST_PERSON, GOING_TO_AUX, MODAL_HEDGING, NEGATED_PAST_MODALS, NOUN_CUES,
-    OBJECT_CUES, OBSERVANCE_VERBS, PASSIVE_CUES, PAST_AUX_TAGS, PAST_OBJECT_OK,
-    PAST_PROSPECTIVE_CUES, PERFECT_OK_MODALS, PREDICATIVE_CUES, PREDICTION_VERBS, QUESTION_END,
-    SPEECH_ACT_VERBS, STATIVE_MODALS, STATIVE_VERBS, VOLITION_MODALS, VOLITION_VERBS, WARNING_PREPS,
-    WARNING_VERBS,
+    ADVERB_HEDGING, AGENTIVE_OBJECT_CUES, AGENT_ENT_TYPES, AGENT_PRONOUNS, AIM_GERUND_CUES,
+    BACKGROUND_DEPS, BE_TO_BLOCKERS, BE_TO_HEDGING, BE_TO_TAGS, CALENDAR_ENTITY_TYPES, CALENDAR_NOUNS,
+    COMPARATIVE_WORDS, COMPLEMENT_CUES, CONDITION_MARKS, DEADLINE_MODS, DEADLINE_WORDS, DIRECTIVE_HEDGING,
+    DIRECTIVE_VERBS, FIRST_PERSON, FORWARD_TIME_DEPS, FORWARD_TIME_WORDS, GOING_TO_AUX, INTENTION_HEDGING,
+    INTENTION_VERBS, MODAL_HEDGING, NEGATED_PAST_MODALS, NOUN_CUES, OBJECT_CUES, OBLIGATION_MODALS,
+    OBSERVANCE_VERBS, PARTICIPLE_DEPS, PASSIVE_CUES, PAST_AUX_TAGS, PAST_OBJECT_OK, PAST_PROSPECTIVE_CUES,
+    PERFECT_OK_MODALS, PERFORMATIVE_VERBS, PLANNED_PARTICIPLES, PREDICATIVE_CUES, PREDICTION_VERBS,
+    PRESENT_VERB_TAGS, QUESTION_END, REQUEST_HEDGING, REQUEST_VERBS, RISK_NOUNS, RISK_PREP,
+    SCHEDULED_PLAN_HEDGING, SPECIFYING_NOUNS, SPEECH_ACT_VERBS, STATIVE_MODALS, STATIVE_VERBS,
+    VOLITION_MODALS, VOLITION_VERBS, WARNING_PREPS, WARNING_VERBS,
 )
 from .forecasts_windows import (
     article_day, has_window, preposition, shift_back_year, shift_forward_year, status, window,
 )
 
-EXTRACTOR = "forecasts.v1"
+EXTRACTOR = "forecasts.v2"
 log = logging.getLogger(__name__)
+WORDING = re.compile(r"[^\W_]+")
 
 CLAUSE_POS = frozenset({"VERB", "AUX"})
 AUX_DEPS = frozenset({"aux", "auxpass"})
@@ -57,11 +70,12 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 # ("..., Reznikov said" as parataxis; a trailing "or").
 DROPPED_DEPS = frozenset({"parataxis", "mark", "cc", "preconj"})
 ANYWHERE_DROPPED = frozenset({"parataxis", "cc"})
-# Clauses of the event with a modal of their own are forecasts of their own, left out of this one.
-CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "parataxis"})
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP", "VB", "VBG"})
 OBJECT_DEPS = frozenset({"dobj"})
+# Rules whose cue is a plan, aim or request held by its subject (see ``planner_key``).
+PLANNER_RULES = frozenset({"complement", "noun", "object", "be_to", "request", "risk"})
+NOUN_CUE_DEPS = frozenset({"acl", "relcl"})  # "plans to withdraw"; "threats to bomb" parsed as relcl
 
 
 @dataclass
@@ -91,14 +105,21 @@ class Context:
 def extract_forecasts(
     doc, article: Article, claims: list[Claim], entities: list[Entity], times: list[TimeExpr]
 ) -> Iterator[Forecast]:
-    """Every forward-looking statement of ``article``; bad input yields nothing."""
+    """Every forward-looking statement of ``article``, each once; bad input yields nothing."""
     ctx = Context(doc, article, claims, entities, times)
-    seen: set[tuple[int, int]] = set()
+    kept: dict[tuple[str, str | None], Forecast] = {}
     for sent in doc.sents:
         for forecast in _sentence_forecasts(ctx, sent):
-            if (forecast.start, forecast.end) not in seen:
-                seen.add((forecast.start, forecast.end))
-                yield forecast
+            kept.setdefault((_wording(forecast.text), forecast.predictor_key), forecast)
+    named = {wording for wording, key in kept if key is not None}
+    once = [f for (wording, key), f in kept.items() if key is not None or wording not in named]
+    yield from sorted(once, key=lambda f: (f.start, f.end))
+
+
+def _wording(text: str) -> str:
+    """The words of an event, lower-cased: a headline's quote and the body's are one statement; the
+    occurrence with a named predictor wins over the publication's, two speakers' stay two."""
+    return " ".join(WORDING.findall(text.lower()))
 
 
 def _sentence_forecasts(ctx: Context, sent) -> list[Forecast]:
@@ -106,7 +127,7 @@ def _sentence_forecasts(ctx: Context, sent) -> list[Forecast]:
     if sent.text.rstrip().endswith(QUESTION_END):
         return []
     try:
-        built = (build(ctx, cue, sent) for cue in sentence_cues(ctx, sent))
+        built = (build(ctx, cue, sent) for cue in outermost(list(sentence_cues(ctx, sent))))
         return [f for f in built if f is not None]
     except (ValueError, IndexError, KeyError, AttributeError, TypeError):
         log.debug("forecasts of the sentence at %d skipped", sent.start_char, exc_info=True)
@@ -116,14 +137,33 @@ def _sentence_forecasts(ctx: Context, sent) -> list[Forecast]:
 # --- cues ------------------------------------------------------------------------
 
 def sentence_cues(ctx: Context, sent) -> Iterator[Cue]:
-    """The forward-looking anchors of one sentence, scheduled facts left out."""
+    """The forward-looking anchors of one sentence; relative clauses and scheduled facts left out."""
     for tok in sent:
-        if tok.pos_ not in CLAUSE_POS or tok.dep_ in AUX_DEPS or tok.dep_ in BACKGROUND_DEPS:
+        if tok.pos_ not in CLAUSE_POS or tok.dep_ in AUX_DEPS or _background(tok):
             continue
-        cue = (modal_cue(tok) or complement_cue(tok) or noun_cue(tok) or object_cue(tok) or clause_cue(tok)
-               or passive_cue(tok) or warning_cue(tok) or predicative_cue(tok) or directive_cue(ctx, tok))
+        cue = token_cue(ctx, tok)
         if cue is not None and not is_scheduled_fact(cue):
             yield cue
+
+
+def _background(tok) -> bool:
+    """A relative clause, not an infinitive the parser calls one ("threats to bomb" is a plan noun's)."""
+    return tok.dep_ in BACKGROUND_DEPS and not _has_to(tok)
+
+
+def token_cue(ctx: Context, tok) -> Cue | None:
+    """The cue that makes ``tok`` forward-looking, by the first rule that applies."""
+    return (modal_cue(tok) or complement_cue(tok) or noun_cue(tok) or object_cue(tok) or clause_cue(tok)
+            or passive_cue(tok) or warning_cue(tok) or predicative_cue(tok) or be_to_cue(tok)
+            or risk_cue(tok) or dated_plan_cue(ctx, tok) or participle_cue(tok) or request_cue(tok)
+            or directive_cue(ctx, tok))
+
+
+def outermost(cues: list[Cue]) -> list[Cue]:
+    """One forecast per clause tree: a cue inside another cue's event ("will hit Florida and
+    could become a source of relief", "is expected to say it will ...") is part of that forecast."""
+    return [cue for cue in cues
+            if not any(other is not cue and other.event_root.is_ancestor(cue.anchor) for other in cues)]
 
 
 def modal_cue(tok) -> Cue | None:
@@ -134,7 +174,7 @@ def modal_cue(tok) -> Cue | None:
     modal = modals[0]
     if _not_a_prediction(tok, modal.lower_):
         return None
-    level = _adverb_level(tok, MODAL_HEDGING[modal.lower_])
+    level = INTENTION_HEDGING if _intention(tok) else _adverb_level(tok, MODAL_HEDGING[modal.lower_])
     return Cue(tok, [modal], level, "modal", tok)
 
 
@@ -144,7 +184,7 @@ def _not_a_prediction(tok, modal: str) -> bool:
     lemma = tok.lemma_.lower()
     if modal not in PERFECT_OK_MODALS and _has_perfect(tok):
         return True
-    if modal in VOLITION_MODALS and lemma in VOLITION_VERBS:
+    if modal in VOLITION_MODALS and lemma in VOLITION_VERBS and not _intention(tok):
         return True
     first_person = any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in tok.children)
     if lemma in SPEECH_ACT_VERBS and first_person:
@@ -153,6 +193,14 @@ def _not_a_prediction(tok, modal: str) -> bool:
         return True
     stative = lemma in STATIVE_VERBS and not any(c.dep_ in COMPLEMENT_DEPS for c in tok.children)
     return modal in STATIVE_MODALS and stative
+
+
+def _intention(tok) -> bool:
+    """"would like to retire": a wish with a "to"-verb that is not a speech act ("like to thank")."""
+    if tok.lemma_.lower() not in INTENTION_VERBS:
+        return False
+    verbs = [c for c in tok.children if c.dep_ == "xcomp" and _has_to(c)]
+    return bool(verbs) and verbs[0].lemma_.lower() not in PERFORMATIVE_VERBS
 
 
 def _has_perfect(tok) -> bool:
@@ -184,7 +232,7 @@ def complement_cue(tok) -> Cue | None:
 def noun_cue(tok) -> Cue | None:
     """"announced plans to withdraw by September 11", "a pledge to cut emissions"."""
     head = tok.head
-    if tok.dep_ != "acl" or head.pos_ != "NOUN" or not _has_to(tok):
+    if tok.dep_ not in NOUN_CUE_DEPS or head.pos_ != "NOUN" or not _has_to(tok):
         return None
     lemma = head.lemma_.lower()
     if lemma not in NOUN_CUES:
@@ -245,6 +293,78 @@ def predicative_cue(tok) -> Cue | None:
     return Cue(tok, [tok, adjective], PREDICATIVE_CUES[adjective.lower_], "predicative", tok)
 
 
+def be_to_cue(tok) -> Cue | None:
+    """"police are to turn the country upside down": present "be" + "to"-verb, an arrangement ahead."""
+    head = tok.head
+    if tok.dep_ != "xcomp" or head is tok or head.lemma_ != "be" or not _has_to(tok):
+        return None
+    if head.tag_ not in BE_TO_TAGS or not _has_subject(head) or modal_cue(head) is not None:
+        return None
+    if any(c.dep_ in ("acomp", "attr") for c in head.children) or _specifying(head, tok):
+        return None
+    to = [c for c in tok.children if c.tag_ == "TO"]
+    return Cue(tok, [head, *to], _adverb_level(tok, BE_TO_HEDGING), "be_to", tok)
+
+
+def _specifying(be, verb) -> bool:
+    """"the priority is to help", "who is to blame", "is yet to be announced": not an arrangement."""
+    if verb.lemma_.lower() in BE_TO_BLOCKERS or any(c.lower_ in BE_TO_BLOCKERS for c in be.children):
+        return True
+    subjects = [c for c in be.children if c.dep_ in SUBJECT_DEPS]
+    return any(s.lemma_.lower() in SPECIFYING_NOUNS or s.tag_ in ("WP", "WDT") for s in subjects)
+
+
+def dated_plan_cue(ctx: Context, tok) -> Cue | None:
+    """"the leaders meet in Paris tomorrow", "is launching the phone next year": a present plan dated ahead."""
+    if tok.pos_ != "VERB" or tok.lemma_ == "be":
+        return None
+    aux = [c for c in tok.children if c.dep_ in AUX_DEPS]
+    present = tok.tag_ in PRESENT_VERB_TAGS and not aux
+    progressive = tok.tag_ == "VBG" and len(aux) == 1 and aux[0].tag_ in PRESENT_VERB_TAGS
+    if not (present or progressive):
+        return None
+    for child in tok.children:
+        if child.dep_ in FORWARD_TIME_DEPS and _forward_time(ctx, child):
+            return Cue(tok, [*aux, tok], SCHEDULED_PLAN_HEDGING, "dated_plan", tok)
+    return None
+
+
+def _forward_time(ctx: Context, child) -> bool:
+    """A time expression of the times stage inside ``child`` that looks ahead ("next week")."""
+    start, end = _subtree_range(child)
+    return any(start <= t.start and t.end <= end and FORWARD_TIME_WORDS & set(t.text.lower().split())
+               and not _modifies_noun(ctx.doc, t) for t in ctx.times)
+
+
+def participle_cue(tok) -> Cue | None:
+    """"inductions planned by the IAF", "the proposed aircraft": a noun made a planned event."""
+    noun = tok.head
+    if tok.dep_ not in PARTICIPLE_DEPS or tok.tag_ != "VBN" or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma not in PLANNED_PARTICIPLES or any(c.dep_ in COMPLEMENT_DEPS for c in tok.children):
+        return None
+    return Cue(tok, [tok], PLANNED_PARTICIPLES[lemma], "participle", noun)
+
+
+def risk_cue(tok) -> Cue | None:
+    """"a 1 in 300 chance of colliding with earth", "in danger of losing": a chance noun's gerund;
+    "aims at dragging the Lebanese toward civil strife": an aim's."""
+    prep = tok.head
+    if tok.dep_ != "pcomp" or tok.tag_ != "VBG" or prep.dep_ != "prep":
+        return None
+    aim = AIM_GERUND_CUES.get((prep.head.lemma_.lower(), prep.lower_))
+    if aim is not None:
+        return Cue(tok, [*_aux_of(prep.head), prep.head, prep], aim, "risk", tok)
+    if prep.lower_ != RISK_PREP:
+        return None
+    noun = prep.head
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in RISK_NOUNS:
+        return None
+    return Cue(tok, [noun, prep], RISK_NOUNS[lemma], "risk", noun)
+
+
 def object_cue(tok) -> Cue | None:
     """"Russia plans a mass mobilisation", "the bank forecasts growth" (present tense only)."""
     lemma = tok.lemma_.lower()
@@ -256,9 +376,32 @@ def object_cue(tok) -> Cue | None:
     if any(c.dep_ in COMPLEMENT_DEPS for c in children):
         return None
     objects = [c for c in children if c.dep_ in OBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")]
-    if not objects:
+    if not objects or (lemma in AGENTIVE_OBJECT_CUES and not _agentive(tok)):
         return None
     return Cue(tok, [*_aux_of(tok), tok], _adverb_level(tok, OBJECT_CUES[lemma]), "object", tok)
+
+
+def _agentive(tok) -> bool:
+    """The subject is someone who can act (a person, group, place or pronoun), or there is none."""
+    subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+    return not subjects or any(s.lower_ in AGENT_PRONOUNS or s.ent_type_ in AGENT_ENT_TYPES for s in subjects)
+
+
+def request_cue(tok) -> Cue | None:
+    """"asked the Government to acquire jets", "recommended that airlines should not buy Airbus"."""
+    head = tok.head
+    if head is tok or head.lemma_.lower() not in REQUEST_VERBS:
+        return None
+    if tok.dep_ == "xcomp" and _has_to(tok):
+        addressees = [c for c in head.children if c.dep_ == "dobj" and c.i < tok.i]
+        if not addressees and not _has_subject(tok):
+            return None  # "demanding to know": the speaker's own wish, no addressee
+        root = head  # "urged both sides to return to mediation": the addressee is part of the event
+    elif tok.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in tok.children):
+        root = tok
+    else:
+        return None
+    return Cue(tok, [*_aux_of(head), head], REQUEST_HEDGING, "request", root)
 
 
 def directive_cue(ctx: Context, tok) -> Cue | None:
@@ -349,10 +492,31 @@ def build(ctx: Context, cue: Cue, sent) -> Forecast | None:
         start=event.start, end=event.end, text=event.text,
         cue=_tokens_span(ctx.text, cue.tokens), hedging=cue.hedging,
         earliest=earliest, latest=latest, time_index=time_index, claim_index=claim_index,
-        predictor_key=ctx.claims[claim_index].speaker_key if claim_index is not None else None,
+        predictor_key=ctx.claims[claim_index].speaker_key if claim_index is not None else planner_key(ctx, cue),
         condition=_tokens_span(ctx.text, condition_tokens), status=status(latest, ctx.article.published),
         extractor=EXTRACTOR,
     )
+
+
+def planner_key(ctx: Context, cue: Cue) -> str | None:
+    """The article's own report of someone's plan, aim or request ("The Church plans two more
+    protests", "Mangoma unveiled a plan to relaunch the economy"): the plan's holder, the subject
+    of the cue, predicts it when it is one of the article's entities; else the publication (None).
+    Plain modals ("Howard will face the inquiry") stay the publication's."""
+    if cue.rule not in PLANNER_RULES:
+        return None
+    names: dict[str, str] = {}
+    for entity in ctx.entities:
+        for name in (entity.name, *entity.aliases):
+            names.setdefault(name.lower(), entity.key)
+    for head in (*(t.head for t in cue.tokens), *cue.tokens, cue.anchor):
+        for subject in head.children:
+            if subject.dep_ == "nsubj" and subject.pos_ in ("PROPN", "NOUN"):
+                words = [t for t in subject.subtree if t.dep_ not in ("det", "punct")]
+                key = names.get(ctx.text[words[0].idx:words[-1].idx + len(words[-1].text)].lower())
+                if key is not None:
+                    return key
+    return None
 
 
 def claim_of(claims: list[Claim], cue: Cue) -> int | None:
@@ -392,8 +556,6 @@ def event_span(ctx: Context, cue: Cue, sent, claim_index: int | None, condition:
     for child in cue.event_root.children:
         if child.dep_ in DROPPED_DEPS and (child.i < cue.event_root.i or child.dep_ in ANYWHERE_DROPPED):
             dropped.update(t.i for t in child.subtree)
-        elif child.dep_ in CLAUSE_DEPS and _has_own_modal(child):
-            dropped.update(t.i for t in child.subtree)
     lo, hi = sent.start_char, sent.end_char
     if claim_index is not None:
         lo, hi = _content_bounds(ctx.claims[claim_index], cue, lo, hi)
@@ -402,11 +564,6 @@ def event_span(ctx: Context, cue: Cue, sent, claim_index: int | None, condition:
     if not kept:
         return None
     return span(ctx.text, kept[0].idx, kept[-1].idx + len(kept[-1].text))
-
-
-def _has_own_modal(tok) -> bool:
-    """A clause with a modal of its own is a forecast of its own ("..., or it could be the south")."""
-    return any(modal_cue(t) is not None for t in tok.subtree if t.pos_ in CLAUSE_POS)
 
 
 def _content_bounds(claim: Claim, cue: Cue, lo: int, hi: int) -> tuple[int, int]:
