@@ -1,12 +1,14 @@
 """Shared fixtures: the spaCy model once per session, and the ../shared data."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
+FLOORS = REPO / ".ci" / "floors.json"
 
 
 @pytest.fixture(scope="session")
@@ -31,3 +33,25 @@ def seed_path(shared_dir) -> Path:
     if not path.is_file():
         pytest.skip(f"seed article {path} not found")
     return path
+
+
+def dotted(tree: dict, path: str) -> float:
+    """The value at a dotted path ("system.source.overlap.f1") of an eval's JSON result."""
+    for key in path.split("."):
+        tree = tree[key]
+    return float(tree)
+
+
+@pytest.fixture(scope="session")
+def below_floors():
+    """below_floors(section, result) -> the scores of one eval under the floors CI pins for it.
+
+    The floors are `.ci/floors.json`, the file `.ci/check_floors.py` reads; a missing section is an error.
+    """
+    pinned = json.loads(FLOORS.read_text("utf-8"))
+
+    def below(section: str, result: dict) -> dict[str, tuple[float, float]]:
+        return {path: (dotted(result, path), floor) for path, floor in pinned[section].items()
+                if dotted(result, path) < floor}
+
+    return below

@@ -1,8 +1,6 @@
 """Figure evaluation: gold offsets, scope rules, re3d reading, scoring; floors on the shared data (slow)."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
 
 import pytest
 
@@ -10,7 +8,6 @@ from sayso.evaluate.figures import (
     Scorer, _sentence, format_report, gold_items, is_money, out_of_scope, system_unit,
 )
 
-FLOORS = Path(__file__).resolve().parent.parent / ".ci" / "floors.json"
 
 
 def test_gold_items_find_each_surface_in_order():
@@ -72,25 +69,14 @@ def test_money_units_go_to_re3d_money(unit, money):
     assert is_money(unit) is money
 
 
-def _floors() -> dict:
-    floors = json.loads(FLOORS.read_text("utf-8")).get("figures") if FLOORS.is_file() else None
-    if not floors:
-        pytest.skip('no "figures" key in .ci/floors.json yet')
-    return floors
 
 
-def _lookup(result: dict, dotted: str) -> float:
-    value = result
-    for part in dotted.split("."):
-        value = value[part]
-    return value
 
 
 @pytest.mark.slow
-def test_figures_floors(shared_dir):
+def test_figures_floors(shared_dir, below_floors):
     from sayso.evaluate.figures import evaluate_figures
 
-    floors = _floors()
     cases = shared_dir / "evaldata" / "quantulum3-tests" / "quantities.json"
     re3d = shared_dir / "evaldata" / "conflibert-cameo" / "re3d"
     if not cases.is_file() or not re3d.is_dir():
@@ -98,6 +84,4 @@ def test_figures_floors(shared_dir):
     result = evaluate_figures(cases)
     assert "re3d" in result  # found beside the quantulum3 tests
     print(format_report(result))
-    low = {key: _lookup(result, key) for key, floor in floors.items() if not key.startswith("_")
-           and _lookup(result, key) < floor}
-    assert not low, f"below the floors: {low}"
+    assert not below_floors("figures", result), "below the pinned floors (value, floor)"

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -123,29 +122,18 @@ def test_alignment_tie_goes_to_the_first_sentence():
     assert align([gold("alpha beta gamma delta")], sentences) == [0]
 
 
-FLOORS = Path(__file__).resolve().parent.parent / ".ci" / "floors.json"
 
 
-def forecast_floors() -> dict[str, float]:
-    """The "forecasts" entry of the pinned CI floors: {dotted key: minimum}; skip while absent."""
-    floors = json.loads(FLOORS.read_text()).get("forecasts") if FLOORS.is_file() else None
-    if not floors:
-        pytest.skip('.ci/floors.json has no "forecasts" key yet')
-    return {k: v for k, v in floors.items() if not k.startswith("_")}
 
 
-def _lookup(tree: dict, dotted: str) -> float:
-    for key in dotted.split("."):
-        tree = tree[key]
-    return float(tree)
 
 
 @pytest.mark.slow
-def test_future_statements_dev_floors(shared_dir):
-    floors = forecast_floors()
+def test_future_statements_dev_floors(shared_dir, below_floors):
     path = shared_dir / "evaldata" / "future-statements" / "dev.json"
     if not path.is_file():
         pytest.skip(f"{path} not found")
     result = evaluate_forecasts(path)
-    for key, floor in floors.items():
-        assert _lookup(result, key) >= floor, (key, _lookup(result, key), floor)
+    assert not below_floors("forecasts", result), "below the pinned floors (value, floor)"
+    for key in ("recall", "precision", "predictor_accuracy"):
+        assert result[key] > result["baseline"][key], f"{key}: no better than the cue-word baseline"

@@ -1,7 +1,6 @@
 """The TempEval-3 style time scorer on hand-made TimeML / MEANTIME files, and the TBAQ floors."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -125,26 +124,15 @@ def test_evaluate_time_end_to_end(tmp_path):
 FLOORS = Path(__file__).resolve().parent.parent / ".ci" / "floors.json"
 
 
-def time_floors() -> dict[str, float]:
-    floors = json.loads(FLOORS.read_text()).get("time") if FLOORS.is_file() else None
-    if not floors:
-        pytest.skip('no "time" floors in .ci/floors.json yet')
-    return {k: v for k, v in floors.items() if not k.startswith("_")}
 
 
-def lookup(tree: dict, dotted: str) -> float:
-    for key in dotted.split("."):
-        tree = tree[key]
-    return tree
 
 
 @pytest.mark.slow
-def test_tbaq_floors(shared_dir):
-    floors = time_floors()
+def test_tbaq_floors(shared_dir, below_floors):
     tbaq = shared_dir / "evaldata" / "tempeval3" / "Training" / "TBAQ-cleaned"
     if not tbaq.is_dir():
         pytest.skip(f"{tbaq} not found")
     result = evaluate_time(tbaq)
     assert result["docs"] >= 256
-    for path, floor in floors.items():
-        assert lookup(result, path) >= floor, f"time {path} fell below its floor {floor}"
+    assert not below_floors("time", result), "below the pinned floors (value, floor)"
