@@ -91,7 +91,7 @@ class Claim:
     kind: ClaimKind
     channel: str | None = None  # "told BFMTV" -> "BFMTV"
     speaker_key: str | None = None  # Entity.key once speakers are resolved
-    extractor: str = "claims.v2"
+    extractor: str = "claims.v3"
 
     @property
     def start(self) -> int:

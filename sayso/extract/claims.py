@@ -32,7 +32,7 @@ from .claims_combine import combine, tag
 from .claims_prune import dedupe, drop_poll_respondents
 from .claims_filter import filter_claims
 
-EXTRACTOR = "claims.v2"
+EXTRACTOR = "claims.v3"
 
 
 @dataclass

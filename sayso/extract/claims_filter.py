@@ -25,6 +25,9 @@ log = logging.getLogger(__name__)
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "claims_filter.json"
 KEEP_THRESHOLD = 0.3          # drop a claim whose probability of being annotated is below this
+NEVER_BLANKED_CUES = frozenset({":", "-", "–", "—"})
+"""Cues whose claim keeps its speaker even when the model doubts it: a headline "'quote': Name" (or
+"Name: quote") names its speaker outright, and a ledger reader loses the most when it is blank."""
 SPEAKER_THRESHOLD = 0.35      # blank a speaker whose probability of matching the gold source is below this
 RULE_PRIORITY = 1.0           # without the model, a rule claim wins a shared content over a tagged one
 SAME_CONTENT_MIN_SHARE = 0.5  # two claims share more than this of the longer content: one is kept
@@ -87,6 +90,8 @@ def filter_claims(doc, text: str, claims: list[Claim], origins: dict[int, str], 
         options = speaker_options(doc, text, claim, feats, lambda c, o=origin: claim_features(
             doc, c, o, marginals, claims, cue_probs))
         p_speaker, revised = _best_speaker(claim, options, model)
+        if revised.speaker is None and claim.cue is not None and claim.cue.text in NEVER_BLANKED_CUES:
+            revised = claim
         if revised.cue is not None or revised.speaker is not None:
             scored.append((p_keep * p_speaker, revised))
     return one_per_content(scored)

@@ -27,7 +27,7 @@ from .claims_spans import span
 log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "claims_tagger.crfsuite"
-EXTRACTOR = "claims.v2"
+EXTRACTOR = "claims.v3"
 
 OUTSIDE, SOURCE, CUE, CONTENT = "O", "SOURCE", "CUE", "CONTENT"
 LABEL_OF_ROLE = {"source": SOURCE, "cue": CUE, "content": CONTENT}
