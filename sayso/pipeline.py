@@ -5,6 +5,7 @@ is a plain function in its own module.
 """
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ class IngestSummary:
             self.claims += n_claims
 
 
+@functools.cache
 def extractor_versions() -> dict[str, str]:
     """The name+version of every stage, stored with each article's records."""
     stages = (claims_stage, speakers_stage, times_stage, figures_stage, forecasts_stage)
@@ -60,7 +62,8 @@ def extract(doc, article: Article) -> Extraction:
     times = list(times_stage.extract_times(doc, article))  # c. when, against the article's date
     figures = list(figures_stage.extract_figures(doc, article, claims))  # d. which numbers, whose
     forecasts = list(forecasts_stage.extract_forecasts(doc, article, claims, entities, times))  # e. what will be
-    return Extraction(article, claims, entities, mentions, extractor_versions(), times, figures, forecasts)
+    versions = dict(extractor_versions())  # the cached dict stays unshared
+    return Extraction(article, claims, entities, mentions, versions, times, figures, forecasts)
 
 
 def extract_articles(articles: Iterable[Article], n_process: int = 1) -> Iterator[Extraction | SourceError]:

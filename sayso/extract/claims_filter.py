@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from ..records import Claim, Span
+from .claims_model import logistic
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +47,7 @@ class Logistic:
     bias: float = 0.0
 
     def probability(self, features: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(self.weights, self.bias, features)
 
 
 @dataclass

@@ -18,6 +18,13 @@ from . import cues
 from .claims_features import cue_features
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "claims_cues.json"
+LOGIT_LIMIT = 30.0  # |z| beyond this is certainty either way (and keeps math.exp from overflowing)
+
+
+def logistic(weights: dict[str, float], bias: float, features: list[str]) -> float:
+    """P(yes) of a logistic regression over string features (absent features weigh 0)."""
+    z = bias + sum(weights.get(f, 0.0) for f in features)
+    return 1.0 / (1.0 + math.exp(-max(-LOGIT_LIMIT, min(LOGIT_LIMIT, z))))
 
 
 @dataclass
@@ -37,16 +44,11 @@ class CueModel:
         return self.lexicon.get(lemma, 0.0) >= cues.MINED_CUE_MIN_PROB
 
     def probability(self, features: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-z))
+        return logistic(self.weights, self.bias, features)
 
     def score(self, tok, claim, pattern: str) -> float | None:
         """The model's probability that ``tok`` is a cue (None without a model)."""
         return self.probability(cue_features(tok, claim, pattern)) if self.weights else None
-
-    def accepts(self, tok, claim, pattern: str) -> bool:
-        p = self.score(tok, claim, pattern)
-        return p is None or p >= cues.CUE_MODEL_THRESHOLD
 
 
 @lru_cache(maxsize=1)

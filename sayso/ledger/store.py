@@ -7,6 +7,7 @@ half-written article.  Values are always bound as parameters.
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from contextlib import contextmanager
 from typing import Iterator
@@ -325,9 +326,7 @@ def _insert_figures(conn: sqlite3.Connection, article_id: str, figures: list[Fig
 
 def _finite(value: float | None) -> float | None:
     """A number the ledger can hold: infinities and NaN become NULL."""
-    if value is None or value != value or value in (float("inf"), float("-inf")):
-        return None
-    return float(value)
+    return float(value) if value is not None and math.isfinite(value) else None
 
 
 def _insert_forecasts(
