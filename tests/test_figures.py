@@ -179,20 +179,22 @@ def test_bare_count_of_an_act_on_people_is_people(nlp, text, surface):
     assert fig.unit == "people" and fig.counted is None
 
 
-# (text, expected value or None when nothing may be read)
+ANY_FINITE = "any finite"  # an odd reading is allowed, as long as it is a finite number
+# (text, expected value; None: no figure at all; ANY_FINITE: whatever is read is finite)
 ODD_FORMATS = [
     ("1,00,000 people", 100_000),
     ("5.000.000 people", 5_000_000),
     ("10 000 people", 10_000),
     ("1.234.567,5 euros", 1_234_567.5),
+    ("999999999999999999999999999999999999999999999999 soldiers", 1e48),
+    ("٣٠٠ soldiers", 300),  # Arabic-Indic digits
+    ("1e-999 of it", ANY_FINITE),  # underflows to 0
     ("a stray 1e999 here", None),
-    ("1e-999 of it", None),
     ("$1e400bn", None),
-    ("999999999999999999999999999999999999999999999999 soldiers", None),
+    ("x1e400bn", None),
     ("NaN soldiers and inf tanks", None),
     ("1/0 apples", None),
     ("-- ,,, ... 0x1F", None),
-    ("٣٠٠ soldiers", None),
     ("", None),
 ]
 
@@ -203,8 +205,75 @@ def test_odd_formats_never_crash_or_give_inf_nan(nlp, text, value):
     for fig in found:
         for number in (fig.value, fig.low, fig.high):
             assert number is None or math.isfinite(number)
-    if value is not None:
+    if value is None:
+        assert found == []
+    elif value is not ANY_FINITE:
         assert [f.value for f in found] == [pytest.approx(value)]
+
+
+# (text, values of the candidates): a magnitude suffix counts only on a number that starts a word
+MAGNITUDES = [
+    ("$1e400bn", []),  # not "400bn" read from inside "1e400bn"
+    ("x1e400bn", []),
+    ("v2.5bn", []),
+    ("ab12m", []),
+    ("$10m", [1e7]),
+    ("It cost (£1.1bn) in all.", [1.1e9]),
+    ("1.2bn euros", [1.2e9]),
+    ("USD 5bn", [5e9]),
+    ("-3bn", [3e9]),
+]
+
+
+@pytest.mark.parametrize("text,values", MAGNITUDES)
+def test_magnitude_suffix_not_read_inside_a_word(text, values):
+    from sayso.extract.figures_numbers import magnitude_candidates
+
+    assert [c.value for c in magnitude_candidates(text)] == [pytest.approx(v) for v in values]
+
+
+# (text, qualifier, where it starts): the offset of the whole phrase, not of a later word in it
+QUALIFIER_STARTS = [
+    ("As many as 300 people fled.", "as many as", 0),
+    ("They said as much as $5m was lost.", "as much as", 10),
+    ("Police said as  few as 12 came.", "as few as", 12),
+    ("He said more than 1,000 came.", "more than", 8),
+    ("Roughly 1,000 came.", "roughly", 0),
+    ("As he said 300 came.", None, 11),  # "as" alone qualifies nothing: the figure's own start
+]
+
+
+@pytest.mark.parametrize("text,phrase,start", QUALIFIER_STARTS)
+def test_qualifier_start_offset(text, phrase, start):
+    from sayso.extract.figures_context import qualifier
+    from sayso.extract.figures_numbers import find_numbers
+
+    cand = find_numbers(text)[0]
+    assert qualifier(cand, text) == (phrase, start)
+
+
+# (text, figure texts): a number beside a month name (sayso.extract.times_words.MONTHS) is a day, not a count
+MONTH_NEIGHBOURS = [
+    ("Talks resume Sept. 14 in Minsk.", []),
+    ("The vote moved to 12 dec. this year.", []),
+    ("Jan 3 was quiet.", []),
+    ("In March, 40 people came.", ["40"]),  # the month is not beside the number: a count
+    ("Some 14 septic tanks failed.", ["14"]),  # "septic" is no month
+]
+
+
+@pytest.mark.parametrize("text,surfaces", MONTH_NEIGHBOURS)
+def test_number_beside_a_month_is_a_date(nlp, text, surfaces):
+    assert [f.text for f in figures(nlp, text)] == surfaces
+
+
+def test_word_tables_and_qualifiers_are_built_once():
+    from sayso.extract.figures_context import qualifiers_before
+    from sayso.extract.figures_numbers import word_tables
+
+    assert word_tables() is word_tables() and qualifiers_before() is qualifiers_before()
+    lengths = [len(p) for p, _ in qualifiers_before()]
+    assert lengths == sorted(lengths, reverse=True)
 
 
 def test_candidates_skip_infinite_values():

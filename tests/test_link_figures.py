@@ -60,9 +60,32 @@ def test_measure_key_synonyms(a, b, same):
     ([row(None, low=2e6, high=1e9), row(500_000, article="a2")], True),
     ([row(None, low=400_000, high=600_000), row(500_000, article="a2")], False),
     ([row(500_000)], False),
+    # negative figures keep their sign: a fall of 5 % is no rise of 5 %
+    ([row(-5, unit="percent"), row(5, unit="percent", article="a2")], True),
+    ([row(-10, unit="percent"), row(-10.3, unit="percent", article="a2")], False),
+    ([row(-10, unit="percent"), row(-12, unit="percent", article="a2")], True),
+    ([row(5, unit="percent"), row(5.2, unit="percent", article="a2")], False),
+    ([row(None, low=-10, high=-5), row(-10.4, article="a2")], False),  # the range widens on both ends
+    ([row(None, low=-10, high=-5), row(-4.8, article="a2")], False),
+    ([row(None, low=-10, high=-5), row(-3, article="a2")], True),
+    ([row(-9), row(-10, qualifier="nearly", article="a2")], False),  # "nearly -10": toward zero
+    ([row(-12), row(-10, qualifier="nearly", article="a2")], True),
 ])
 def test_dispute_flag(rows, expected):
     assert disputed(rows) is expected
+
+
+@pytest.mark.parametrize("kw,expected", [
+    ({"value": None, "low": -10, "high": -5}, (-10.5, -4.75)),  # widened, not narrowed to -9.5..-5.25
+    ({"value": None, "low": 10, "high": 20}, (9.5, 21.0)),  # unchanged for positive ranges
+    ({"value": -10}, (-10.5, -9.5)),
+    ({"value": 10}, (9.5, 10.5)),
+    ({"value": -10, "qualifier": "nearly"}, (-10.5, -8.0)),
+    ({"value": 10, "qualifier": "nearly"}, (8.0, 10.5)),
+])
+def test_interval_keeps_sign_and_widens(kw, expected):
+    lo, hi = interval(row(**kw))
+    assert (lo, hi) == (pytest.approx(expected[0]), pytest.approx(expected[1]))
 
 
 def test_interval_of_qualified_values():
@@ -88,6 +111,21 @@ def test_grouping_by_measure_subject_unit_and_time():
     assert sorted(len(g.rows) for g in groups) == [1, 1, 1, 2]
     grouped = {r.article_id for g in groups for r in g.rows}
     assert "a5" not in grouped and "a7" not in grouped
+
+
+@pytest.mark.parametrize("dates,sizes", [
+    (["2023-02-02", "2023-02-20", "2023-03-01"], [3]),  # all within the window of the first date
+    (["2023-02-02", "2023-03-01", "2023-03-20"], [2, 1]),  # the window counts from the run's first date
+    (["2023-03-20", "2023-02-02", "2023-03-01"], [2, 1]),  # order of the input does not matter
+    (["2023-02", "2023-02-15", None], [3]),  # a month alone is its first day; undated rows join the first run
+    (["2023-02-02", "not a date"], [2]),
+    ([None, None], [2]),
+])
+def test_time_windows(dates, sizes):
+    from sayso.link.figures import _time_windows
+
+    rows = [row(500_000, published=d, article=f"a{i}") for i, d in enumerate(dates)]
+    assert [len(run) for run in _time_windows(rows)] == sizes
 
 
 def test_undated_rows_join_their_key():

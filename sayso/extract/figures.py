@@ -16,15 +16,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from dataclasses import asdict
 
 from ..records import Article, Claim, Figure
 from . import figures_context as ctx
 from .figures_numbers import Candidate, find_numbers
 
-__all__ = ["EXTRACTOR", "extract_figures", "figures_in_text", "figure_dict"]
+__all__ = ["EXTRACTOR", "extract_figures"]
 
-EXTRACTOR = "figures.v2"
+EXTRACTOR = "figures.v3"
 PEOPLE = "people"
 # Cues of intent or order, not of statement: "Russia plans a mobilisation of 300,000 conscripts" is the
 # publication reporting a plan, so a figure in such a claim is attached to the article.
@@ -116,15 +115,3 @@ def extract_figures(doc, article: Article, claims: list[Claim] | None = None) ->
             continue
         if figure is not None:
             yield figure
-
-
-def figures_in_text(text: str) -> list[Figure]:
-    """Parse ``text`` and return its figures (no claims): for tests and quick looks."""
-    from .. import nlp
-
-    return list(extract_figures(nlp.load()(text), Article(text=text)))
-
-
-def figure_dict(figure: Figure) -> dict:
-    """A figure as a flat JSON-ready dict."""
-    return asdict(figure)

@@ -7,8 +7,10 @@ sayso/data/figures.json (loaded by :func:`sayso.extract.figures_numbers.words`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .figures_numbers import Candidate, words
+from .times_words import MONTHS  # month names and abbreviations, lower-case ("jan", "sept", "december")
 
 DATE_LABELS = frozenset({"DATE", "TIME"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT"})
@@ -20,8 +22,6 @@ REFERENCE_BEFORE = ("[", "(", "#")
 NON_DATE_WORDS = frozenset({"and", "or", "to", "the", "a", "an", "about", "some", "nearly", "around", "between", "from",
                             "more", "than", "less", "at", "least", "most", "up", "over", "under", "almost"})
 COORDINATE_AFTER_RE = re.compile(r"^\s*(?:°|′|″|')?\s*[NSEW]\b|^\s*[°′″]")
-MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
-                   "august september october november december".split())
 LIST_NUMBER_RE = re.compile(r"^\d{1,3}$")
 COORDINATE_RE = re.compile(
     r"""\d{1,3}(?:\.\d+)?\s*°\s*(?:\d{1,2}(?:\.\d+)?\s*[′']\s*)?(?:\d{1,2}(?:\.\d+)?\s*[″"]\s*)?"""
@@ -42,6 +42,11 @@ PLACE_CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj"})  # a place is shared wi
 LOCATION_PREPS = frozenset({"in", "at", "from", "across", "near", "throughout", "along", "inside", "outside", "around"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LOOK_BACK = 80  # characters read before a number for list markers
+COORDINATE_AHEAD = 12  # characters read after a number for a compass letter or degree sign ("33 ° N")
+COORDINATE_BEHIND = 20  # characters read before a number for a degree or minute sign ("36 ° 16")
+AGE_LOOK_BACK = 40  # characters read before a number for the name an age follows ("John Smith, 45,")
+QUALIFIER_LOOK_BACK = 30  # characters read before a number for its qualifier ("an estimated")
+QUALIFIER_AHEAD = 20  # characters read after a number for its qualifier ("or more")
 POSSESSIVE_RE = re.compile(r"['’]s?$")
 PRONOUN_ONE = "one"
 
@@ -85,8 +90,8 @@ def _date_entity(tok) -> bool:
 
 def _is_coordinate(cand: Candidate, text: str) -> bool:
     """ "35 ° 01 ′ 57 ″ N", "33.505716 ° N", "33.505716 ; 36.269635": a position, in any of its parts."""
-    if COORDINATE_AFTER_RE.match(text[cand.end:cand.end + 12]) \
-            or text[max(0, cand.start - 20):cand.start].rstrip().endswith(("°", "′")):
+    if COORDINATE_AFTER_RE.match(text[cand.end:cand.end + COORDINATE_AHEAD]) \
+            or text[max(0, cand.start - COORDINATE_BEHIND):cand.start].rstrip().endswith(("°", "′")):
         return True
     return _inside_match(cand, text, COORDINATE_RE)
 
@@ -142,7 +147,7 @@ def _is_name_number(cand: Candidate, tokens, text: str) -> bool:
 
 def _is_age_in_name(cand: Candidate, text: str) -> bool:
     """ "Andriy Chernyak, 45, said": an age between commas after a name."""
-    return cand.unit is None and bool(AGE_BEFORE_RE.search(text[max(0, cand.start - 40):cand.start])) \
+    return cand.unit is None and bool(AGE_BEFORE_RE.search(text[max(0, cand.start - AGE_LOOK_BACK):cand.start])) \
         and text[cand.end:cand.end + 1] == ","
 
 
@@ -192,18 +197,28 @@ def not_a_figure(cand: Candidate, tokens, text: str) -> str | None:
 # --------------------------------------------------------------------------- qualifier
 
 
+@lru_cache(maxsize=1)
+def qualifiers_before() -> tuple[tuple[str, re.Pattern], ...]:
+    """The qualifiers read before a figure, longest first, each with a pattern that finds it at
+    the end of a look-back window whatever the spacing ("as  many as")."""
+    phrases = sorted(words()["qualifiers_before"], key=len, reverse=True)
+    return tuple((p, re.compile(r"\s+".join(map(re.escape, p.split())) + r"\s*$")) for p in phrases)
+
+
 def qualifier(cand: Candidate, text: str) -> tuple[str | None, int]:
     """The qualifier right before ("an estimated", "more than") or after ("or more") the figure,
     and the offset where the qualifier starts (the figure's start when there is none)."""
     surface = text[cand.start:cand.end].lower()
     if surface.startswith("between "):
         return "between", cand.start
-    before = " ".join(text[max(0, cand.start - 30):cand.start].lower().split())
-    for phrase in sorted(words()["qualifiers_before"], key=len, reverse=True):
+    window_start = max(0, cand.start - QUALIFIER_LOOK_BACK)
+    window = text[window_start:cand.start].lower()
+    before = " ".join(window.split())
+    for phrase, pattern in qualifiers_before():
         if before == phrase or before.endswith(" " + phrase):
-            where = text.lower().rfind(phrase.split()[0], 0, cand.start)
-            return phrase, where if where >= 0 else cand.start
-    after = " ".join(text[cand.end:cand.end + 20].lower().split())
+            match = pattern.search(window)
+            return phrase, window_start + match.start() if match else cand.start
+    after = " ".join(text[cand.end:cand.end + QUALIFIER_AHEAD].lower().split())
     for phrase in words()["qualifiers_after"]:
         if after.startswith(phrase + " ") or after == phrase or after.startswith(phrase + ","):
             return phrase, cand.start

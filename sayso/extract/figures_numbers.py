@@ -56,14 +56,18 @@ class Candidate:
 CURRENCY_PREFIX = r"(?P<cur>US\$|[$€£¥₴₽]|(?:USD|EUR|GBP|UAH|RUB)\s?)"
 SUFFIX_ANY = r"bn|bln|mn|mln|tn|trn"
 SUFFIX_MONEY = r"bn|bln|mn|mln|tn|trn|m|b|k"
+NOT_INSIDE_WORD = r"(?<![\w.])"  # "$1e400bn" is no "400bn": a number starts a word
 MAGNITUDE_RE = re.compile(
-    rf"(?:{CURRENCY_PREFIX}(?P<num>\d+(?:\.\d+)?)\s?(?P<mult>{SUFFIX_MONEY})"
-    rf"|(?P<num2>\d+(?:\.\d+)?)\s?(?P<mult2>{SUFFIX_ANY}))\b",
+    rf"(?:{NOT_INSIDE_WORD}{CURRENCY_PREFIX}(?P<num>\d+(?:\.\d+)?)\s?(?P<mult>{SUFFIX_MONEY})"
+    rf"|{NOT_INSIDE_WORD}(?P<num2>\d+(?:\.\d+)?)\s?(?P<mult2>{SUFFIX_ANY}))\b",
     re.IGNORECASE,
 )
 INDIAN_RE = re.compile(r"(?<![\d.,])\d{1,2}(?:,\d{2})+,\d{3}(?![\d,]*\d)")
 EUROPEAN_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d.]*\d)|(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?![\d.,]*\d)")
 CURRENCY_WORD_RE = re.compile(r"^\s?([A-Za-z]+)")
+CURRENCY_WORD_AHEAD = 20  # characters read after a number for its currency or unit word ("5 billion hryvnias")
+CURRENCY_BEFORE_RE = re.compile(r"(?:\b(USD|EUR|GBP|UAH|RUB)|(US\$|[$€£¥₴₽]))\s?$")
+CURRENCY_BEFORE = 5  # characters read before a number for its currency code or sign ("UAH 5 billion")
 
 
 def _phrase_re(phrases) -> re.Pattern:
@@ -87,7 +91,7 @@ def finite(*values: float | None) -> bool:
 
 def currency_after(text: str, end: int) -> tuple[str, int] | None:
     """A currency or unit word right after ``end`` ("5 billion hryvnias", "3.5 pct") -> (unit, new end)."""
-    match = CURRENCY_WORD_RE.match(text[end:end + 20])
+    match = CURRENCY_WORD_RE.match(text[end:end + CURRENCY_WORD_AHEAD])
     if match is None:
         return None
     word = match.group(1).lower()
@@ -123,12 +127,19 @@ def grouping_candidates(text: str) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.end(), float(m.group().replace(".", "").replace(",", ".")))
 
 
+@lru_cache(maxsize=1)
+def word_tables() -> tuple[dict, dict]:
+    """Lower-cased number words -> value and vague amounts -> (low, high), built once."""
+    table = {k.lower(): v for k, v in words()["number_words"].items()}
+    vague = {k.lower(): v for k, v in words()["vague_amounts"].items() if not k.startswith("_")}
+    return table, vague
+
+
 def word_candidates(text: str) -> Iterator[Candidate]:
     """Fixed number words ("half a million", "a dozen") and vague amounts ("millions")."""
-    table = {k.lower(): v for k, v in words()["number_words"].items()}
+    table, vague = word_tables()
     for m in number_words_re().finditer(text):
         yield Candidate(m.start(), m.end(), float(table[m.group().lower()]))
-    vague = {k.lower(): v for k, v in words()["vague_amounts"].items() if not k.startswith("_")}
     for m in vague_re().finditer(text):
         low, high = vague[m.group().lower()]
         yield Candidate(m.start(), m.end(), None, float(low), float(high), vague=True)
@@ -405,7 +416,7 @@ def attach_currency(text: str, cand: Candidate) -> Candidate:
     """A bare number with a currency code or word beside it ("UAH 5 billion", "5 billion hryvnias")."""
     if cand.unit is not None:
         return cand
-    before = re.search(r"(?:\b(USD|EUR|GBP|UAH|RUB)|(US\$|[$€£¥₴₽]))\s?$", text[max(0, cand.start - 5):cand.start])
+    before = CURRENCY_BEFORE_RE.search(text[max(0, cand.start - CURRENCY_BEFORE):cand.start])
     if before:
         cand.unit = _currency_code(before.group(1) or before.group(2))
         cand.start -= len(before.group(0))

@@ -18,7 +18,8 @@ A group is **disputed** when no single value fits every member's interval. Each 
 tolerance on either side, so two plain figures disagree when they differ by more than about
 ``FIGURE_TOLERANCE`` (10 %): a plain value v stands for v ± 5 %, an approximate one ("about", "an
 estimated") for v ± ``FIGURE_APPROX_TOLERANCE`` / 2 (10 %), "more than v" for [v, ∞), "up to v" for
-[0, v + 5 %], "nearly v" for [v − 20 %, v + 5 %], a range for its low..high (± 5 %). Figures with no
+[0, v + 5 %], "nearly v" for [v − 20 %, v + 5 %], a range for its low..high (± 5 %). A negative value
+keeps its sign and widens the same way (−10 is −10.5..−9.5; −5 % and +5 % disagree). Figures with no
 counted thing and no act are not grouped either.
 """
 from __future__ import annotations
@@ -165,16 +166,23 @@ def interval(row: FigureRow) -> tuple[float, float] | None:
             return None
         low = row.low if row.low is not None else row.high
         high = row.high if row.high is not None else math.inf
-        return (min(low, high) * (1 - t), max(low, high) * (1 + t))
-    v, q = abs(row.value), (row.qualifier or "").lower()
+        return (_scaled(min(low, high), 1 - t, 1 + t)[0], _scaled(max(low, high), 1 - t, 1 + t)[1])
+    v, q = row.value, (row.qualifier or "").lower()
     if q in LOWER_BOUND:
         return (v, math.inf)
     if q in UPPER_BOUND:
-        return (0.0, v * (1 + t))
+        return (0.0 if v >= 0 else -math.inf, _scaled(v, 1 - t, 1 + t)[1])
     if q in NEAR_BELOW:
-        return (v * (1 - 2 * a), v * (1 + t))
+        return _scaled(v, 1 - 2 * a, 1 + t)
     tol = a if q in APPROXIMATE else t
-    return (v * (1 - tol), v * (1 + tol))
+    return _scaled(v, 1 - tol, 1 + tol)
+
+
+def _scaled(v: float, down: float, up: float) -> tuple[float, float]:
+    """``v`` times both factors, lower first: a negative value widens the same way as a positive
+    one (-10 ± 5 % is -10.5..-9.5), and "nearly -10" stays on the side of zero, as "nearly 10" does."""
+    ends = (v * down, v * up)
+    return (min(ends), max(ends))
 
 
 def disputed(rows: list[FigureRow]) -> bool:
@@ -195,14 +203,17 @@ def _day(published: str | None) -> date | None:
 
 def _time_windows(rows: list[FigureRow]) -> list[list[FigureRow]]:
     """Split rows of one key into runs whose dates lie within the window of the run's first date."""
-    dated = sorted((r for r in rows if _day(r.published)), key=lambda r: _day(r.published))
-    undated = [r for r in rows if not _day(r.published)]
+    days = [(_day(r.published), r) for r in rows]
+    dated = sorted(((d, r) for d, r in days if d), key=lambda pair: pair[0])
+    undated = [r for d, r in days if not d]
     runs: list[list[FigureRow]] = []
-    for row in dated:
-        if runs and (_day(row.published) - _day(runs[-1][0].published)).days <= FIGURE_TIME_WINDOW_DAYS:
+    first = None  # the date of the current run's first row
+    for day, row in dated:
+        if runs and (day - first).days <= FIGURE_TIME_WINDOW_DAYS:
             runs[-1].append(row)
         else:
             runs.append([row])
+            first = day
     if undated:
         if not runs:
             runs.append([])
