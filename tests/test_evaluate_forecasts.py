@@ -6,9 +6,10 @@ import json
 import pytest
 
 from sayso.evaluate.forecasts import (
-    PUBLICATION, Gold, Prediction, Tally, align, content_words, evaluate_forecasts, format_report, match,
-    predictor_agrees, read_statements,
+    PUBLICATION, Gold, Prediction, Tally, _probability, align, content_words, evaluate_forecasts,
+    format_report, match, predictor_agrees, read_statements, system_predictions,
 )
+from sayso.records import Article, Entity, Extraction, Forecast
 
 
 def gold(words: str, predictor: str = "", probability: float | None = None) -> Gold:
@@ -71,6 +72,47 @@ def test_tally_scores():
     assert result["hedging"]["likely"] == {"n": 1, "mean_gold_probability": 0.7}
     empty = Tally().result()
     assert (empty["recall"], empty["precision"], empty["predictor_accuracy"]) == (0.0, 0.0, 0.0)
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("70%", 0.7),
+    ("1%", 0.01),  # a % sign always means hundredths, even below 2
+    ("0.5%", 0.005),
+    ("100%", 1.0),
+    (" 85 % ", 0.85),
+    (70, 0.7),
+    (0.7, 0.7),
+    ("1", 1.0),  # a bare 1 is already a probability
+    ("likely", None),
+    ("", None),
+    (None, None),
+])
+def test_probability(value, expected):
+    assert _probability(value) == (None if expected is None else pytest.approx(expected))
+
+
+def forecast(start: int, end: int, key: str | None) -> Forecast:
+    return Forecast(start=start, end=end, text="x", cue=None, hedging="certain", predictor_key=key)
+
+
+@pytest.mark.parametrize("forecasts,expected", [
+    ([forecast(0, 5, "e1")], [(0, 5, "Oleksii Reznikov Reznikov")]),
+    ([forecast(0, 5, None), forecast(6, 9, "unknown")], [(0, 5, PUBLICATION), (6, 9, PUBLICATION)]),
+    ([], []),  # the pipeline found nothing: no predictions
+])
+def test_system_predictions_read_the_pipelines_extraction(monkeypatch, forecasts, expected):
+    article = Article(text="Alpha beta.", published=None)
+    entities = [Entity("e1", "Oleksii Reznikov", aliases=["Reznikov"])]
+    seen = []
+
+    def fake_extract(doc, art):
+        seen.append((doc, art))
+        return Extraction(art, entities=entities, forecasts=forecasts)
+
+    monkeypatch.setattr("sayso.pipeline.extract", fake_extract)
+    preds = system_predictions("DOC", article)
+    assert seen == [("DOC", article)]
+    assert [(p.start, p.end, p.predictor) for p in preds] == expected
 
 
 def test_read_statements_skips_bad_items(tmp_path):

@@ -4,10 +4,13 @@ from __future__ import annotations
 import pytest
 
 from sayso.extract.claims import extract_claims
-from sayso.extract.forecasts import EXTRACTOR, extract_forecasts
-from sayso.extract.forecasts_windows import shift_back_year, shift_forward_year, status, window
+from sayso.extract.forecasts import EXTRACTOR, entity_names, extract_forecasts
+from sayso.extract.forecasts_windows import (
+    article_day, shift_back_year, shift_forward_year, status, window,
+)
 from sayso.extract.speakers import resolve_speakers
-from sayso.records import Article, TimeExpr
+from sayso.pipeline import extract
+from sayso.records import Article, Entity, TimeExpr
 
 DCT = "2023-02-02"
 
@@ -221,6 +224,113 @@ def test_window_past_due_under_a_past_perfect_report(nlp):
     assert (forecasts[0].earliest, forecasts[0].latest, forecasts[0].status) == ("2023-01-01", "2023-01-31", "due")
 
 
+# A past-perfect report ("had warned") puts the speaker well before the article's date, so a
+# yearless month the times stage put in the coming year moves back one year when that is nearer.
+# A simple past ("warned that Putin will ... in January", published 2 February) is recent news: a
+# reader takes "January" as the next one, so nothing moves; nor does a past perfect that does not
+# govern the cue (a relative clause), nor "had" as a main verb.
+REPORTED_WINDOWS = [
+    # (text, month phrase, the times stage's (value, earliest, latest), expected (earliest, latest, status))
+    ("Kovalchuk had warned that Putin will order new troops into the war in January.", "January",
+     ("2024-01", "2024-01-01", "2024-01-31"), ("2023-01-01", "2023-01-31", "due")),
+    ('"Putin will order new troops into the war in January," Kovalchuk had warned.', "January",
+     ("2024-01", "2024-01-01", "2024-01-31"), ("2023-01-01", "2023-01-31", "due")),
+    ("Kovalchuk had been warning that Putin will order new troops in January.", "January",
+     ("2024-01", "2024-01-01", "2024-01-31"), ("2023-01-01", "2023-01-31", "due")),
+    ("The ministry had predicted that prices will rise in December.", "December",
+     ("2023-12", "2023-12-01", "2023-12-31"), ("2022-12-01", "2022-12-31", "due")),
+    ("He'd warned that Putin will order new troops into the war in January.", "January",
+     ("2024-01", "2024-01-01", "2024-01-31"), ("2023-01-01", "2023-01-31", "due")),  # "'d" as "had"
+    ("The army had planned to attack in January.", "January",
+     ("2024-01", "2024-01-01", "2024-01-31"), ("2023-01-01", "2023-01-31", "due")),
+    # must NOT move:
+    ("Kovalchuk warned that Putin will order new troops into the war in January.", "January",
+     ("2024-01", "2024-01-01", "2024-01-31"), ("2024-01-01", "2024-01-31", "open")),
+    ("Kovalchuk had warned that Putin will order new troops into the war in March.", "March",
+     ("2023-03", "2023-03-01", "2023-03-31"), ("2023-03-01", "2023-03-31", "open")),
+    ("Putin, who had lost the battle, will order new troops into the war in January.", "January",
+     ("2024-01", "2024-01-01", "2024-01-31"), ("2024-01-01", "2024-01-31", "open")),
+    ("The analysts, who had predicted a war, say Putin will order new troops in January.", "January",
+     ("2024-01", "2024-01-01", "2024-01-31"), ("2024-01-01", "2024-01-31", "open")),
+    ("Kovalchuk had a warning: Putin will order new troops into the war in January.", "January",
+     ("2024-01", "2024-01-01", "2024-01-31"), ("2024-01-01", "2024-01-31", "open")),  # "had" a main verb
+]
+
+
+@pytest.mark.parametrize("text,phrase,resolved,expected", REPORTED_WINDOWS)
+def test_past_perfect_report_moves_a_yearless_month_back(nlp, text, phrase, resolved, expected):
+    forecasts, _, _ = run(nlp, text, times=[timex(text, phrase, *resolved)])
+    assert len(forecasts) == 1, [f.text for f in forecasts]
+    assert (forecasts[0].earliest, forecasts[0].latest, forecasts[0].status) == expected
+
+
+SHIFTS = [
+    # (shift, text, phrase, (value, earliest, latest), DCT, expected (value, earliest, latest))
+    (shift_back_year, "had warned of an attack in January", "January", ("2024-01", "2024-01-01", "2024-01-31"),
+     DCT, ("2023-01", "2023-01-01", "2023-01-31")),
+    (shift_back_year, "had said it would end in December", "December", ("2023-12", "2023-12-01", "2023-12-31"),
+     "2023-02", ("2022-12", "2022-12-01", "2022-12-31")),
+    (shift_back_year, "had forecast a thaw on February 29", "February 29",
+     ("2028-02-29", "2028-02-29", "2028-02-29"), "2027-03-10", ("2027-02-28", "2027-02-28", "2027-02-28")),
+    # no move: the month is nearer ahead, the year is written, already past, undated, bad date
+    (shift_back_year, "had warned of an attack in March", "March", ("2023-03", "2023-03-01", "2023-03-31"),
+     DCT, ("2023-03", "2023-03-01", "2023-03-31")),
+    (shift_back_year, "had warned of it in January 2024", "January 2024", ("2024-01", "2024-01-01", "2024-01-31"),
+     DCT, ("2024-01", "2024-01-01", "2024-01-31")),
+    (shift_back_year, "had warned of it in Jan. '24", "Jan. '24", ("2024-01", "2024-01-01", "2024-01-31"),
+     DCT, ("2024-01", "2024-01-01", "2024-01-31")),
+    (shift_back_year, "had warned of it on February 1", "February 1", ("2023-02-01", "2023-02-01", "2023-02-01"),
+     DCT, ("2023-02-01", "2023-02-01", "2023-02-01")),
+    (shift_back_year, "had warned of an attack in January", "January", ("2024-01", "2024-01-01", "2024-01-31"),
+     None, ("2024-01", "2024-01-01", "2024-01-31")),
+    (shift_back_year, "had warned of an attack in January", "January", ("2024-01", "2024-01-01", "2024-01-31"),
+     "2023-13-45", ("2024-01", "2024-01-01", "2024-01-31")),
+    (shift_forward_year, "ordered the seizure by March", "March", ("2022-03", "2022-03-01", "2022-03-31"),
+     DCT, ("2023-03", "2023-03-01", "2023-03-31")),
+    (shift_forward_year, "ordered it done by January", "January", ("2023-01", "2023-01-01", "2023-01-31"),
+     DCT, ("2024-01", "2024-01-01", "2024-01-31")),
+    # no move: already ahead, the year is written, undated
+    (shift_forward_year, "ordered the seizure by March", "March", ("2023-03", "2023-03-01", "2023-03-31"),
+     DCT, ("2023-03", "2023-03-01", "2023-03-31")),
+    (shift_forward_year, "ordered the seizure by March 2022", "March 2022", ("2022-03", "2022-03-01", "2022-03-31"),
+     DCT, ("2022-03", "2022-03-01", "2022-03-31")),
+    (shift_forward_year, "ordered the seizure by March", "March", ("2022-03", "2022-03-01", "2022-03-31"),
+     None, ("2022-03", "2022-03-01", "2022-03-31")),
+]
+
+
+@pytest.mark.parametrize("shift,text,phrase,resolved,published,expected", SHIFTS)
+def test_year_shift(shift, text, phrase, resolved, published, expected):
+    moved = shift(timex(text, phrase, *resolved), published)
+    assert (moved.value, moved.earliest, moved.latest) == expected
+
+
+@pytest.mark.parametrize("published,last,expected", [
+    ("2023-02-02", False, "2023-02-02"),
+    ("2023-02", False, "2023-02-01"),
+    ("2023-02", True, "2023-02-28"),
+    ("2024-02", True, "2024-02-29"),
+    ("2023", True, "2023-12-31"),
+    ("2023-02-02T10:00:00Z", True, "2023-02-02"),
+    (None, False, None),
+    ("not a date", False, None),
+    ("2023-13-45", False, None),  # not a calendar day: undated, never an error later
+])
+def test_article_day(published, last, expected):
+    assert article_day(published, last) == expected
+
+
+@pytest.mark.parametrize("entities,expected", [
+    ([Entity("e1", "Oleksii Reznikov", aliases=["Reznikov"])],
+     {"oleksii reznikov": "e1", "reznikov": "e1"}),
+    ([Entity("e1", "GUR"), Entity("e2", "gur", aliases=["Main Directorate"])],
+     {"gur": "e1", "main directorate": "e2"}),  # the first entity keeps a shared name
+    ([], {}),
+])
+def test_entity_names(entities, expected):
+    assert entity_names(entities) == expected
+
+
 WINDOWS = [
     # (text, phrase, value, earliest, latest, type, mod, published, expected window)
     ("seize Donetsk by March", "March", "2023-03", "2023-03-01", "2023-03-31", "DATE", None, DCT,
@@ -236,6 +346,13 @@ WINDOWS = [
      (DCT, "2023-02-16")),
     ("demanded it for the past two months", "the past two months", "P2M", None, None, "DURATION", None, DCT,
      (None, None)),
+    ("end it within a quarter", "a quarter", "P1Q", None, None, "DURATION", None, DCT, (DCT, "2023-05-02")),
+    ("end it within a year", "a year", "P1Y", None, None, "DURATION", None, "2024-02-29",
+     ("2024-02-29", "2025-02-28")),
+    ("end it within three days", "three days", "P3D", None, None, "DURATION", None, DCT, (DCT, "2023-02-05")),
+    ("end it within a month and a half", "a month and a half", "P1.5M", None, None, "DURATION", None, DCT,
+     (DCT, "2023-03-19")),
+    ("end it within minutes", "minutes", "PTXM", None, None, "DURATION", None, DCT, (None, None)),
 ]
 
 
@@ -288,18 +405,12 @@ MILITARY_INTELLIGENCE = ("Defence Intelligence", "military intelligence", "GUR")
 
 @pytest.fixture(scope="module")
 def seed_forecasts(nlp, seed_path):
-    pytest.importorskip("sayso.extract.times")
-    from sayso.extract.times import extract_times
     from sayso.sources import read_articles
 
     article = next(iter(read_articles([seed_path])))
-    doc = nlp(article.text)
-    claims = list(extract_claims(doc, article))
-    entities, _ = resolve_speakers(doc, article, claims)
-    times = list(extract_times(doc, article))
-    names = {e.key: " ".join([e.name, *e.aliases]) for e in entities}
-    forecasts = list(extract_forecasts(doc, article, claims, entities, times))
-    return [(f, names.get(f.predictor_key or "", "the publication")) for f in forecasts]
+    extraction = extract(nlp(article.text), article)  # the pipeline's own chain, times stage included
+    names = {e.key: " ".join([e.name, *e.aliases]) for e in extraction.entities}
+    return [(f, names.get(f.predictor_key or "", "the publication")) for f in extraction.forecasts]
 
 
 def find(seed_forecasts, words: tuple[str, ...], predictors: tuple[str, ...]):

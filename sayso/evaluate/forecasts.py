@@ -2,9 +2,9 @@
 
 ``evaluate_forecasts(path)`` reads the benchmark's JSON list (``dev.json``: one
 object per article, ``original_text`` and the gold ``extracted`` statements),
-runs the whole sayso chain on each article (claims, speakers, times,
-forecasts) and scores by sentence, because the gold statements carry no offsets
-and their "Modality Evidence" is a paraphrase:
+runs the pipeline's extraction (``sayso.pipeline.extract``) on each article and
+scores by sentence, because the gold statements carry no offsets and their
+"Modality Evidence" is a paraphrase:
 
 1. **align**: each gold statement goes to the article sentence whose content
    words best cover its Event Variable, Predicted Attribute, Magnitude, Modality
@@ -97,12 +97,12 @@ def _gold(statement: dict) -> Gold:
 
 
 def _probability(value) -> float | None:
-    """"70%" / 70 / 0.7 -> 0.7; anything else -> None."""
-    m = re.match(r"\s*(\d+(?:\.\d+)?)\s*%?", str(value)) if value is not None else None
+    """"70%" / 70 / 0.7 -> 0.7, "1%" -> 0.01 (a % sign always means hundredths); anything else -> None."""
+    m = re.match(r"\s*(\d+(?:\.\d+)?)\s*(%?)", str(value)) if value is not None else None
     if not m:
         return None
     x = float(m.group(1))
-    return x / 100 if x > 1 else x
+    return x / 100 if m.group(2) or x > 1 else x
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -189,18 +189,14 @@ def _overlaps(pred: Prediction, bounds: tuple[int, int]) -> bool:
 # --- predictions --------------------------------------------------------------------
 
 def system_predictions(doc, article: Article) -> list[Prediction]:
-    """The full sayso chain: claims, speakers, times, forecasts."""
-    from ..extract.claims import extract_claims
-    from ..extract.forecasts import extract_forecasts
-    from ..extract.speakers import resolve_speakers
-    from ..extract.times import extract_times
+    """The pipeline's own extraction (``sayso.pipeline.extract``): its forecasts, each with its
+    predictor's names from the resolved entities."""
+    from ..pipeline import extract
 
-    claims = list(extract_claims(doc, article))
-    entities, _ = resolve_speakers(doc, article, claims)
-    times = list(extract_times(doc, article))
-    names = {e.key: " ".join([e.name, *e.aliases]) for e in entities}
+    extraction = extract(doc, article)
+    names = {e.key: " ".join([e.name, *e.aliases]) for e in extraction.entities}
     return [Prediction(f.start, f.end, names.get(f.predictor_key or "", PUBLICATION), f.hedging)
-            for f in extract_forecasts(doc, article, claims, entities, times)]
+            for f in extraction.forecasts]
 
 
 def baseline_predictions(doc) -> list[Prediction]:

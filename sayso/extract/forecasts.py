@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator
 
 from ..records import Article, Claim, Entity, Forecast, Span, TimeExpr
@@ -57,7 +57,7 @@ from .forecasts_windows import (
     article_day, has_window, preposition, shift_back_year, shift_forward_year, status, window,
 )
 
-EXTRACTOR = "forecasts.v2"
+EXTRACTOR = "forecasts.v3"
 log = logging.getLogger(__name__)
 WORDING = re.compile(r"[^\W_]+")
 
@@ -76,6 +76,9 @@ OBJECT_DEPS = frozenset({"dobj"})
 # Rules whose cue is a plan, aim or request held by its subject (see ``planner_key``).
 PLANNER_RULES = frozenset({"complement", "noun", "object", "be_to", "request", "risk"})
 NOUN_CUE_DEPS = frozenset({"acl", "relcl"})  # "plans to withdraw"; "threats to bomb" parsed as relcl
+# The past perfect ("had warned", "had been warning"): a participle with the auxiliary "had".
+PERFECT_VERB_TAGS = frozenset({"VBN", "VBG"})
+PERFECT_AUX = ("have", "VBD")  # (lemma, tag) of "had"
 
 
 @dataclass
@@ -96,6 +99,7 @@ class Context:
     claims: list[Claim]
     entities: list[Entity]
     times: list[TimeExpr]
+    names: dict[str, str] = field(default_factory=dict)  # lower-cased entity name or alias -> key
 
     @property
     def text(self) -> str:
@@ -106,7 +110,7 @@ def extract_forecasts(
     doc, article: Article, claims: list[Claim], entities: list[Entity], times: list[TimeExpr]
 ) -> Iterator[Forecast]:
     """Every forward-looking statement of ``article``, each once; bad input yields nothing."""
-    ctx = Context(doc, article, claims, entities, times)
+    ctx = Context(doc, article, claims, entities, times, entity_names(entities))
     kept: dict[tuple[str, str | None], Forecast] = {}
     for sent in doc.sents:
         for forecast in _sentence_forecasts(ctx, sent):
@@ -114,6 +118,15 @@ def extract_forecasts(
     named = {wording for wording, key in kept if key is not None}
     once = [f for (wording, key), f in kept.items() if key is not None or wording not in named]
     yield from sorted(once, key=lambda f: (f.start, f.end))
+
+
+def entity_names(entities: list[Entity]) -> dict[str, str]:
+    """Each lower-cased name and alias of the article's entities -> its key (the first entity wins)."""
+    names: dict[str, str] = {}
+    for entity in entities:
+        for name in (entity.name, *entity.aliases):
+            names.setdefault(name.lower(), entity.key)
+    return names
 
 
 def _wording(text: str) -> str:
@@ -483,7 +496,7 @@ def build(ctx: Context, cue: Cue, sent) -> Forecast | None:
         return None
     time_index = pick_time(ctx, cue, event, claim_index)
     time = ctx.times[time_index] if time_index is not None else None
-    if time is not None and claim_index is not None and _past_perfect(ctx.claims[claim_index]):
+    if time is not None and _reported_in_past_perfect(ctx, cue, claim_index):
         time = shift_back_year(time, ctx.article.published)
     if time is not None and cue.rule == "directive":
         time = shift_forward_year(time, ctx.article.published)
@@ -505,10 +518,7 @@ def planner_key(ctx: Context, cue: Cue) -> str | None:
     Plain modals ("Howard will face the inquiry") stay the publication's."""
     if cue.rule not in PLANNER_RULES:
         return None
-    names: dict[str, str] = {}
-    for entity in ctx.entities:
-        for name in (entity.name, *entity.aliases):
-            names.setdefault(name.lower(), entity.key)
+    names = ctx.names
     for head in (*(t.head for t in cue.tokens), *cue.tokens, cue.anchor):
         for subject in head.children:
             if subject.dep_ == "nsubj" and subject.pos_ in ("PROPN", "NOUN"):
@@ -593,9 +603,23 @@ def _modifies_noun(doc, time: TimeExpr) -> bool:
     return span_.root.dep_ in NOUN_MODIFIER_DEPS
 
 
-def _past_perfect(claim: Claim) -> bool:
-    """"had warned": the speaker spoke before the article's date."""
-    return bool(claim.cue) and claim.cue.text.lower().startswith("had ")
+def _reported_in_past_perfect(ctx: Context, cue: Cue, claim_index: int | None) -> bool:
+    """"Kovalchuk had warned that Putin will ...", "'... in January,' he had warned": the cue, a
+    verb governing it, or the verb of the claim holding it is in the past perfect, so the
+    speaker spoke well before the article's date. A simple past ("warned that ...") is recent
+    news and moves nothing; neither does a past perfect that does not govern the cue."""
+    governing = [*cue.tokens, cue.anchor, *cue.anchor.ancestors]
+    if claim_index is not None and ctx.claims[claim_index].cue is not None:
+        claim_cue = ctx.claims[claim_index].cue
+        span_ = ctx.doc.char_span(claim_cue.start, claim_cue.end, alignment_mode="expand")
+        governing += list(span_ or [])
+    return any(past_perfect(tok) for tok in governing)
+
+
+def past_perfect(tok) -> bool:
+    """A participle with the auxiliary "had" ("had warned", "had been warning")."""
+    return tok.tag_ in PERFECT_VERB_TAGS and any(
+        c.dep_ in AUX_DEPS and (c.lemma_.lower(), c.tag_) == PERFECT_AUX for c in tok.children)
 
 
 def _tokens_span(text: str, tokens: list) -> Span | None:

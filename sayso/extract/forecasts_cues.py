@@ -214,8 +214,9 @@ FROM_MODS = frozenset({"AFTER", "ON_OR_AFTER"})
 PREPOSITION_LOOKBACK = 16
 # TIMEX3 values that carry no window of their own ("this time", "now").
 NO_WINDOW_VALUES = frozenset({"PRESENT_REF", "PAST_REF"})
-# Durations that set a window from the article's date: "within a month", "in the next two weeks".
-DURATION_UNITS_DAYS = {"D": 1, "W": 7, "M": 30, "Y": 365}
+# Durations that set a window from the article's date: "within a month", "in the next two weeks"
+# (days from ``times.duration_days``); these units are counted in calendar months instead.
+CALENDAR_DURATION_MONTHS = {"M": 1, "Q": 3, "Y": 12}
 # ... only when counted forward: "within a month", "the next / coming / following two weeks".
 FORWARD_WORDS = frozenset({"next", "coming", "following"})
 

@@ -17,32 +17,22 @@ from datetime import date, timedelta
 
 from ..records import TimeExpr
 from .forecasts_cues import (
-    DEADLINE_MODS, DEADLINE_WORDS, DURATION_UNITS_DAYS, FORWARD_WORDS, FROM_MODS, FROM_WORDS,
+    CALENDAR_DURATION_MONTHS, DEADLINE_MODS, DEADLINE_WORDS, FORWARD_WORDS, FROM_MODS, FROM_WORDS,
     NO_WINDOW_VALUES, PREPOSITION_LOOKBACK,
 )
+from .times import DURATION_RE, duration_days
+from .times_calendar import add_months, parse_dct
 
 Window = tuple[str | None, str | None]
-DURATION = re.compile(r"P(\d+(?:\.\d+)?)([DWMY])")
 ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 YEAR_IN_TEXT = re.compile(r"\b\d{4}\b|'\d\d\b")
 
 
 def article_day(published: str | None, last: bool = False) -> str | None:
-    """The first (or last) ISO day the article's date can be; None when undated."""
-    m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", (published or "").strip()[:10])
-    if not m:
-        return None
-    year, month, day = m.group(1), m.group(2), m.group(3)
-    if day:
-        return f"{year}-{month}-{day}"
-    if last:
-        return f"{year}-{month}-{_month_end(int(year), int(month)):02d}" if month else f"{year}-12-31"
-    return f"{year}-{month or '01'}-01"
-
-
-def _month_end(year: int, month: int) -> int:
-    nxt = date(year + month // 12, month % 12 + 1, 1)
-    return (nxt - timedelta(days=1)).day
+    """The first (or last) ISO day the article's date can be (``times_calendar.parse_dct``);
+    None when undated or not a date."""
+    dct = parse_dct(published)
+    return dct[int(last)].isoformat() if dct else None
 
 
 def has_window(time: TimeExpr, text: str = "") -> bool:
@@ -52,7 +42,7 @@ def has_window(time: TimeExpr, text: str = "") -> bool:
         return False
     if time.earliest or time.latest:
         return True
-    return bool(_duration_days(time.value)) and _forward(text, time)
+    return bool(duration_days(time.value)) and _forward(text, time)
 
 
 def _forward(text: str, time: TimeExpr) -> bool:
@@ -91,30 +81,17 @@ def window(text: str, time: TimeExpr | None, published: str | None) -> Window:
     return earliest, latest
 
 
-def _duration_days(value: str | None) -> float | None:
-    m = DURATION.fullmatch(value or "")
-    return float(m.group(1)) * DURATION_UNITS_DAYS[m.group(2)] if m else None
-
-
 def _duration_window(value: str | None, today: str | None) -> Window:
-    """"within a month" (P1M) from the article's date: (today, today + 1 month)."""
-    m = DURATION.fullmatch(value or "")
-    if not m or not today:
+    """"within a month" (P1M) from the article's date: (today, today + 1 month); whole months,
+    quarters and years by the calendar (``times_calendar.add_months``), the rest by
+    ``times.duration_days``."""
+    m, days = DURATION_RE.fullmatch(value or ""), duration_days(value)
+    if not (m and days and today):
         return None, None
-    start = date.fromisoformat(today)
-    n, unit = float(m.group(1)), m.group(2)
-    if unit in "MY" and n == int(n):
-        months = int(n) * (12 if unit == "Y" else 1)
-        end = _add_months(start, months)
-    else:
-        end = start + timedelta(days=n * DURATION_UNITS_DAYS[unit])
-    return today, end.isoformat()
-
-
-def _add_months(day: date, months: int) -> date:
-    total = day.month - 1 + months
-    year, month = day.year + total // 12, total % 12 + 1
-    return date(year, month, min(day.day, _month_end(year, month)))
+    start, n, unit = date.fromisoformat(today), float(m[2]), m[3]
+    if not m[1] and unit in CALENDAR_DURATION_MONTHS and n.is_integer():
+        return today, add_months(start, int(n) * CALENDAR_DURATION_MONTHS[unit]).isoformat()
+    return today, (start + timedelta(days=round(days))).isoformat()
 
 
 def _day_before(iso: str) -> str:
@@ -154,15 +131,16 @@ def shift_forward_year(time: TimeExpr, published: str | None) -> TimeExpr:
 def _moved(time: TimeExpr, years: int) -> TimeExpr:
     earliest, latest = (_plus_years(d, years) if d else None for d in (time.earliest, time.latest))
     value = time.value
-    if re.match(r"\d{4}", value or ""):
+    if ISO_DAY.fullmatch(value or ""):
+        value = _plus_years(value, years)  # February 29 becomes the 28th, never a bad date
+    elif re.match(r"\d{4}", value or ""):
         value = f"{int(value[:4]) + years}{value[4:]}"
     return TimeExpr(time.start, time.end, time.text, time.type, value, earliest, latest,
                     time.mod, time.anchored, time.extractor)
 
 
 def _plus_years(iso: str, years: int) -> str:
-    d = date.fromisoformat(iso[:10])
-    return date(d.year + years, d.month, min(d.day, _month_end(d.year + years, d.month))).isoformat()
+    return add_months(date.fromisoformat(iso[:10]), 12 * years).isoformat()
 
 
 def _distance(win: tuple[str, str], today: str) -> int:
