@@ -128,7 +128,7 @@ class TimeExpr:
     latest: str | None = None
     mod: str | None = None  # TIMEX3 mod: BEFORE, AFTER, APPROX, START, END, ...
     anchored: bool = True
-    extractor: str = "times.v2"
+    extractor: str = "times.v3"
 
 
 @dataclass
@@ -148,7 +148,7 @@ class Figure:
     owner: str | None = None  # whose figure it is when the speaker reports another party's
     subject: str | None = None  # what/whom the count is of or for: "Russia"
     event: str | None = None  # the act counted, normalised: "mobilisation" ("mobilised 500,000")
-    extractor: str = "figures.v2"
+    extractor: str = "figures.v3"
 
 
 @dataclass
@@ -167,7 +167,7 @@ class Forecast:
     predictor_key: str | None = None  # Entity.key of the speaker; None: the publication
     condition: Span | None = None  # "if ..."
     status: ForecastStatus = "open"  # on the article's date: open, or already due
-    extractor: str = "forecasts.v2"
+    extractor: str = "forecasts.v3"
 
 
 @dataclass

@@ -1,9 +1,12 @@
 """Time expressions: extents, TIMEX3 types and values against the DCT, windows, and bad input."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from sayso.extract.times import EXTRACTOR, extract_times, window
+from sayso.extract.times import EXTRACTOR, extract_times
+from sayso.extract.times_rules import COMPILED
 from sayso.extract.times_calendar import (Anaphor, Named, Shift, Weekday, nth_weekday, parse_dct, resolve,
                                           resolve_anaphor)
 from sayso.records import Article
@@ -192,7 +195,63 @@ WINDOWS = [
 @pytest.mark.parametrize("text, published, expected", WINDOWS)
 def test_windows(nlp, text, published, expected):
     [t] = times(nlp, text, published)
-    assert (*window(t), t.mod) == expected
+    assert (t.earliest, t.latest, t.mod) == expected
+
+
+# review fixes (docs/times.md, "2026-11-25"); DCT 2023-02-10, a Friday
+FIX_DCT = "2023-02-10"
+# (text, expected (span, type, value, mod, earliest, latest) of every expression)
+REVIEW_FIXES = [
+    # 2. backward durations get no forward window; forward ones keep it
+    ("Prices rose in the past two months.", [("the past two months", "DURATION", "P2M", None, None, None)]),
+    ("Profits rose in the last three years.", [("the last three years", "DURATION", "P3Y", None, None, None)]),
+    ("Sales fell within the previous two weeks.", [("the previous two weeks", "DURATION", "P2W", None, None, None)]),
+    ("Prices will fall in the next two weeks.",
+     [("the next two weeks", "DURATION", "P2W", "ON_OR_BEFORE", "2023-02-10", "2023-02-24")]),
+    ("Prices will fall within a month.", [("a month", "DURATION", "P1M", "ON_OR_BEFORE", "2023-02-10", "2023-03-10")]),
+    # 3. since / after / starting with a past or present-perfect verb: the past, however far
+    ("Prices have risen 5 percent since March.", [("March", "DATE", "2022-03", "ON_OR_AFTER", "2022-03-01", "2023-02-10")]),
+    ("Prices rose sharply after March.", [("March", "DATE", "2022-03", "AFTER", "2022-04-01", None)]),
+    ("Prices will rise after March.", [("March", "DATE", "2023-03", "AFTER", "2023-04-01", None)]),
+    ("Prices rose sharply in March.", [("March", "DATE", "2023-03", None, "2023-03-01", "2023-03-31")]),
+    # 4. fractional shifts: years in months, other units in days
+    ("It happened 1.5 days ago.", [("1.5 days ago", "DATE", "2023-02-08", None, "2023-02-08", "2023-02-08")]),
+    ("It happened 2.5 weeks ago.", [("2.5 weeks ago", "DATE", "2023-01-23", None, "2023-01-23", "2023-01-23")]),
+    ("It happened 1.5 years ago.", [("1.5 years ago", "DATE", "2021-08", None, "2021-08-01", "2021-08-31")]),
+    # 5. whitespace inside "from now"
+    ("It happens a week from  now.", [("a week from  now", "DATE", "2023-W07", None, "2023-02-13", "2023-02-19")]),
+    ("It happened a week ago.", [("a week ago", "DATE", "2023-W05", None, "2023-01-30", "2023-02-05")]),
+    # 6. thousands separators
+    ("It lasted 1,000 years.", [("1,000 years", "DURATION", "P1000Y", None, None, None)]),
+    ("He paid $1,000 for it.", []),
+    # 7. an ordinal day after a clock time
+    ("It closed at 5 p.m. Nov. 9th.",
+     [("5 p.m. Nov. 9th", "TIME", "2022-11-09T17:00", None, "2022-11-09", "2022-11-09")]),
+    # 8. no century before the first
+    ("It dates to the 0th century.", [("the 0th century", "DATE", None, None, None, None)]),
+    ("It dates to the 1st century.", [("the 1st century", "DATE", "00", None, "0001-01-01", "0099-12-31")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", REVIEW_FIXES)
+def test_review_fixes(nlp, text, expected):
+    got = [(t.text, t.type, t.value, t.mod, t.earliest, t.latest) for t in times(nlp, text, FIX_DCT)]
+    assert got == expected
+
+
+# 1. repeated words that once made rules backtrack quadratically (10 s for 10,000 "year-ago "):
+# every expression is still found, and the suite's runtime shows a regression
+@pytest.mark.parametrize("word, n, found", [("year-ago ", 3000, 3000), ("recent ", 3000, 3000), ("1,000", 3000, 0),
+                                            ("latest fiscal ", 2000, 0)])
+def test_long_repetitions(word, n, found):
+    from sayso.records import Article
+    assert len(list(extract_times(None, Article(text=word * n, published=DCT)))) == found
+
+
+# no rule repeats a group without bound (the cause of quadratic backtracking)
+@pytest.mark.parametrize("name, pattern", [(n, p.pattern) for n, p, _ in COMPILED])
+def test_no_unbounded_repeated_group(name, pattern):
+    assert not re.search(r"\)(?:\+|\*|\{\d+,\})", pattern)
 
 
 def test_unanchored_values_are_flagged(nlp):

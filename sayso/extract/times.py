@@ -23,21 +23,22 @@ the window:
   "after March" -> ``AFTER``, earliest = the day after March, latest open (None);
   "before March" -> ``BEFORE``, latest = the day before March.
 
-``window(timex)`` returns the (earliest, latest) pair forecasts use.
+Forecasts read the window from ``TimeExpr.earliest`` / ``latest``.
 """
 from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Iterator
 
 from ..records import Article, TimeExpr
 from . import times_words as W
-from .times_calendar import Anaphor, add_months, parse_dct, reference_date, resolve, resolve_anaphor
+from .times_calendar import Anaphor, Named, add_months, parse_dct, reference_date, resolve, resolve_anaphor
 from .times_rules import COMPILED, NEAREST, Found
 
-EXTRACTOR = "times.v2"
+EXTRACTOR = "times.v3"
 log = logging.getLogger(__name__)
 
 PAST_TAGS = ("VBD", "VBN")
@@ -53,6 +54,7 @@ WITHIN_RE = re.compile(r"\b(within|in\s+the\s+next|over\s+the\s+next|in\s+the\s+
 PREP_RE = re.compile(r"\b(by|until|till|through|no\s+later\s+than|before|ahead\s+of|since|after|from|"
                      r"starting)\s+$", re.I)
 DURATION_RE = re.compile(r"P(T)?(\d+(?:\.\d+)?)(Y|M|W|D|H|S|DE|CE|Q)")
+BACKWARD_START = re.compile(rf"(?:the\s+)?(?:{'|'.join(W.BACKWARD_WORDS)})\b", re.I)
 DURATION_DAYS = {"Y": 365, "M": 30, "W": 7, "D": 1, "DE": 3650, "CE": 36500, "Q": 91}
 
 
@@ -83,13 +85,6 @@ def select(cands: list) -> list:
 # ---------------------------------------------------------------- tense
 
 
-def direction(doc, start: int, end: int) -> int:
-    """-1 when the governing verb is past, +1 when future (will, going to, plans to), NEAREST for
-    "would" and past plans, 0 unknown."""
-    verb = governing_verb(doc, start, end)
-    return 0 if verb is None else _verb_direction(verb)
-
-
 def governing_verb(doc, start: int, end: int):
     """The verb the expression at ``start:end`` hangs from (up to MAX_HEAD_STEPS heads), or None."""
     if doc is None:
@@ -116,6 +111,8 @@ def _plain_past(verb) -> bool:
 
 
 def _verb_direction(verb, depth: int = 0) -> int:
+    """-1 when ``verb`` is past or present perfect, +1 future (will, going to, plans to), NEAREST for
+    "would" and past plans, 0 unknown."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"]
     if any(a.lower_ in W.FUTURE_AUX for a in auxes) or verb.lower_ in W.FUTURE_AUX:
         return 1
@@ -159,6 +156,7 @@ def _plan_direction(verb, auxes) -> int:
 
 DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|as\s+soon\s+as|no\s+later\s+than|ahead\s+of)\s+$", re.I)
 UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+$", re.I)
+SINCE_BEFORE = re.compile(r"\b(?:since|after|starting(?:\s+(?:in|on|from))?)\s+$", re.I)
 WEEKDAY_WORD = re.compile(r"\b(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
@@ -172,6 +170,17 @@ def deadline_direction(text: str, start: int, end: int, tense: int, plain_past: 
     if not plain_past and UNTIL_BEFORE.search(before) and WEEKDAY_WORD.search(text, start, end):
         return 1
     return tense
+
+
+def since_past(found: Found | None, text: str, start: int, tense: int) -> Found | None:
+    """A month after "since / after / starting" with a past or present-perfect verb is the last one
+    before the DCT, however far ("Prices have risen since March" on Feb. 10 -> last March): the
+    mirror of the "until" rule."""
+    spec = found.spec if found else None
+    before = text[max(0, start - LOOKBACK_CHARS):start]
+    if tense != -1 or not isinstance(spec, Named) or not SINCE_BEFORE.search(before):
+        return found
+    return replace(found, spec=replace(spec, direction=-1, by_tense=False))
 
 
 # ---------------------------------------------------------------- windows
@@ -224,9 +233,11 @@ def _bounded(mod: str | None, lo: str, hi: str, dct: tuple[date, date]) -> tuple
 
 
 def _within(timex: TimeExpr, text: str, dct: tuple[date, date] | None) -> TimeExpr:
+    """"within a month", "in the next two weeks": from the DCT forward; "in the past two months" has
+    no forward window."""
     prep = _prep_before(text, timex.start, WITHIN_RE)
     days = duration_days(timex.value)
-    if prep is None or dct is None or days is None:
+    if prep is None or dct is None or days is None or BACKWARD_START.match(timex.text):
         return timex
     timex.mod = timex.mod or "ON_OR_BEFORE"
     timex.earliest = dct[0].isoformat()
@@ -240,11 +251,6 @@ def _add_duration(start: date, value: str, days: float) -> date:
         months = int(float(m[2])) * {"M": 1, "Y": 12, "Q": 3}[m[3]]
         return add_months(start, months)
     return start + timedelta(days=round(days))
-
-
-def window(timex: TimeExpr) -> tuple[str | None, str | None]:
-    """The (earliest, latest) ISO days a time expression points at, for forecasts; None: open."""
-    return timex.earliest, timex.latest
 
 
 # ---------------------------------------------------------------- extraction
@@ -270,7 +276,8 @@ def _found(cand, doc) -> Found | None:
     try:
         verb = governing_verb(doc, start, end)
         tense = 0 if verb is None else _verb_direction(verb)
-        return fn(m, deadline_direction(m.string, start, end, tense, _plain_past(verb)))
+        found = fn(m, deadline_direction(m.string, start, end, tense, _plain_past(verb)))
+        return since_past(found, m.string, start, tense)
     except (ValueError, KeyError, TypeError, IndexError, AttributeError, OverflowError) as err:
         log.debug("time rule %s failed on %r: %s", name, m[0], err)
         return None

@@ -50,15 +50,16 @@ WEEKDAY_ABBR = rf"(?:{caps([w for w in W.WEEKDAYS if len(w) <= 4])}\.)"
 YEAR = r"(?:1[0-9]\d\d|20\d\d)(?![\d,.]\d)"
 DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?\b"
 NUMWORD = alt([w for w in W.NUMBERS if " " not in w and w not in ("a", "an", "dozen")])
-NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+\d/\d)?|{NUMWORD}(?:[-\s]{NUMWORD})?|a\s+couple\s+of|a\s+dozen|half\s+a|an?)"
+NUM = rf"(?:\d{{1,3}}(?:,\d{{3}}){{0,4}}(?:\.\d+)?(?:\s+\d/\d)?|{NUMWORD}(?:[-\s]{NUMWORD})?|a\s+couple\s+of|a\s+dozen|half\s+a|an?)"
 VAGUE = alt(W.VAGUE_NUMBERS)
 UNIT = alt(W.UNITS)
 UNIT_SING = alt([u for u in W.UNITS if u == W.UNITS[u]])
 DMOD = alt(W.DURATION_MODS)
-DATEMOD = (r"(?:(?:early|late|earlier|later|mid)\s+|(?:mid|early|late)-\s*|"
-           r"the\s+(?:end|beginning|start|middle|close|rest|remainder)\s+of\s+)")
+# date modifiers kept in the extent ("early", "mid-", "the end of"): the keys of W.DATE_MODS
+DATEMOD = "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") + (r"\s*" if w.endswith("-") else r"\s+")
+                           for w in sorted(W.DATE_MODS, key=len, reverse=True)) + ")"
 SEASON = alt(W.SEASONS)
-PART = alt(["morning", "afternoon", "evening", "night"])
+PART = alt(W.DAY_PARTS)
 REL = alt(W.RELATIVE)
 ORD = alt(W.ORDINALS)
 TZ = r"(?:\s+(?-i:EST|EDT|CST|CDT|PST|PDT|MST|MDT|ET|PT|CT|GMT|UTC|BST|CET|CEST)\b|\s+local\s+time)?"
@@ -98,6 +99,7 @@ def named_direction(direction: int) -> int:
 def num_value(text: str) -> float | None:
     """"two" -> 2, "2 1/2" -> 2.5, "twenty four" -> 24, vague words -> None."""
     text = re.sub(r"\s+", " ", text.lower().strip())
+    text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)  # "1,000" -> "1000"
     if text in W.NUMBERS:
         return W.NUMBERS[text]
     m = re.fullmatch(r"(\d+(?:\.\d+)?)(?: (\d)/(\d))?", text)
@@ -173,10 +175,11 @@ def f_adjective(m: re.Match, direction: int) -> Found | None:
 def f_ago(m: re.Match, direction: int) -> Found | None:
     """"two weeks ago", "a year earlier", "a week from now"; "three days later" counts from an event,
     not the DCT: TBAQ marks only its duration ("Three days", P3D), so the rule leaves it to "duration"."""
-    if m["dir"].lower() == "later":
+    word = re.sub(r"\s+", " ", m["dir"].lower())
+    if word == "later":
         return None
     unit = _unit(m["unit"])
-    sign = 1 if m["dir"].lower() in ("later", "from now", "hence") else -1
+    sign = 1 if word in ("from now", "hence") else -1
     n = None if m["vague"] else num_value(m["num"])
     if n is None:
         return Found("DATE", Fixed("FUTURE_REF" if sign > 0 else "PAST_REF"), _mod(m["mod"]))
@@ -185,8 +188,10 @@ def f_ago(m: re.Match, direction: int) -> Found | None:
     gran = "day" if unit == "night" else unit
     if unit == "year" and n == 1 and QUARTER_CONTEXT.search(m.string):
         return Found("DATE", Shift("quarter", 5 * sign, "quarter"), _mod(m["mod"]))
-    if n != int(n):
-        return Found("DATE", Shift("month" if unit == "year" else "day", sign * round(n * 12), "month"))
+    if n != int(n):  # "2.5 years ago" in months, "1.5 days ago", "2.5 weeks ago" in days
+        if unit == "year":
+            return Found("DATE", Shift("month", sign * round(n * 12), "month"), _mod(m["mod"]))
+        return Found("DATE", Shift("day", sign * round(n * W.UNIT_DAYS[unit]), "day"), _mod(m["mod"]))
     return Found("DATE", Shift(gran, sign * int(n), gran), _mod(m["mod"]))
 
 
@@ -238,11 +243,16 @@ def f_clock(m: re.Match, direction: int) -> Found | None:
     if day in W.WEEKDAYS:
         return Found("TIME", Weekday(W.WEEKDAYS[day], weekday_direction(direction), clock))
     if m["mon"]:
-        return Found("TIME", Named(month=W.MONTHS[m["mon"].lower().rstrip(".")], day=int(m["mday"]),
+        return Found("TIME", Named(month=W.MONTHS[m["mon"].lower().rstrip(".")], day=_day_number(m["mday"]),
                                    direction=named_direction(direction), part=clock))
     if day:
         return Found("TIME", Shift("day", W.DEICTIC_DAYS[day], "day", clock))
     return Found("TIME", Anaphor("day", 0, clock))  # "at 10 p.m.": on the day last mentioned
+
+
+def _day_number(text: str) -> int:
+    """"9th" -> 9, "23" -> 23."""
+    return int(re.match(r"\d+", text)[0])
 
 
 def _clock(text: str) -> str | None:
@@ -261,7 +271,7 @@ def _clock(text: str) -> str | None:
 
 def f_date(m: re.Match, direction: int) -> Found | None:
     month = W.MONTHS[m["mon"].lower().rstrip(".")]
-    day = int(re.match(r"\d+", m["mday"])[0]) if m["mday"] else None
+    day = _day_number(m["mday"]) if m["mday"] else None
     if day is not None and not 1 <= day <= 31:
         return None
     if m["year"]:
@@ -319,8 +329,8 @@ def f_decade(m: re.Match, direction: int) -> Found | None:
 
 
 def f_century(m: re.Match, direction: int) -> Found | None:
-    n = W.ORDINALS.get(m["ord"].lower()) or int(re.match(r"\d+", m["ord"])[0])
-    return Found("DATE", Fixed(f"{n - 1:02d}"))
+    n = W.ORDINALS.get(m["ord"].lower()) or _day_number(m["ord"])
+    return Found("DATE", Fixed(f"{n - 1:02d}") if n >= 1 else None)  # "the 0th century": no value
 
 
 def f_season(m: re.Match, direction: int) -> Found | None:
@@ -559,7 +569,7 @@ RULES: list[tuple[str, str, FoundFn]] = [
      rf"(?P<rel2>this|last|next)\s+year|the\s+(?P<rel3>current|previous|next|same)\s+year))?", f_quarter),
     ("report_period",
      r"(?:the\s+)?(?:(?:latest|current|most\s+recent|recent|same|comparable|year-ago|year-earlier|year\s+earlier|"
-     r"fiscal|just-ended|just\s+ended)\s+)+(?:fiscal\s+)?(?:quarter|period)\b|"
+     r"fiscal|just-ended|just\s+ended)\s+){1,3}(?:fiscal\s+)?(?:quarter|period)\b|"
      r"\b(?:year-ago|year-earlier)\b", f_report_period),
     ("same_period_last_year",
      r"the\s+same\s+(?P<unit>period|month|quarter|week|day)\s+(?:of\s+)?(?:(?:the\s+)?(?:last|previous|prior)\s+year|"

@@ -52,6 +52,9 @@ UNIT_LETTERS = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": 
 # units written as a multiple of a smaller one ("two decades" -> P20Y, "three quarters" -> P9M)
 UNIT_FACTORS = {"decade": 10, "quarter": 3}
 TIME_UNITS = ("second", "minute", "hour")
+# days in a unit, for fractional shifts ("1.5 days ago", "2.5 weeks ago"; years count in months)
+UNIT_DAYS = {"day": 1, "night": 1, "week": 7, "weekend": 7, "month": 30, "quarter": 91, "decade": 3652,
+             "century": 36524}
 # "last", "next": the shift in units they stand for
 RELATIVE = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1,
             "this": 0, "current": 0, "present": 0, "same": 0,
@@ -74,7 +77,6 @@ DATE_MODS = {
     "mid-": "MID", "early-": "START", "late-": "END",
     "the end of": "END", "the beginning of": "START", "the start of": "START",
     "the middle of": "MID", "the close of": "END", "the rest of": None, "the remainder of": None,
-    "the first half of": None, "the second half of": None,
 }
 # present / past / future references (TIMEX3 value, type)
 REFERENCES = {
@@ -100,15 +102,11 @@ SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "y
         "semiannually": "P6M", "semi-annually": "P6M", "annual": "P1Y"}
 # "annually", "quarterly" are mostly not marked in TimeBank (adjectives, report names)
 SETS_USED = ("daily", "weekly", "monthly", "yearly", "hourly", "nightly")
-# financial periods: words that make "the quarter"/"the period" the reporting quarter
-FISCAL = ("fiscal", "financial")
 # estimated window (days after the DCT) of vague future references
 FUTURE_WINDOWS = {"days": 14, "weeks": 56, "months": 183, "years": 1095, "decades": 7300}
 FUTURE_WINDOW_DEFAULT = 365
-# prepositions that turn a date into a deadline (earliest = DCT, latest = the date's end)
-DEADLINE_WORDS = ("by", "until", "till", "before", "no later than", "through", "up to", "ahead of")
-WITHIN_WORDS = ("within", "in the next", "over the next", "in the coming", "in")
-SINCE_WORDS = ("since", "from", "after", "starting")
+# words that turn a duration backwards from the DCT ("in the past two months"): no forward window
+BACKWARD_WORDS = ("past", "last", "previous", "preceding", "prior", "recent", "latest")
 # verbs / auxiliaries that put an event in the future
 FUTURE_AUX = ("will", "shall", "'ll", "wo", "going")
 # future-in-the-past ("warned that it would come in January"): the nearest date, not the next one
