@@ -128,7 +128,7 @@ class TimeExpr:
     latest: str | None = None
     mod: str | None = None  # TIMEX3 mod: BEFORE, AFTER, APPROX, START, END, ...
     anchored: bool = True
-    extractor: str = "times.v3"
+    extractor: str = "times.v4"
 
 
 @dataclass

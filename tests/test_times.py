@@ -189,6 +189,10 @@ WINDOWS = [
     ("Profit rose in the third quarter of 2022.", DCT, ("2022-07-01", "2022-09-30", None)),
     ("Prices rose yesterday.", "2025-07", ("2025-06-30", "2025-07-30", None)),
     ("Exports fell last year.", None, (None, None, None)),
+    ("Prices will fall 5% in two weeks.", DCT, ("2023-02-02", "2023-02-16", "ON_OR_BEFORE")),
+    ("He said the talks would end in three days.", DCT, ("2023-02-02", "2023-02-05", "ON_OR_BEFORE")),
+    ("Prices fell 5% in two weeks.", DCT, (None, None, None)),  # how long it took: no deadline
+    ("The strike ended in two weeks.", DCT, (None, None, None)),
 ]
 
 

@@ -38,7 +38,7 @@ from . import times_words as W
 from .times_calendar import Anaphor, Named, add_months, parse_dct, reference_date, resolve, resolve_anaphor
 from .times_rules import COMPILED, NEAREST, Found
 
-EXTRACTOR = "times.v3"
+EXTRACTOR = "times.v4"
 log = logging.getLogger(__name__)
 
 PAST_TAGS = ("VBD", "VBN")
@@ -201,10 +201,10 @@ def _prep_before(text: str, start: int, pattern: re.Pattern) -> str | None:
     return re.sub(r"\s+", " ", m[1].lower()) if m else None
 
 
-def _deadline(timex: TimeExpr, text: str, dct: tuple[date, date] | None) -> TimeExpr:
+def _deadline(timex: TimeExpr, text: str, dct: tuple[date, date] | None, doc=None) -> TimeExpr:
     """Set mod / earliest / latest from the preposition before the expression (see module doc)."""
     if timex.type == "DURATION":
-        return _within(timex, text, dct)
+        return _within(timex, text, dct, doc)
     if timex.value == "FUTURE_REF" and dct:
         days = next((d for w, d in W.FUTURE_WINDOWS.items() if w in timex.text.lower()), W.FUTURE_WINDOW_DEFAULT)
         timex.earliest, timex.latest = dct[0].isoformat(), (dct[1] + timedelta(days=days)).isoformat()
@@ -232,17 +232,25 @@ def _bounded(mod: str | None, lo: str, hi: str, dct: tuple[date, date]) -> tuple
     return lo, hi
 
 
-def _within(timex: TimeExpr, text: str, dct: tuple[date, date] | None) -> TimeExpr:
-    """"within a month", "in the next two weeks": from the DCT forward; "in the past two months" has
-    no forward window."""
+def _within(timex: TimeExpr, text: str, dct: tuple[date, date] | None, doc=None) -> TimeExpr:
+    """"within a month", "in the next two weeks": from the DCT forward; "in the past two months" and
+    a bare "in" under a past-tense verb ("fell 5% in two weeks": how long it took) have no window."""
     prep = _prep_before(text, timex.start, WITHIN_RE)
     days = duration_days(timex.value)
     if prep is None or dct is None or days is None or BACKWARD_START.match(timex.text):
+        return timex
+    if prep == "in" and _told_in_past(doc, timex):
         return timex
     timex.mod = timex.mod or "ON_OR_BEFORE"
     timex.earliest = dct[0].isoformat()
     timex.latest = _add_duration(dct[1], timex.value, days).isoformat()
     return timex
+
+
+def _told_in_past(doc, timex: TimeExpr) -> bool:
+    """The verb governing ``timex`` is in the past tense (False without a parse)."""
+    verb = governing_verb(doc, timex.start, timex.end) if doc is not None else None
+    return verb is not None and _verb_direction(verb) == -1
 
 
 def _add_duration(start: date, value: str, days: float) -> date:
@@ -303,7 +311,7 @@ def extract_times(doc, article: Article) -> Iterator[TimeExpr]:
             timex = _to_timex(text, start, end, found, article.published, reference)
             if _sets_reference(timex):
                 reference = timex.value
-            yield _deadline(timex, text, dct)
+            yield _deadline(timex, text, dct, doc)
         except (ValueError, KeyError, TypeError, OverflowError) as err:
             log.debug("time expression %r not normalised: %s", text[start:end], err)
             yield TimeExpr(start, end, text[start:end], found.type, None, mod=found.mod)
