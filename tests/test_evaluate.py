@@ -88,10 +88,6 @@ def test_read_split_uses_first_annotator(tmp_path):
 # Floors: measured PolNeAR dev scores minus a small margin (see docs/claims.md and .ci/floors.json).
 
 
-
-
-
-
 @pytest.mark.slow
 def test_polnear_dev_floors(shared_dir, below_floors):
     from sayso.evaluate.claims import evaluate_claims

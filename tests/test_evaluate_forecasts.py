@@ -164,12 +164,6 @@ def test_alignment_tie_goes_to_the_first_sentence():
     assert align([gold("alpha beta gamma delta")], sentences) == [0]
 
 
-
-
-
-
-
-
 @pytest.mark.slow
 def test_future_statements_dev_floors(shared_dir, below_floors):
     path = shared_dir / "evaldata" / "future-statements" / "dev.json"

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..records import Article
+from .scoring import Counts
 
 log = logging.getLogger(__name__)
 
@@ -262,10 +263,7 @@ class TimeScorer:
 
 
 def _prf(tp: int, n_gold: int, n_pred: int) -> dict[str, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f1, 4)}
+    return Counts(tp, n_gold, n_pred).prf()
 
 
 def _article(doc: TimeDoc) -> Article:
