@@ -223,7 +223,7 @@ def extract(
     Example: sayso extract article.txt --json
     """
     from .pipeline import extract_files
-    from .records import to_dict
+    from .shapes import extraction as to_dict
 
     failed = done = 0
     for item in extract_files(files, date=check_date(date)):

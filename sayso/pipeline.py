@@ -1,11 +1,11 @@
 """The orchestrator: files -> articles -> spaCy Docs -> records -> ledger.
 
-This is the one place that shows the pipeline's stages in order; every stage
-is a plain function in its own module.
+This is the one place that shows the pipeline's stages in order; every stage is a
+plain function in its own sub-package of :mod:`sayso.extract`, named and versioned in
+:mod:`sayso.stages`. Each stage returns new records and never changes an earlier one's.
 """
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -13,11 +13,12 @@ from pathlib import Path
 
 from . import nlp
 from .errors import SourceError
-from .extract import claims as claims_stage
-from .extract import figures as figures_stage
-from .extract import forecasts as forecasts_stage
-from .extract import speakers as speakers_stage
-from .extract import times as times_stage
+from .extract.claims import extract_claims
+from .extract.figures import extract_figures
+from .extract.forecasts import extract_forecasts
+from .extract.models import Models
+from .extract.speakers import resolve_speakers
+from .extract.times import extract_times
 from .ledger import Ledger
 from .records import Article, Extraction
 from .sources import read_articles
@@ -47,26 +48,27 @@ class IngestSummary:
             self.claims += n_claims
 
 
-@functools.cache
-def extractor_versions() -> dict[str, str]:
-    """The name+version of every stage, stored with each article's records."""
-    stages = (claims_stage, speakers_stage, times_stage, figures_stage, forecasts_stage)
-    versions = {stage.__name__.rsplit(".", 1)[-1]: stage.EXTRACTOR for stage in stages}
-    return {**versions, "model": nlp.model_name()}
+def extractor_versions(models: Models | None = None) -> dict[str, str]:
+    """The extractor string of every stage (:mod:`sayso.stages`) and the spaCy model, stored with
+    each article's records: an article stored under other strings is stale."""
+    models = models or Models.default()
+    return {**models.versions, "model": nlp.model_name()}
 
 
-def extract(doc, article: Article) -> Extraction:
-    """The extraction stages for one parsed article, in order (each sees the ones before)."""
-    claims = list(claims_stage.extract_claims(doc, article))  # a. who said what
-    entities, mentions = speakers_stage.resolve_speakers(doc, article, claims)  # b. who they are
-    times = list(times_stage.extract_times(doc, article))  # c. when, against the article's date
-    figures = list(figures_stage.extract_figures(doc, article, claims))  # d. which numbers, whose
-    forecasts = list(forecasts_stage.extract_forecasts(doc, article, claims, entities, times))  # e. what will be
-    versions = dict(extractor_versions())  # the cached dict stays unshared
+def extract(doc, article: Article, models: Models | None = None) -> Extraction:
+    """The extraction stages for one parsed article, in order (each reads the ones before)."""
+    models = models or Models.default()
+    claims = list(extract_claims(doc, article, models))  # a. who said what
+    claims, entities, mentions = resolve_speakers(doc, article, claims)  # b. who they are
+    times = list(extract_times(doc, article))  # c. when, against the article's date
+    figures = list(extract_figures(doc, article, claims))  # d. which numbers, whose
+    forecasts = list(extract_forecasts(doc, article, claims, entities, times))  # e. what will be
+    versions = extractor_versions(models)
     return Extraction(article, claims, entities, mentions, versions, times, figures, forecasts)
 
 
-def extract_articles(articles: Iterable[Article], n_process: int = 1) -> Iterator[Extraction | SourceError]:
+def extract_articles(articles: Iterable[Article], n_process: int = 1,
+                     models: Models | None = None) -> Iterator[Extraction | SourceError]:
     """Parse and extract many articles (no database), in input order.
 
     An extractor that fails on one article makes that article a SourceError
@@ -76,7 +78,7 @@ def extract_articles(articles: Iterable[Article], n_process: int = 1) -> Iterato
     for doc, article in nlp.load().pipe(pairs, as_tuples=True, batch_size=nlp.BATCH_SIZE,
                                         n_process=n_process):
         try:
-            yield extract(doc, article)
+            yield extract(doc, article, models)
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
             log.debug("extraction failed on %s", article.url or article.id, exc_info=True)
             yield SourceError(article.url or article.id, f"extraction failed ({type(exc).__name__}: {exc})")
@@ -91,19 +93,21 @@ def ingest(
     allow_undated: bool = False,
     progress: Progress | None = None,
     n_process: int = 1,
+    models: Models | None = None,
 ) -> IngestSummary:
     """Read, extract and store every article under ``paths``; bad inputs are counted, not fatal.
 
     Stages:
       1. sources: files -> Article records (or SourceError, recorded and reported);
-      2. skip articles the ledger already holds with the same extractor versions;
+      2. skip articles the ledger already holds with the same extractor strings (the stale
+         ones, stored under other strings, go on and are replaced);
       3. parse the rest with spaCy (``nlp.pipe``, batched);
       4. extract (see :func:`extract`): claims, speakers, time expressions, figures, forecasts;
       5. store each article in its own transaction (a kill never half-writes one).
     """
     summary = IngestSummary()
     report = progress or (lambda outcome: None)
-    versions = extractor_versions()
+    versions = extractor_versions(models)
 
     def fail(error: SourceError) -> None:
         ledger.record_failure(error.path, error.reason, error.line)
@@ -121,7 +125,7 @@ def ingest(
             else:
                 yield item
 
-    for extraction in extract_articles(fresh_articles(), n_process=n_process):  # 3, 4
+    for extraction in extract_articles(fresh_articles(), n_process=n_process, models=models):  # 3, 4
         if isinstance(extraction, SourceError):
             fail(extraction)
             continue

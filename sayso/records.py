@@ -2,13 +2,16 @@
 
 Offsets (``start``/``end``) always index ``Article.text`` (Python string
 indices, end exclusive); that is what makes every record checkable.
-Every extracted record names the extractor (with version) that made it.
+Every extracted record names the extractor that made it: its stage's version from
+:mod:`sayso.stages` (the stages stamp the full string, model fingerprint included).
 """
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Literal
+
+from .stages import BY_NAME
 
 DatePrecision = Literal["day", "month", "year", "unknown"]
 ClaimKind = Literal["direct", "indirect", "mixed"]
@@ -17,6 +20,11 @@ MentionKind = Literal["name", "title", "pronoun", "description"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Hedging = Literal["certain", "likely", "possible"]
 ForecastStatus = Literal["open", "due", "resolved"]
+
+
+def _made_by(stage: str):
+    """The default ``extractor`` of a record: its stage's version, as the stage table declares it."""
+    return field(default_factory=lambda: BY_NAME[stage].version)
 
 
 def content_hash(text: str) -> str:
@@ -78,7 +86,7 @@ class Mention:
     text: str
     entity_key: str
     kind: MentionKind = "name"
-    extractor: str = "speakers.v1"
+    extractor: str = _made_by("speakers")
 
 
 @dataclass
@@ -91,7 +99,7 @@ class Claim:
     kind: ClaimKind
     channel: str | None = None  # "told BFMTV" -> "BFMTV"
     speaker_key: str | None = None  # Entity.key once speakers are resolved
-    extractor: str = "claims.v3"
+    extractor: str = _made_by("claims")
 
     @property
     def start(self) -> int:
@@ -128,7 +136,7 @@ class TimeExpr:
     latest: str | None = None
     mod: str | None = None  # TIMEX3 mod: BEFORE, AFTER, APPROX, START, END, ...
     anchored: bool = True
-    extractor: str = "times.v4"
+    extractor: str = _made_by("times")
 
 
 @dataclass
@@ -148,7 +156,7 @@ class Figure:
     owner: str | None = None  # whose figure it is when the speaker reports another party's
     subject: str | None = None  # what/whom the count is of or for: "Russia"
     event: str | None = None  # the act counted, normalised: "mobilisation" ("mobilised 500,000")
-    extractor: str = "figures.v3"
+    extractor: str = _made_by("figures")
 
 
 @dataclass
@@ -167,7 +175,7 @@ class Forecast:
     predictor_key: str | None = None  # Entity.key of the speaker; None: the publication
     condition: Span | None = None  # "if ..."
     status: ForecastStatus = "open"  # on the article's date: open, or already due
-    extractor: str = "forecasts.v3"
+    extractor: str = _made_by("forecasts")
 
 
 @dataclass
@@ -182,37 +190,3 @@ class Extraction:
     times: list[TimeExpr] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     forecasts: list[Forecast] = field(default_factory=list)
-
-
-def claim_dict(claim: Claim, entities: dict[str, Entity] | None = None) -> dict:
-    """A claim as a flat JSON-ready dict (offsets index the article text)."""
-    entity = (entities or {}).get(claim.speaker_key or "")
-    row = {
-        "speaker": entity.name if entity else (claim.speaker.text if claim.speaker else None),
-        "speaker_key": claim.speaker_key,
-        "content": claim.content_text,
-        "parts": [[s.start, s.end] for s in claim.content],
-        "kind": claim.kind,
-        "channel": claim.channel,
-        "extractor": claim.extractor,
-    }
-    for role in ("speaker", "cue"):
-        span = getattr(claim, role)
-        row[f"{role}_text" if role == "speaker" else role] = span.text if span else None
-        row[f"{role}_start"], row[f"{role}_end"] = (span.start, span.end) if span else (None, None)
-    return row
-
-
-def to_dict(ex: Extraction) -> dict:
-    """One article's text and every record with offsets, for ``sayso extract --json``."""
-    entities = {e.key: e for e in ex.entities}
-    return {
-        "article": asdict(ex.article),
-        "claims": [claim_dict(c, entities) for c in ex.claims],
-        "entities": [asdict(e) for e in ex.entities],
-        "mentions": [asdict(m) for m in ex.mentions],
-        "times": [asdict(t) for t in ex.times],
-        "figures": [asdict(f) for f in ex.figures],
-        "forecasts": [asdict(f) for f in ex.forecasts],
-        "extractors": ex.extractors,
-    }

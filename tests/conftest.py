@@ -1,4 +1,4 @@
-"""Shared fixtures: the spaCy model once per session, and the ../shared data."""
+"""Shared fixtures: the spaCy model and the trained models once per session, and the ../shared data."""
 from __future__ import annotations
 
 import json
@@ -17,6 +17,14 @@ def nlp():
     from sayso import nlp as sayso_nlp
 
     return sayso_nlp.load()
+
+
+@pytest.fixture(scope="session")
+def models():
+    """The process-wide trained models (cue model, tagger, claims filter), loaded on first use."""
+    from sayso.extract.models import Models
+
+    return Models.default()
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from sayso.errors import SourceError
 from sayso.ledger import Ledger
 from sayso.pipeline import extract_files, extractor_versions, ingest
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+from tests import EXAMPLES
 N_EXAMPLES = len(list(EXAMPLES.glob("*.txt")))
 
 
@@ -141,16 +141,16 @@ def _stored(db: Path) -> int:
 
 
 def test_an_extractor_crash_fails_only_that_article(corpus, tmp_path, nlp, monkeypatch):
-    from sayso.extract import figures
+    from sayso import pipeline
 
-    real = figures.extract_figures
+    real = pipeline.extract_figures
 
     def crash_on_harvest(doc, article, claims):
         if "harvest" in article.title:
             raise RuntimeError("boom")
         return real(doc, article, claims)
 
-    monkeypatch.setattr(figures, "extract_figures", crash_on_harvest)
+    monkeypatch.setattr(pipeline, "extract_figures", crash_on_harvest)
     with Ledger(tmp_path / "l.db") as ledger:
         summary = ingest([corpus], ledger)
         assert (summary.new, summary.failed) == (N_EXAMPLES - 1, 1)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..extract.claims import extract_claims
+from ..extract.models import Models
 from ..records import Article
 from .polnear import GoldDoc, read_split
 from .scoring import MODES, RoleScorer
@@ -30,9 +31,9 @@ def gold_units(gold: GoldDoc) -> Units:
     return units
 
 
-def system_units(doc, text: str) -> Units:
+def system_units(doc, text: str, models: Models | None = None) -> Units:
     units: Units = {role: [] for role in ROLES}
-    for claim in extract_claims(doc, Article(text=text)):
+    for claim in extract_claims(doc, Article(text=text), models or Models.default()):
         if claim.speaker:
             units["source"].append([(claim.speaker.start, claim.speaker.end)])
         if claim.cue:

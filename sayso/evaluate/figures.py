@@ -98,7 +98,7 @@ def system_items(doc, text: str) -> list[Item]:
 
 
 def baseline_items(text: str) -> list[Item]:
-    from ..extract.figures_numbers import quantulum_parser
+    from ..extract.figures.numbers import quantulum_parser
 
     try:
         quantities = quantulum_parser().parse(text)
@@ -237,8 +237,8 @@ def re3d_predictions(doc, text: str, with_qualifier: bool = False, money: bool =
     the qualifier in front when asked (re3d includes it only sometimes: "At least 10" but "More than
     [650,000]")."""
     from ..extract.figures import extract_figures
-    from ..extract.figures_context import qualifier
-    from ..extract.figures_numbers import Candidate
+    from ..extract.figures.context import qualifier
+    from ..extract.figures.numbers import Candidate
 
     spans = []
     for fig in extract_figures(doc, Article(text=text)):

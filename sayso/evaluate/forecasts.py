@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..extract.forecasts_cues import BASELINE_CUE_WORDS
+from ..extract.forecasts.lexicon import BASELINE_CUE_WORDS
 from ..records import Article
 
 log = logging.getLogger(__name__)

@@ -1,0 +1,35 @@
+"""Claims: who (speaker) said (cue) what (content), with spans (``docs/claims.md``).
+
+Works on the spaCy parse of ``Article.text``, in three steps:
+
+1. the rules propose candidates (:mod:`.candidates`: quotations, verb, "according to",
+   noun and adjective cues, headline and floating quotes);
+2. the CRF tagger revises them and adds the attributions the rules missed
+   (:mod:`.learned.combine`);
+3. a trained filter (:mod:`.learned.filter`) drops unlikely claims, picks each speaker's
+   form (or leaves a doubtful one blank) and keeps one claim per content.
+
+The trained models come in as one value (:class:`sayso.extract.models.Models`).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ...records import Article, Claim
+from .candidates import rule_candidates
+from .learned.combine import combine, tag
+from .learned.filter import filter_claims
+
+if TYPE_CHECKING:
+    from ..models import Models
+
+__all__ = ["extract_claims"]
+
+
+def extract_claims(doc, article: Article, models: Models) -> Iterator[Claim]:
+    """Every attribution in ``article`` (``doc`` is the spaCy Doc of ``article.text``), in text order."""
+    ctx, found = rule_candidates(doc, article.text, models)
+    tagging = tag(doc, models)
+    found = combine(doc, article.text, found, tagging, models.extractor("claims"))
+    claims = filter_claims(doc, article.text, found, tagging, ctx.cue_probs, models.claim_filter)
+    yield from sorted(claims, key=lambda c: (c.start, c.end))

@@ -1,0 +1,230 @@
+"""The forecast lexicon: cue words, their hedging levels and the rules' word lists.
+
+Every list the forecast extractor (:mod:`sayso.extract.forecasts`) looks at lives here as a
+named constant; ``docs/forecasts.md`` explains each rule and why.
+"""
+from __future__ import annotations
+
+# --- hedging: cue -> level ------------------------------------------------------
+# Modal auxiliaries (spaCy tag MD) that put the verb they govern in the future.
+# Left out on purpose: "can" (ability, present), "must"/"should"/"ought" (obligation),
+# "'d" ("I'd love to", and "had" when the tagger errs: 0 of 7 found a statement on dev-even).
+MODAL_HEDGING = {
+    "will": "certain", "'ll": "certain", "wo": "certain", "shall": "certain",
+    "would": "likely",
+    "may": "possible", "might": "possible", "could": "possible",
+}
+# Verbs and adjectives whose "to"-complement is the predicted event:
+# "is expected to launch", "plans to", "is preparing to", "is set to", "threatens to".
+COMPLEMENT_CUES = {
+    "expect": "likely", "plan": "likely", "prepare": "likely", "set": "likely",
+    "threaten": "likely", "intend": "likely", "aim": "likely", "schedule": "likely",
+    "forecast": "likely", "predict": "likely", "project": "likely", "anticipate": "likely",
+    "poise": "likely", "vow": "likely", "pledge": "likely", "promise": "likely",
+    "likely": "likely", "unlikely": "likely", "due": "likely", "slate": "likely",
+    "certain": "certain", "sure": "certain", "bound": "certain", "go": "certain",
+    "hope": "possible", "seek": "possible",
+    "design": "likely",  # "a treaty designed to cut emissions by 2020": the purpose it is to reach
+}
+# Only these complement cues may govern the event with a bare noun object:
+# "plans a mass mobilisation", "forecasts growth of 3%", "expects a deal".
+OBJECT_CUES = {
+    "expect": "likely", "plan": "likely", "forecast": "likely", "predict": "likely",
+    "anticipate": "likely", "project": "likely", "prepare": "likely", "threaten": "likely",
+}
+# ... "threaten" only with an agent (a person, group or place, or no subject of its own: "later
+# requested ..., threatening a lawsuit"); with a thing as subject it means "endanger", a present
+# state ("rising sea levels threaten the coast").
+AGENTIVE_OBJECT_CUES = frozenset({"threaten"})
+AGENT_ENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+AGENT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who"})
+# Passive predictive verbs with a noun subject: "large losses are predicted",
+# "no major change is expected in the next 24 hours", "heavy crowding is to be expected".
+PASSIVE_CUES = {
+    "predict": "likely", "expect": "likely", "forecast": "likely", "anticipate": "likely",
+    "project": "likely", "plan": "likely", "schedule": "likely", "fear": "possible",
+}
+# "warned of potential flash floods", "warned of dire consequences unless ...".
+WARNING_VERBS = {"warn": "likely", "caution": "likely"}
+WARNING_PREPS = frozenset({"of", "about", "against"})
+# Verbs of predicting proper: their "that"-clause is the predicted event whatever its tense
+# ("predicted that the virtual environment is the main future"), and a past prediction
+# with a noun object stays a forecast ("polls had predicted a close race").
+PREDICTION_VERBS = {"predict": "likely", "forecast": "likely", "foresee": "likely", "project": "likely",
+                    "anticipate": "likely", "expect": "likely"}
+PAST_OBJECT_OK = frozenset({"predict", "forecast", "foresee", "project"})
+# "going to" counts only with "be" before it ("is going to"): "go" also means moving.
+GOING_TO_AUX = "be"
+# Nouns whose "to"-complement is a plan or a commitment: "announced plans to withdraw by
+# September 11", "its intention to sell", "a pledge to cut emissions".
+NOUN_CUES = {
+    "plan": "likely", "intention": "likely", "pledge": "likely", "promise": "likely",
+    "vow": "likely", "threat": "likely", "bid": "possible",
+    "effort": "possible",  # "in an effort to resolve weeks of uncertainty": an aim, not yet reached
+    # the favourite of a race is a prediction of its outcome: "the frontrunner to lead the party",
+    # "a front runner to succeed John Paul II" ("runner" heads "front runner"), "favourite to win"
+    "favourite": "likely", "favorite": "likely", "frontrunner": "likely", "runner": "likely",
+}
+# Adjectives that predict their subject: "Deadly flash flooding is possible",
+# "a deal is likely", "an attack is imminent" (a noun subject only; "it is possible that
+# he was killed" is about the past).
+PREDICATIVE_CUES = {
+    "possible": "possible", "likely": "likely", "probable": "likely", "unlikely": "likely",
+    "imminent": "certain", "inevitable": "certain", "expected": "likely",
+}
+# "be to" + verb, the journalistic arrangement future: "police are to turn the country upside
+# down", "the president is to visit Paris" (present tense only: "was to be" is a past prospective).
+BE_TO_HEDGING = "likely"
+BE_TO_TAGS = frozenset({"VBZ", "VBP"})
+# ... not a specifying copula, whose subject names a goal or a way, not an agent: "the priority
+# is to help", "the easiest way is to lift the ban", "his intention is to run" (a plan noun
+# subject is a stated plan, already a forecast by its own noun when it governs "to"), nor
+# "is yet to be announced" (not done so far) and "who is to blame" (an idiom of the present).
+SPECIFYING_NOUNS = frozenset({
+    "aim", "goal", "priority", "way", "thing", "intention", "idea", "task", "job", "objective",
+    "purpose", "mission", "challenge", "solution", "step", "option", "answer", "plan", "point",
+    "role", "hope", "desire", "dream", "strategy", "policy", "duty", "aspiration", "ambition",
+})
+BE_TO_BLOCKERS = frozenset({"yet", "blame"})
+# The present of a plan dated ahead: "the leaders meet in Paris tomorrow", "the company is
+# launching the phone next year" (a present or present-progressive verb whose adverbial holds
+# one of these words; "later" is left out: "two days later" looks back).
+FORWARD_TIME_WORDS = frozenset({"tomorrow", "next", "upcoming", "coming", "tonight"})
+FORWARD_TIME_DEPS = frozenset({"npadvmod", "advmod", "prep", "tmod"})
+SCHEDULED_PLAN_HEDGING = "likely"
+PRESENT_VERB_TAGS = frozenset({"VBZ", "VBP"})
+# Participles that make their noun a planned or expected event: "several inductions planned by
+# the IAF", "the proposed aircraft", "the expected rise in rates", "a scheduled visit".
+PLANNED_PARTICIPLES = {
+    "plan": "likely", "propose": "possible", "schedule": "likely", "expect": "likely",
+    "anticipate": "likely", "slate": "likely", "intend": "likely", "forecast": "likely",
+    "project": "likely", "predict": "likely",
+}
+PARTICIPLE_DEPS = frozenset({"acl", "amod"})
+# Nouns of chance whose "of"-gerund is the predicted event: "a 1 in 300 chance of colliding
+# with earth", "in danger of losing its superiority", "the prospects of finding survivors".
+RISK_NOUNS = {
+    "chance": "possible", "risk": "possible", "danger": "possible", "possibility": "possible",
+    "prospect": "possible", "likelihood": "likely", "probability": "likely", "threat": "possible",
+}
+RISK_PREP = "of"
+# Verbs whose prepositional gerund is the aimed-at event: "This act aims at dragging the Lebanese
+# toward civil strife".
+AIM_GERUND_CUES = {("aim", "at"): "likely", ("aim", "toward"): "likely", ("aim", "towards"): "likely"}
+# Adverbs on the event verb (or its cue) that override the cue's level:
+# "will probably", "could well", "will certainly".
+ADVERB_HEDGING = {
+    "probably": "likely", "likely": "likely", "presumably": "likely",
+    "possibly": "possible", "perhaps": "possible", "maybe": "possible",
+    "certainly": "certain", "definitely": "certain", "surely": "certain", "undoubtedly": "certain",
+}
+HEDGING_LEVELS = ("certain", "likely", "possible")
+
+# --- past, present and non-forecast uses ---------------------------------------
+# "could have done", "would have been": a modal with a perfect is about the past.
+# Only "will have done" (future perfect) stays a forecast.
+PERFECT_OK_MODALS = frozenset({"will", "'ll", "wo", "shall"})
+# "would like to", "I could see", "it would seem": wishes, politeness and hedged speech, not predictions.
+VOLITION_VERBS = frozenset({
+    "like", "love", "prefer", "rather", "hate", "want", "wish", "say", "argue", "imagine",
+    "see", "think", "suggest", "add", "note", "guess", "bet", "appreciate", "seem", "appear",
+})
+VOLITION_MODALS = frozenset({"would", "could", "might"})
+# ... but a wish with a "to"-verb is a stated intention ("he would like to retire to a Bavarian
+# village", "I would like to join the appeal"), a forecast at `INTENTION_HEDGING`, unless the
+# verb is a speech act performed by saying it ("I would like to thank / express my sympathy").
+INTENTION_VERBS = frozenset({"like", "love", "want", "prefer", "wish"})
+PERFORMATIVE_VERBS = frozenset({
+    "thank", "express", "say", "congratulate", "welcome", "add", "remind", "ask", "apologize",
+    "apologise", "acknowledge", "stress", "emphasize", "emphasise", "point", "take", "extend", "offer",
+    "pay", "convey", "send", "recognize", "recognise", "commend", "praise", "mention", "note", "assure",
+})
+INTENTION_HEDGING = "possible"
+# "I'll tell you", "we will say this": a speaker's own speech act, whatever the modal.
+SPEECH_ACT_VERBS = frozenset({"tell", "say", "admit", "confess", "repeat"})
+FIRST_PERSON = frozenset({"i", "we"})
+# "couldn't breathe", "could not win": a negated "could" reports a past inability.
+NEGATED_PAST_MODALS = frozenset({"could"})
+# "may have photos", "may contain melamine": a possible state now, not a future event.
+# ("may have to be trucked in" is not: "have" with a complement is a necessity ahead.)
+STATIVE_VERBS = frozenset({"have", "contain", "number", "know", "own", "belong", "hold", "mean"})
+STATIVE_MODALS = frozenset({"may", "might", "could"})
+# "was going to try", "were expected to": a past prospective; only "going to" is dropped
+# ("was expected to" in news usually still looks ahead).
+PAST_PROSPECTIVE_CUES = frozenset({"go"})
+PAST_AUX_TAGS = frozenset({"VBD"})
+# "2-3 times more likely to fall ill": a comparative risk, a generic present statement.
+COMPARATIVE_WORDS = frozenset({"more", "less"})
+# A forecast anchored in a relative clause ("Dow's board, which will expand to 14") is
+# background to the sentence's own statement: 3 of 26 found a statement on dev-even.
+BACKGROUND_DEPS = frozenset({"relcl"})
+# (Kept when the sentence has no forecast of its own, "The Act, which would require open formats,
+# has been introduced": 2 more statements found on dev-even for 19 more predictions, F1 down.)
+# A sentence ending in a question mark asks, it does not predict ("Will Russia attack?").
+QUESTION_END = "?"
+
+# --- orders with a deadline ------------------------------------------------------
+# "Putin has ordered the seizure of Donetsk by March": a directive verb whose scope holds
+# a deadline ("by March", "before the summer") or a time after the article's date.
+DIRECTIVE_VERBS = frozenset({
+    "order", "instruct", "direct", "task", "command", "demand", "decree", "mandate",
+})
+DIRECTIVE_HEDGING = "likely"
+# Requests and recommendations: "asked the Government to acquire 40 jets", "urged Londoners to get
+# moving again", "recommended that airlines should not purchase Airbus aircraft", "we insist that the
+# perpetrators must be brought to justice". The asked-for act lies ahead and can be checked later;
+# whether it happens is open (`REQUEST_HEDGING`). Only a "to"-verb after the addressee, or a
+# "that"-clause with a modal of obligation; "should" and "must" elsewhere stay out (obligation
+# in the present: 4 of 37 "should" found a statement on dev-even).
+REQUEST_VERBS = frozenset({
+    "ask", "urge", "request", "recommend", "insist", "demand", "advise", "press", "encourage", "implore",
+})
+OBLIGATION_MODALS = frozenset({"should", "must"})
+REQUEST_HEDGING = "possible"
+
+# --- scheduled facts (not forecasts) -------------------------------------------------
+# "Russia will celebrate Army Day on February 23": an observance of a calendar day is
+# fixed by the calendar, not predicted.  A certain statement is a scheduled fact when
+# its verb is an observance verb and a calendar noun (or an EVENT / DATE entity that
+# names a day) is its object, or when a calendar noun is its subject ("Army Day falls on").
+OBSERVANCE_VERBS = frozenset({
+    "celebrate", "commemorate", "observe", "mark", "honour", "honor", "fall", "be",
+})
+CALENDAR_NOUNS = frozenset({
+    "day", "anniversary", "holiday", "birthday", "festival", "jubilee", "christmas",
+    "easter", "ramadan", "eid", "diwali", "hanukkah", "new year", "independence",
+    "memorial", "centenary", "bicentenary", "eve",
+})
+CALENDAR_ENTITY_TYPES = frozenset({"EVENT", "DATE"})
+
+# --- conditions ----------------------------------------------------------------------
+# Subordinators that make an adverbial clause the forecast's condition.
+CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing"})
+
+# --- windows -------------------------------------------------------------------------
+# The word right before a time expression that turns it into a deadline ("by March",
+# "before the summer", "until 2030"): the window opens at the article's date.
+DEADLINE_WORDS = frozenset({"by", "before", "until", "till", "within"})
+# ... or into an open start ("after the election", "from 2025 on").
+FROM_WORDS = frozenset({"after", "from", "since", "beyond"})
+# TIMEX3 mods (set by the times stage from the same prepositions) with the same effect.
+DEADLINE_MODS = frozenset({"BEFORE", "ON_OR_BEFORE"})
+FROM_MODS = frozenset({"AFTER", "ON_OR_AFTER"})
+# How far back (characters) to look for that word.
+PREPOSITION_LOOKBACK = 16
+# TIMEX3 values that carry no window of their own ("this time", "now").
+NO_WINDOW_VALUES = frozenset({"PRESENT_REF", "PAST_REF"})
+# Durations that set a window from the article's date: "within a month", "in the next two weeks"
+# (days from ``times.duration_days``); these units are counted in calendar months instead.
+CALENDAR_DURATION_MONTHS = {"M": 1, "Q": 3, "Y": 12}
+# ... only when counted forward: "within a month", "the next / coming / following two weeks".
+FORWARD_WORDS = frozenset({"next", "coming", "following"})
+
+# --- the baseline of the evaluation -----------------------------------------------
+# `sayso eval forecasts` compares with "every sentence holding one of these words".
+BASELINE_CUE_WORDS = frozenset({
+    "will", "'ll", "wo", "shall", "would", "may", "might", "could",
+    "expect", "expects", "expected", "plan", "plans", "planned", "forecast", "forecasts",
+    "predict", "predicts", "predicted", "likely", "unlikely", "going", "set", "threaten",
+    "threatens", "preparing", "prepare", "prepares", "warn", "warns", "warned",
+})

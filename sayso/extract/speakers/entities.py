@@ -1,0 +1,98 @@
+"""Building the article's entities from its text: people (names with their titles), organisations,
+and the affiliations that tie them. See docs/speakers.md, section 1."""
+from __future__ import annotations
+
+from ..spans import SUBJECT_DEPS
+from . import lexicon as R
+from .book import Book
+from .book import Title
+from .names import Found
+from .orgs import described_org, is_description, org_entity
+from .words import norm, text_of
+
+
+def person_key(book: Book, found: Found) -> str | None:
+    """The existing person a name belongs to: same full name, or a surname of one."""
+    words = [norm(w) for w in found.words]
+    exact = book.by_name.get(("person", " ".join(found.words).lower()))
+    if exact:
+        return exact
+    matches = []
+    for info in book.people():
+        known = [norm(w) for w in info.entity.name.split()]
+        if len(words) == 1 and known[-1] == words[0]:
+            matches.append(info.entity.key)
+        elif len(words) > 1 and known[0] == words[0] and known[-1] == words[-1]:
+            matches.append(info.entity.key)
+    return book.nearest(matches, found.span.start_char) if matches else None
+
+
+def add_people(book: Book, people: list[Found]) -> list[tuple[str, Found]]:
+    """Cluster person names into entities: full names first, then bare surnames."""
+    placed = []
+    for found in sorted(people, key=lambda f: (-len(f.span), f.span.start)):
+        key = person_key(book, found) or book.new(" ".join(found.words), "person")
+        book.add_title(key, found.title, found.rank)
+        book.alias(key, " ".join(found.words))
+        if found.rank:
+            book.alias(key, text_of(found.rank + list(found.span)))
+        book.name_mention(found.span, key)
+        placed.append((key, found))
+    return placed
+
+
+def add_surname_mentions(book: Book, others: list) -> None:
+    """Name-like runs the NER missed or mislabelled ("Chernyak" as ORG) that match a person."""
+    for run in others:
+        found = Found(run, Title())
+        key = person_key(book, found) if len(run) <= 3 else None
+        if key:
+            book.alias(key, run.text)
+            book.name_mention(run, key)
+
+
+def add_orgs(book: Book, spans: list) -> None:
+    """Organisation entities from ORG spans (well-known aliases share one entity)."""
+    for span in sorted(spans, key=lambda s: is_description(s.text)):  # names first
+        book.name_mention(span, org_entity(book, span.text))
+
+
+def set_org(book: Book, key: str, org: str) -> None:
+    """Make an organisation entity the affiliation of a person."""
+    info, org_info = book.infos[key], book.infos[org]
+    info.org, info.entity.affiliation = org_info.org, org_info.entity.name
+    info.country = info.country or org_info.country
+
+
+def link_affiliations(book: Book, placed: list[tuple[str, Found]]) -> None:
+    """Affiliations that describe an org ("the union's general secretary") -> the org named in the
+    article; "Its governor, X" -> the organisation last the subject before "its"."""
+    for key, found in placed:
+        info = book.infos[key]
+        if found.owner is not None and not info.entity.affiliation:
+            org = _org_subject(book, found.owner)
+            if org:
+                set_org(book, key, org)
+        elif info.org and not any(i.named and i.org == info.org for i in book.infos.values()):
+            org = described_org(book, info.entity.affiliation)
+            if org:
+                set_org(book, key, org)
+
+
+def _org_subject(book: Book, i: int) -> str | None:
+    """The org entity of the last org subject before token i (its sentence or the one before)."""
+    doc = book.doc
+    start = book.sent_start[i]
+    first = book.sent_start[start - 1] if start else 0
+    for j in range(i - 1, first - 1, -1):
+        tok = doc[j]
+        if tok.dep_ in SUBJECT_DEPS and (norm(tok.text) in R.ORG_WORDS or tok.ent_type_ == "ORG"):
+            end = j + 1
+            while end < len(doc) and tok.ent_type_ == "ORG" and doc[end].ent_iob_ == "I":
+                end += 1
+            span = doc[tok.left_edge.i:end]
+            key = org_entity(book, span.text)
+            if not any(s <= span.start_char < e for s, e, _ in book.names):
+                book.mention(span.start_char, span.end_char, key, "description", True)
+            return key
+    return None

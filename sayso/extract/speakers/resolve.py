@@ -1,0 +1,275 @@
+"""Resolving claims' speaker phrases to the article's entities: a name joins its entity, a role or
+description the person holding a matching role, a pronoun the nearest preceding compatible
+speaker, "I"/"we" in a quote the quoted speaker. See docs/speakers.md, section 2."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ...records import Claim
+from . import lexicon as R
+from .book import Book, Info, Ref, Title
+from .entities import person_key
+from .names import Found, parse_title
+from .orgs import clean, described_org, org_entity
+from .words import capitalised, norm, strip_det
+
+FIRST_PERSON = R.FIRST_PERSON | R.FIRST_PERSON_PLURAL
+
+
+def role_fits(title: Title, info: Info) -> bool:
+    """True when a person's role is the one a description names."""
+    qualifiers = title.words & R.ROLE_QUALIFIERS == info.words & R.ROLE_QUALIFIERS
+    if title.head in R.GENERIC_LEADER_WORDS and title.org:  # "the union leader": whoever heads it
+        return info.org == title.org and info.head in R.ORG_LEADER_ROLES and qualifiers
+    if title.head in R.GENERIC_LEADER_WORDS:  # "the Ukrainian leader": a head of state or government
+        return bool(info.words & R.LEADER_ROLES) or info.head in R.LEADER_ROLES
+    if title.head != info.head and title.head not in info.ranks:
+        return False
+    portfolio = {w for w in title.words if w in R.PORTFOLIO_WORDS}
+    return portfolio <= info.words and qualifiers
+
+
+def compat(title: Title, info: Info) -> int:
+    """How well affiliations agree: 3 same org, 2 same country, 1 unknown, 0 conflict."""
+    if title.org and info.org:
+        return 3 if title.org == info.org else 0
+    if title.country and info.country:
+        return 2 if title.country == info.country else 0
+    return 1
+
+
+def match_role(book: Book, title: Title, pos: int) -> str | None:
+    """The person holding the described role with the best-agreeing affiliation."""
+    scored = [(compat(title, i), i.entity.key) for i in book.people() if role_fits(title, i)]
+    scored = [(s, k) for s, k in scored if s]
+    if not scored:
+        return None
+    best = max(s for s, _ in scored)
+    return book.nearest([k for s, k in scored if s == best], pos)
+
+
+def _named_in(book: Book, start: int, end: int, kind: str) -> str | None:
+    """An entity of this kind whose name mention lies inside [start, end)."""
+    text = book.text
+    keys = [k for s, e, k in book.names if s >= start and e <= end
+            and book.infos[k].entity.kind == kind and text[e:e + 2] not in R.POSSESSIVE]
+    return keys[-1] if keys else None
+
+
+def _is_person(book: Book, text: str) -> bool:
+    """True when text is the name (or surname) of a person of the article."""
+    last = norm(text.split()[-1]) if text.split() else ""
+    return any(norm(i.entity.name.split()[-1]) == last for i in book.people())
+
+
+def _by_title(book: Book, span) -> tuple[str, str] | None:
+    """(key, mention kind) for a role phrase: its holder, the org it speaks for, or a new person."""
+    title = parse_title(list(span))
+    if title.head is None:
+        return None
+    org = described_org(book, title.affiliation) if title.org else None
+    if org:  # "union leader": the union the article names
+        title = replace(title, org=book.infos[org].org, affiliation=book.infos[org].entity.name)
+    generic = title.head in R.GENERIC_LEADER_WORDS or title.head in R.PERSON_NOUNS
+    kind = "description" if generic else "title"
+    key = match_role(book, title, span.start_char)
+    if key is None and title.head in R.SPOKES_TITLES and title.org and not _is_person(book, title.affiliation):
+        key = org_entity(book, title.affiliation)
+    if key is None:
+        key = book.new(clean(span.text), "person", title)
+        book.infos[key].plural = norm(span[-1].text).endswith("s") and span[-1].tag_ == "NNS"
+    return key, kind
+
+
+def _by_org(book: Book, span) -> tuple[str, str] | None:
+    """(key, mention kind) for an organisation phrase ("the military intelligence of Ukraine")."""
+    named = _named_in(book, span.start_char, span.end_char, "org")
+    if named:
+        return named, "name"
+    is_org = norm(span.root.text) in R.ORG_WORDS or any(t.ent_type_ == "ORG" for t in span) \
+        or (len(span) == 1 and span[0].text.isupper() and len(span[0].text) > 1)
+    if not is_org:
+        return None
+    words = strip_det(list(span))
+    kind = "name" if words and capitalised(words[0]) else "description"
+    return org_entity(book, span.text), kind
+
+
+def _fallback(book: Book, span) -> tuple[str, str]:
+    """A new entity from the phrase itself (kind guessed) when nothing else resolves it."""
+    toks = strip_det(list(span))
+    if toks and all(t.ent_type_ == "GPE" or norm(t.text) in R.COUNTRIES for t in toks):
+        return org_entity(book, span.text), "name"  # a state speaking: "Russia announced"
+    if toks and _is_group(toks[-1]):  # "Port officials", "analysts": a group, not a person
+        key = book.new(clean(span.text), "other")
+        book.infos[key].plural = True
+        return key, "description"
+    if toks and all(capitalised(t) for t in toks):
+        found = Found(span, Title())
+        return person_key(book, found) or book.new(clean(span.text), "person"), "name"
+    kind = "person" if toks and norm(toks[-1].text) in R.PERSON_NOUNS else "other"
+    key = book.new(clean(span.text), kind)
+    book.infos[key].plural = bool(toks) and toks[-1].tag_ in ("NNS", "NNPS")
+    return key, "description"
+
+
+def _is_group(tok) -> bool:
+    """True for a plural head noun naming unnamed people ("officials", "Analysts")."""
+    plural = tok.tag_ in ("NNS", "NNPS") and norm(tok.lemma_) in R.PERSON_NOUNS | R.ROLE_TITLES
+    return norm(tok.text) in R.GROUP_NOUNS or plural
+
+
+def resolve_phrase(book: Book, start: int, end: int) -> tuple[str, str] | None:
+    """(entity key, mention kind) for a non-pronoun speaker phrase."""
+    span = book.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not span.text.strip():
+        return None
+    person = _named_in(book, span.start_char, span.end_char, "person")
+    if person:
+        return person, "name"
+    return _by_title(book, span) or _by_org(book, span) or _fallback(book, span)
+
+
+def _pronoun_fits(book: Book, word: str, ref: Ref) -> bool:
+    info = book.infos[ref.key]
+    if word in R.PERSON_PRONOUNS:
+        gender = R.PERSON_PRONOUNS[word]
+        return ref.kind == "person" and not info.plural and info.gender in (None, gender)
+    return ref.kind in ("org", "other") or info.plural
+
+
+def antecedent(book: Book, word: str, pos: int, contents: list[tuple[int, int]]) -> str | None:
+    """The nearest earlier compatible mention: in the closest sentence, a subject first.
+
+    Mentions inside a claim's content (reported speech) are skipped unless the
+    pronoun is inside that same content.
+    """
+    def reported(ref):
+        return any(s <= ref.start < e and not s <= pos < e for s, e in contents)
+
+    refs = [r for r in book.refs if r.start < pos and _pronoun_fits(book, word, r) and not reported(r)]
+    if not refs:
+        return None
+    sent = max(r.sent for r in refs)
+    near = [r for r in refs if r.sent == sent]
+    return max([r for r in near if r.subject] or near, key=lambda r: r.start).key
+
+
+def is_pronoun(text: str) -> bool:
+    word = norm(text.strip())
+    return word in R.PERSON_PRONOUNS or word in R.GROUP_PRONOUNS
+
+
+def _resolve_pronoun(book: Book, claim: Claim, contents) -> str | None:
+    sp = claim.speaker
+    word = norm(sp.text.strip())
+    key = antecedent(book, word, sp.start, contents)
+    if key:
+        info = book.infos[key]
+        info.gender = info.gender or R.PERSON_PRONOUNS.get(word)
+        book.mention(sp.start, sp.end, key, "pronoun", True)
+    return key
+
+
+def relative_head(book: Book, start: int, end: int):
+    """The noun phrase a relative-pronoun speaker stands for ("Clinton, who said" -> Clinton).
+
+    The pronoun's verb is a ``relcl`` of the noun (else the noun just before it); an
+    apposition climbs to the noun it renames. None for pronouns and "those who", "anybody who".
+    """
+    span = book.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return None
+    tok = span[0]
+    if tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
+        noun = tok.head.head
+    else:
+        prev = [t for t in book.doc[max(0, tok.i - 3):tok.i] if not t.is_punct]
+        noun = prev[-1] if prev and prev[-1].pos_ in ("NOUN", "PROPN") else None
+    while noun is not None and noun.dep_ == "appos" and noun.head.i < noun.i:
+        noun = noun.head
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or norm(noun.text) in R.NON_REFERRING:
+        return None
+    end = max([c.i for c in noun.conjuncts if c.i < tok.i] + [noun.i]) + 1  # "Democrats and Republicans"
+    return book.doc[noun.left_edge.i:end]
+
+
+def _resolve_relative(book: Book, claim: Claim) -> str | None:
+    """A relative-pronoun speaker: the entity of the phrase it modifies, as a pronoun mention."""
+    phrase = relative_head(book, claim.speaker.start, claim.speaker.end)
+    found = phrase is not None and resolve_phrase(book, phrase.start_char, phrase.end_char)
+    if not found:
+        return None
+    book.mention(claim.speaker.start, claim.speaker.end, found[0], "pronoun", True)
+    return found[0]
+
+
+def _enclosing_speaker(claims: list[Claim], i: int, keys: dict[int, str]) -> str | None:
+    """The resolved speaker of the other claim whose content contains claim ``i``'s speaker."""
+    pos = claims[i].speaker.start
+    for j, other in enumerate(claims):
+        if j != i and keys.get(j) and any(s.start <= pos < s.end for s in other.content):
+            return keys[j]
+    return None
+
+
+def _resolve_first_person(book: Book, claims: list[Claim], i: int, keys: dict[int, str]) -> str | None:
+    """"I" inside a quote -> the quoted speaker; "we" -> the quoted speaker's organisation.
+    Outside a quote (an op-ed's author) it stays unresolved."""
+    claim = claims[i]
+    word = speaker_word(claim)
+    key = _enclosing_speaker(claims, i, keys)
+    if key and word in R.FIRST_PERSON_PLURAL:
+        key = _speaker_org(book, key)
+    if key:
+        book.mention(claim.speaker.start, claim.speaker.end, key, "pronoun", True)
+    return key
+
+
+def _speaker_org(book: Book, key: str) -> str | None:
+    """An org speaker itself, or the org entity a person speaker is affiliated to."""
+    info = book.infos[key]
+    if info.entity.kind == "org":
+        return key
+    orgs = [i.entity.key for i in book.infos.values()
+            if i.entity.kind == "org" and info.org and i.org == info.org]
+    return orgs[0] if orgs else None
+
+
+def speaker_word(claim: Claim) -> str:
+    """The speaker phrase as one normalised word without a leading determiner ("" if longer)."""
+    words = claim.speaker.text.split()
+    words = words[1:] if len(words) == 2 and norm(words[0]) in R.DETERMINERS else words
+    return norm(words[0]) if len(words) == 1 else ""
+
+
+def resolve_claims(book: Book, claims: list[Claim]) -> dict[int, str]:
+    """Claim index -> entity key of its speaker. Names, descriptions and relative pronouns first,
+    then pronouns, then first person, in text order; speakers that refer to nobody ("some",
+    "you") stay unresolved (a key the claim already had is kept)."""
+    keys = {i: c.speaker_key for i, c in enumerate(claims) if c.speaker_key}
+    spoken = sorted((i for i, c in enumerate(claims) if c.speaker and speaker_word(c) not in R.NON_REFERRING),
+                    key=lambda i: claims[i].speaker.start)
+    contents = [(s.start, s.end) for c in claims for s in c.content]
+    for i in spoken:
+        claim = claims[i]
+        word = speaker_word(claim)
+        if word in R.RELATIVE_PRONOUNS:
+            _keep(keys, i, _resolve_relative(book, claim))
+        elif not is_pronoun(claim.speaker.text) and word not in FIRST_PERSON:
+            found = resolve_phrase(book, claim.speaker.start, claim.speaker.end)
+            if found:
+                keys[i] = found[0]
+                book.mention(claim.speaker.start, claim.speaker.end, found[0], found[1], True)
+    for i in spoken:
+        if is_pronoun(claims[i].speaker.text):
+            _keep(keys, i, _resolve_pronoun(book, claims[i], contents))
+    for i in spoken:
+        if speaker_word(claims[i]) in FIRST_PERSON:
+            _keep(keys, i, _resolve_first_person(book, claims, i, keys))
+    return keys
+
+
+def _keep(keys: dict[int, str], i: int, key: str | None) -> None:
+    if key:
+        keys[i] = key
