@@ -109,30 +109,50 @@ def ingest(
     report = progress or (lambda outcome: None)
     versions = extractor_versions(models)
 
-    def fail(error: SourceError) -> None:
-        ledger.record_failure(error.path, error.reason, error.line)
-        summary.errors.append(error)
-        summary.count("failed")
-        report("failed")
-
     def fresh_articles() -> Iterator[Article]:
         for item in read_articles(paths, date=date, fields=fields, allow_undated=allow_undated):  # 1
             if isinstance(item, SourceError):
-                fail(item)
+                _failed(ledger, item, summary, report)
             elif ledger.stored_extractors(item.id) == versions:  # 2
                 summary.count("unchanged")
                 report("unchanged")
             else:
                 yield item
 
-    for extraction in extract_articles(fresh_articles(), n_process=n_process, models=models):  # 3, 4
+    _store_each(ledger, extract_articles(fresh_articles(), n_process=n_process, models=models),  # 3, 4
+                summary, report)  # 5
+    return summary
+
+
+def reextract(
+    ledger: Ledger, *, progress: Progress | None = None, n_process: int = 1, models: Models | None = None,
+) -> IngestSummary:
+    """Extract again, from the text the ledger keeps, exactly the stored articles that are stale (a
+    stage's version or a model file changed: :mod:`sayso.stages`); resolutions are kept."""
+    summary = IngestSummary()
+    stale = list(ledger.stale_articles(extractor_versions(models)))
+    _store_each(ledger, extract_articles(stale, n_process=n_process, models=models), summary,
+                progress or (lambda outcome: None))
+    return summary
+
+
+def _store_each(ledger: Ledger, extractions: Iterable[Extraction | SourceError], summary: IngestSummary,
+                report: Progress) -> None:
+    """Store each extraction in its own transaction; a failed one is recorded and counted."""
+    for extraction in extractions:
         if isinstance(extraction, SourceError):
-            fail(extraction)
+            _failed(ledger, extraction, summary, report)
             continue
-        outcome = ledger.store(extraction)  # 5
+        outcome = ledger.store(extraction)
         summary.count(outcome, len(extraction.claims))
         report(outcome)
-    return summary
+
+
+def _failed(ledger: Ledger, error: SourceError, summary: IngestSummary, report: Progress) -> None:
+    ledger.record_failure(error.path, error.reason, error.line)
+    summary.errors.append(error)
+    summary.count("failed")
+    report("failed")
 
 
 def extract_files(

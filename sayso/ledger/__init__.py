@@ -15,7 +15,7 @@ from typing import Iterator
 
 from sayso.ledger import figures as figure_book, forecasts as forecast_book, queries, schema, store as writes
 from sayso.ledger.schema import LedgerError
-from sayso.records import Extraction
+from sayso.records import Article, Extraction
 
 DEFAULT_PATH = "sayso.db"
 
@@ -60,6 +60,10 @@ class Ledger:
     def stored_extractors(self, article_id: str) -> dict[str, str] | None:
         """Extractor versions stored with ``article_id``, or None when the article is absent."""
         return writes.stored_extractors(self._conn, article_id)
+
+    def stale_articles(self, versions: dict[str, str]) -> Iterator[Article]:
+        """Stored articles whose extractor strings differ from ``versions`` (to extract again)."""
+        return queries.stale_articles(self._conn, versions)
 
     def store(self, ex: Extraction) -> str:
         """Store one article's extraction in one transaction: 'new', 'unchanged' or 'updated'."""

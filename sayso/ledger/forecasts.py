@@ -19,6 +19,7 @@ from datetime import date
 
 from sayso.ledger.queries import date_low, name_filter, resolve_article
 from sayso.ledger.schema import LedgerError
+from sayso.ledger.sql import Where
 from sayso.ledger.store import add_resolution
 
 HEDGING_PROBABILITY = {"certain": 0.9, "likely": 0.7, "possible": 0.4}
@@ -47,7 +48,6 @@ _FORECAST_SELECT = f"""SELECT f.id, f.forecast_key, f.article_id, a.title, a.pub
   LEFT JOIN time_exprs t ON t.id = f.time_expr_id"""
 
 _FORECAST_ORDER = " ORDER BY f.latest IS NULL, f.latest, a.published, f.article_id, f.span_start, f.id"
-
 
 
 def status(row: dict, as_of: str) -> str:
@@ -106,19 +106,16 @@ def forecasts(conn: sqlite3.Connection, speaker: str | None = None, due_before: 
     if status_is is not None and status_is not in STATUSES:
         raise LedgerError(f"unknown status {status_is!r} (choose from {', '.join(STATUSES)})")
     day = as_of_day(as_of)
-    where, params = [], []
+    where = Where()
     if speaker:
-        clause, values = name_filter(speaker, "f.predictor_entity_id", "c.speaker_text")
-        where.append(clause)
-        params += values
+        name_filter(where, speaker, "f.predictor_entity_id", "c.speaker_text")
     if due_before:
-        where.append("f.latest IS NOT NULL AND f.latest < ?")  # deadline before the period starts
-        params.append(first_day(due_before))
+        # deadline before the period starts
+        where.add("f.latest IS NOT NULL AND f.latest < ?", first_day(due_before))
     if article:
-        where.append("substr(f.article_id, 1, ?) = ?")
-        params += [len(article), article]
-    sql = _FORECAST_SELECT + (" WHERE " + " AND ".join(where) if where else "") + _FORECAST_ORDER
-    rows = [_forecast_dict(r, day) for r in conn.execute(sql, params)]
+        where.prefix("f.article_id", article)
+    sql = _FORECAST_SELECT + where.sql() + _FORECAST_ORDER
+    rows = [_forecast_dict(r, day) for r in conn.execute(sql, where.params)]
     return [r for r in rows if status_is is None or r["status"] == status_is]
 
 

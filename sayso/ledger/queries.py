@@ -11,8 +11,11 @@ import re
 import sqlite3
 from typing import Iterator
 
+from sayso import shapes
 from sayso.ledger.schema import LedgerError
+from sayso.ledger.sql import Where, like
 from sayso.link.entities import ascii_fold, name_key
+from sayso.records import Article
 
 DATE_LOW_PAD = "-00-00"
 """Padding that turns "2023" / "2023-02" into the lowest sortable day of that year/month."""
@@ -54,10 +57,10 @@ def entity_match(entity_column: str, text_column: str) -> str:
     OR ({entity_column} IS NULL AND lower(COALESCE({text_column}, '')) LIKE ? ESCAPE '\\'))"""
 
 
-def name_filter(name: str, entity_column: str, text_column: str) -> tuple[str, list[str]]:
-    """A WHERE clause and its parameters matching a person or organisation by name, alias or key."""
-    lowered, keyed = _like(name.strip().lower()), _like(name_key(name) or ascii_fold(name))
-    return entity_match(entity_column, text_column), [lowered, keyed, lowered, keyed, lowered]
+def name_filter(where: Where, name: str, entity_column: str, text_column: str) -> Where:
+    """``where`` also matching a person or organisation by name, alias or key."""
+    lowered, keyed = like(name.strip().lower()), like(name_key(name) or ascii_fold(name))
+    return where.add(entity_match(entity_column, text_column), lowered, keyed, lowered, keyed, lowered)
 
 
 def fts_query(text: str) -> str | None:
@@ -92,33 +95,20 @@ def date_high(value: str) -> str:
     return (_date_prefix(value) + DATE_HIGH_PAD)[:ISO_DAY_LENGTH]
 
 
-def _like(value: str) -> str:
-    """A LIKE pattern matching ``value`` anywhere (wildcards in it escaped)."""
-    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def _filters(speaker, search, since, until, article) -> tuple[list[str], list]:
-    """WHERE clauses and their parameters for :func:`claims`."""
-    where: list[str] = []
-    params: list = []
+def _filters(speaker, search, since, until, article) -> Where:
+    """The WHERE clauses of :func:`claims`."""
+    where = Where()
     if speaker:
-        clause, values = name_filter(speaker, "c.speaker_entity_id", "c.speaker_text")
-        where.append(clause)
-        params += values
+        name_filter(where, speaker, "c.speaker_entity_id", "c.speaker_text")
     if search:
-        where.append("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
-        params.append(fts_query(search))
+        where.add("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)", fts_query(search))
     if since:
-        where.append(f"substr(a.published || '{DATE_HIGH_PAD}', 1, {ISO_DAY_LENGTH}) >= ?")
-        params.append(date_low(since))
+        where.add(f"substr(a.published || '{DATE_HIGH_PAD}', 1, {ISO_DAY_LENGTH}) >= ?", date_low(since))
     if until:
-        where.append(f"substr(a.published || '{DATE_LOW_PAD}', 1, {ISO_DAY_LENGTH}) <= ?")
-        params.append(date_high(until))
+        where.add(f"substr(a.published || '{DATE_LOW_PAD}', 1, {ISO_DAY_LENGTH}) <= ?", date_high(until))
     if article:
-        where.append("substr(c.article_id, 1, ?) = ?")
-        params += [len(article), article]
-    return where, params
+        where.prefix("c.article_id", article)
+    return where
 
 
 def claims(conn: sqlite3.Connection, speaker=None, search=None, since=None, until=None,
@@ -126,8 +116,8 @@ def claims(conn: sqlite3.Connection, speaker=None, search=None, since=None, unti
     """Claims matching every given filter, ordered by published date, article, position."""
     if search and fts_query(search) is None:
         return []
-    where, params = _filters(speaker, search, since, until, article)
-    sql = _CLAIM_SELECT + (" WHERE " + " AND ".join(where) if where else "") + _CLAIM_ORDER
+    where = _filters(speaker, search, since, until, article)
+    sql, params = _CLAIM_SELECT + where.sql() + _CLAIM_ORDER, where.params
     if limit is not None:
         sql += " LIMIT ?"
         params.append(int(limit))
@@ -135,35 +125,23 @@ def claims(conn: sqlite3.Connection, speaker=None, search=None, since=None, unti
 
 
 def claim_dict(row: sqlite3.Row) -> dict:
-    """The public claim dict (see docs/ledger.md) from a :data:`_CLAIM_SELECT` row."""
-    return {
-        "id": row["id"], "article_id": row["article_id"], "title": row["title"],
-        "published": row["published"], "url": row["url"],
-        "speaker": row["entity_name"] or row["speaker_text"],
-        "speaker_id": row["speaker_entity_id"], "speaker_text": row["speaker_text"],
-        "role": row["role"], "affiliation": row["affiliation"],
-        "cue": row["cue_text"], "channel": row["channel"], "kind": row["kind"],
-        "content": row["content_text"], "content_start": row["content_start"],
-        "content_end": row["content_end"], "parts": json.loads(row["parts"]),
-        "extractor": row["extractor"],
-    }
-
-
-def export_dict(row: sqlite3.Row) -> dict:
-    """:func:`claim_dict` plus date precision, source and speaker/cue offsets."""
-    return {
-        **claim_dict(row),
-        "date_precision": row["date_precision"], "source": row["source"],
-        "speaker_mention_id": row["speaker_mention_id"],
-        "speaker_start": row["speaker_start"], "speaker_end": row["speaker_end"],
-        "cue_start": row["cue_start"], "cue_end": row["cue_end"],
-    }
+    """The claim dict (:func:`sayso.shapes.claim`, docs/ledger.md) of a :data:`_CLAIM_SELECT` row."""
+    return shapes.claim(
+        speaker=row["entity_name"] or row["speaker_text"], speaker_text=row["speaker_text"],
+        speaker_start=row["speaker_start"], speaker_end=row["speaker_end"], cue=row["cue_text"],
+        cue_start=row["cue_start"], cue_end=row["cue_end"], content=row["content_text"],
+        parts=json.loads(row["parts"]), kind=row["kind"], channel=row["channel"], extractor=row["extractor"],
+        id=row["id"], article_id=row["article_id"], title=row["title"], published=row["published"],
+        date_precision=row["date_precision"], url=row["url"], source=row["source"],
+        speaker_id=row["speaker_entity_id"], speaker_mention_id=row["speaker_mention_id"],
+        role=row["role"], affiliation=row["affiliation"],
+    )
 
 
 def export_rows(conn: sqlite3.Connection) -> Iterator[dict]:
-    """One flat dict per claim (:func:`export_dict`), in claim order."""
+    """One claim dict per claim (:func:`claim_dict`), in claim order."""
     for row in conn.execute(_CLAIM_SELECT + _CLAIM_ORDER):
-        yield export_dict(row)
+        yield claim_dict(row)
 
 
 _SPEAKERS_SQL = """
@@ -254,11 +232,22 @@ def article(conn: sqlite3.Connection, ref: str) -> dict | None:
     out = dict(row)
     out["extractors"] = json.loads(out["extractors"])
     rows = conn.execute(_CLAIM_SELECT + " WHERE c.article_id = ?" + _CLAIM_ORDER, (article_id,))
-    out["claims"] = [export_dict(r) for r in rows]
+    out["claims"] = [claim_dict(r) for r in rows]
     out["mentions"] = mentions(conn, article_id)
     out["times"] = time_exprs(conn, article_id)
     out["figures"] = figures(conn, article_id)
     return out
+
+
+def stale_articles(conn: sqlite3.Connection, versions: dict[str, str]) -> Iterator[Article]:
+    """Every article stored under other extractor strings than ``versions``, as it was read."""
+    stale = [row["id"] for row in conn.execute("SELECT id, extractors FROM articles ORDER BY ingested_at, id")
+             if json.loads(row["extractors"]) != versions]
+    for article_id in stale:
+        row = conn.execute("SELECT text, title, published, date_precision, url, source, id FROM articles "
+                           "WHERE id = ?", (article_id,)).fetchone()
+        if row is not None:
+            yield Article(*row)
 
 
 def mentions(conn: sqlite3.Connection, article_id: str) -> list[dict]:
@@ -294,12 +283,12 @@ _SPEAKER_OF_CLAIM = """LEFT JOIN claims c ON c.id = x.claim_id
 
 def time_exprs(conn: sqlite3.Connection, article_id: str | None = None) -> list[dict]:
     """Time expressions in text order (one article's, or all): span, type, value, window, claim."""
+    where = Where().add("x.article_id = ?", article_id) if article_id else Where()
     sql = f"""SELECT x.id, x.article_id, a.published, x.claim_id, x.span_start AS start, x.span_end AS "end",
                      x.text, x.type, x.value, x.earliest, x.latest, x.mod, x.anchored, x.extractor
-                FROM time_exprs x JOIN articles a ON a.id = x.article_id
-               {"WHERE x.article_id = ?" if article_id else ""}
+                FROM time_exprs x JOIN articles a ON a.id = x.article_id{where.sql()}
                ORDER BY a.published IS NULL, a.published, x.article_id, x.span_start, x.id"""
-    rows = conn.execute(sql, (article_id,) if article_id else ())
+    rows = conn.execute(sql, where.params)
     return [{**dict(r), "anchored": bool(r["anchored"])} for r in rows]
 
 
@@ -310,19 +299,16 @@ def figures(conn: sqlite3.Connection, article_id: str | None = None, search: str
     name or the claim's speaker words; None when the publication states it), owner,
     start, end, text, value, low, high, unit, counted, qualifier, subject, extractor.
     """
-    where, params = [], []
+    where = Where()
     if article_id:
-        where.append("x.article_id = ?")
-        params.append(article_id)
+        where.add("x.article_id = ?", article_id)
     if search:
-        where.append("(lower(COALESCE(x.counted, '')) LIKE ? ESCAPE '\\' OR lower(x.text) LIKE ? ESCAPE '\\'"
-                     " OR lower(COALESCE(x.subject, '')) LIKE ? ESCAPE '\\')")
-        params += [_like(search.strip().lower())] * 3
+        where.add("(lower(COALESCE(x.counted, '')) LIKE ? ESCAPE '\\' OR lower(x.text) LIKE ? ESCAPE '\\'"
+                  " OR lower(COALESCE(x.subject, '')) LIKE ? ESCAPE '\\')", *[like(search.strip().lower())] * 3)
     sql = f"""SELECT x.id, x.article_id, a.title, a.published, a.url, a.source, x.claim_id,
                      COALESCE(e.name, c.speaker_text) AS speaker, x.owner,
                      x.span_start AS start, x.span_end AS "end", x.text, x.value, x.low, x.high,
                      x.unit, x.counted, x.qualifier, x.subject, x.event, x.extractor
-                FROM figures x JOIN articles a ON a.id = x.article_id {_SPEAKER_OF_CLAIM}
-               {"WHERE " + " AND ".join(where) if where else ""}
+                FROM figures x JOIN articles a ON a.id = x.article_id {_SPEAKER_OF_CLAIM}{where.sql()}
                ORDER BY a.published IS NULL, a.published, x.article_id, x.span_start, x.id"""
-    return [dict(r) for r in conn.execute(sql, params)]
+    return [dict(r) for r in conn.execute(sql, where.params)]

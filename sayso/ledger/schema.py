@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from sayso.errors import SaysoError
+from sayso.ledger.sql import transaction
 
 BUSY_TIMEOUT_MS = 10_000
 SCHEMA_VERSION_KEY = "schema_version"
@@ -263,20 +264,14 @@ def migrate(conn: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRAT
 
 def _apply(conn: sqlite3.Connection, migration: Migration) -> None:
     """Run one migration and record its version, all in one transaction."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(conn):
         if schema_version(conn) >= migration.version:  # another process got there first
-            conn.execute("ROLLBACK")
             return
         for statement in migration.statements:
             conn.execute(statement)
         _set_meta(conn, SCHEMA_VERSION_KEY, str(migration.version))
         if migration.version == 1:
             _set_meta(conn, CREATED_AT_KEY, now_iso())
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 def _set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:

@@ -1,34 +1,23 @@
-"""Ledger writes: one transaction per article, canonical entity linking, failures.
+"""Ledger writes: one transaction per article, the canonical entities link/ decided, failures.
 
-Everything here runs inside :func:`transaction` (``BEGIN IMMEDIATE`` ...
-``COMMIT``, ``ROLLBACK`` on any error), so a crash or kill never leaves a
-half-written article.  Values are always bound as parameters.
+Everything here runs inside :func:`~sayso.ledger.sql.transaction` (``BEGIN IMMEDIATE`` ...
+``COMMIT``, ``ROLLBACK`` on any error), so a crash or kill never leaves a half-written
+article. Which canonical entity an article's entity is, is decided by
+:func:`sayso.link.entities.link_entity`; this module fetches its candidates and stores the
+decision. Values are always bound as parameters.
 """
 from __future__ import annotations
 
 import json
 import math
 import sqlite3
-from contextlib import contextmanager
-from typing import Iterator
 
 from sayso.ledger.schema import now_iso
-from sayso.link.entities import PERSON, best_match, block_key, name_key, person_name
+from sayso.ledger.sql import transaction
+from sayso.link.entities import Canonical, Link, block_key, link_entity, lookup_keys, name_key
 from sayso.records import Article, Claim, Entity, Extraction, Figure, Forecast, Mention, TimeExpr
 
 NEW, UNCHANGED, UPDATED = "new", "unchanged", "updated"
-
-
-@contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """``BEGIN IMMEDIATE`` ... ``COMMIT``; ``ROLLBACK`` and re-raise on any exception."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
 
 
 def stored_extractors(conn: sqlite3.Connection, article_id: str) -> dict[str, str] | None:
@@ -139,61 +128,44 @@ def _delete_if_orphan(conn: sqlite3.Connection, entity_id: int) -> None:
 # -- entities ----------------------------------------------------------------------------
 
 def _link_entities(conn: sqlite3.Connection, ex: Extraction) -> dict[str, int]:
-    """Map each article-local entity key to a canonical entity id (matched or inserted)."""
+    """Map each article-local entity key to a canonical entity id (as link/ decides: matched or new)."""
     ids: dict[str, int] = {}
     for entity in ex.entities:
-        entity_id = ids.get(entity.key) or _canonical_id(conn, entity)
+        entity_id = ids.get(entity.key) or _store_link(conn, entity, _decide(conn, entity))
         ids[entity.key] = entity_id
         _add_aliases(conn, entity_id, [entity.name, *entity.aliases], entity.kind)
         _add_role(conn, entity_id, entity, ex.article)
     return ids
 
 
-def _canonical_id(conn: sqlite3.Connection, entity: Entity) -> int:
-    """The matching canonical entity (upgrading a bare-surname name), or a new one."""
-    found = _find_entity(conn, entity.name, entity.kind)
-    for alias in entity.aliases:
-        found = found or _find_entity(conn, alias, entity.kind)
-    if found is None:
-        return _insert_entity(conn, entity.name, entity.kind)
-    _maybe_upgrade_name(conn, found, entity)
-    return found[2]
+def _decide(conn: sqlite3.Connection, entity: Entity) -> Link:
+    """The candidates of each of the entity's names, and link/'s decision over them."""
+    keys = lookup_keys(entity.name, entity.aliases, entity.kind)
+    by_alias = {k.alias_key: _by_alias(conn, k.alias_key) for k in keys}
+    by_block = {k.block_key: _by_block(conn, k.block_key) for k in keys}
+    return link_entity(entity.name, entity.kind, keys, by_alias, by_block)
 
 
-def _find_entity(conn: sqlite3.Connection, name: str, kind: str) -> tuple[str, str, int] | None:
-    """A canonical entity for (name, kind): an exact alias key first, else :func:`best_match`."""
-    if not name_key(name, kind):
-        return None
-    by_alias = _alias_match(conn, name, kind)
-    if by_alias is not None:
-        return by_alias
-    rows = conn.execute(
-        "SELECT name, kind, id FROM entities WHERE block_key = ?", (block_key(name, kind),)
-    ).fetchall()
-    return best_match(name, kind, [tuple(row) for row in rows])
-
-
-def _alias_match(conn: sqlite3.Connection, name: str, kind: str) -> tuple[str, str, int] | None:
-    """An entity one of whose aliases has the same key; never for a bare surname (ambiguous)."""
-    if kind == PERSON and person_name(name).first is None:
-        return None
+def _by_alias(conn: sqlite3.Connection, alias_key: str) -> list[Canonical]:
     rows = conn.execute(
         """SELECT DISTINCT e.name, e.kind, e.id FROM entity_aliases a
-           JOIN entities e ON e.id = a.entity_id WHERE a.alias_key = ? AND e.kind = ?""",
-        (name_key(name, kind), kind),
-    ).fetchall()
-    return tuple(rows[0]) if len(rows) == 1 else None
+           JOIN entities e ON e.id = a.entity_id WHERE a.alias_key = ?""", (alias_key,))
+    return [Canonical(*row) for row in rows]
 
 
-def _maybe_upgrade_name(conn: sqlite3.Connection, found: tuple[str, str, int], entity: Entity) -> None:
-    """A canonical bare surname ("Zelensky") takes the first full name seen ("Volodymyr Zelensky")."""
-    if entity.kind != PERSON or found[1] != PERSON:
-        return
-    if person_name(found[0]).first is None and person_name(entity.name).first is not None:
-        conn.execute(
-            "UPDATE entities SET name = ?, name_key = ? WHERE id = ?",
-            (entity.name, name_key(entity.name), found[2]),
-        )
+def _by_block(conn: sqlite3.Connection, key: str) -> list[Canonical]:
+    rows = conn.execute("SELECT name, kind, id FROM entities WHERE block_key = ? ORDER BY id", (key,))
+    return [Canonical(*row) for row in rows]
+
+
+def _store_link(conn: sqlite3.Connection, entity: Entity, link: Link) -> int:
+    """The canonical entity's id: a new row, or the matched one (renamed when link/ says so)."""
+    if link.id is None:
+        return _insert_entity(conn, entity.name, entity.kind)
+    if link.rename is not None:
+        conn.execute("UPDATE entities SET name = ?, name_key = ? WHERE id = ?",
+                     (link.rename, name_key(link.rename), link.id))
+    return link.id
 
 
 def _insert_entity(conn: sqlite3.Connection, name: str, kind: str) -> int:

@@ -1,8 +1,9 @@
 """Cross-article entity linking: plain functions over names, no database access.
 
-An :class:`~sayso.records.Entity` is local to one article; the ledger asks
-:func:`best_match` which canonical entity (if any) it is.  Matching is
-deliberately conservative: two different people who share a surname never
+An :class:`~sayso.records.Entity` is local to one article. :func:`link_entity` decides
+which canonical entity (if any) it is, from the candidates the ledger fetched by the keys
+:func:`lookup_keys` names; the ledger only stores the :class:`Link` it gets back.
+Matching is deliberately conservative: two different people who share a surname never
 merge, and a bare surname only merges when exactly one candidate has it.
 
 Name keys
@@ -22,7 +23,8 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Iterable, NamedTuple, Sequence, TypeVar
+from dataclasses import dataclass
+from typing import Iterable, Mapping, NamedTuple, Sequence, TypeVar
 
 PERSON = "person"
 OTHER = "other"
@@ -259,3 +261,71 @@ def _distance(a: PersonName, b: PersonName) -> tuple[int, float]:
     """Sort key among full matches: exact first names first, then surname similarity."""
     first_exact = 0 if a.first == b.first else 1
     return first_exact, -SequenceMatcher(None, a.surname, b.surname).ratio()
+
+
+# -- the merge decision ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Canonical:
+    """A canonical entity as the ledger holds it."""
+
+    name: str
+    kind: str
+    id: int
+
+
+@dataclass(frozen=True)
+class Link:
+    """What the ledger does with one article-local entity."""
+
+    id: int | None  # the canonical entity it is; None: a new one
+    rename: str | None = None  # a canonical bare surname takes this full name ("Zelensky" -> "Volodymyr Zelensky")
+
+
+@dataclass(frozen=True)
+class LookupKey:
+    """The keys the ledger fetches candidates by, for one of an entity's names."""
+
+    name: str
+    alias_key: str  # candidates with an alias of this key
+    block_key: str  # candidates with this block key
+
+
+def lookup_keys(name: str, aliases: Sequence[str], kind: str) -> list[LookupKey]:
+    """The keys of each name an entity goes by (its name first, then its aliases), names that
+    fold to nothing left out."""
+    return [LookupKey(n, name_key(n, kind), block_key(n, kind)) for n in (name, *aliases) if name_key(n, kind)]
+
+
+def link_entity(name: str, kind: str, keys: list[LookupKey], by_alias: Mapping[str, Sequence[Canonical]],
+                by_block: Mapping[str, Sequence[Canonical]]) -> Link:
+    """Which canonical entity an article's entity (``name``, ``kind``, its :func:`lookup_keys`) is.
+
+    ``by_alias`` and ``by_block`` hold the canonical entities the ledger found for each key.
+    The first of its names that matches decides: an exact alias key (never for a bare surname,
+    and only when one entity has it), else :func:`best_match` among the block's candidates.
+    No match: a new entity. A match whose canonical name is a bare surname takes this full name.
+    """
+    for key in keys:
+        found = _alias_match(key, kind, by_alias.get(key.alias_key, ())) or best_match(
+            key.name, kind, [(c.name, c.kind, c.id) for c in by_block.get(key.block_key, ())])
+        if found is not None:
+            return Link(found[2], _rename(found[0], found[1], name, kind))
+    return Link(None)
+
+
+def _alias_match(key: LookupKey, kind: str, candidates: Sequence[Canonical]) -> tuple[str, str, int] | None:
+    """The one entity of this kind with an alias of the same key; never for a bare surname (ambiguous)."""
+    if kind == PERSON and person_name(key.name).first is None:
+        return None
+    found = list(dict.fromkeys((c.name, c.kind, c.id) for c in candidates if c.kind == kind))
+    return found[0] if len(found) == 1 else None
+
+
+def _rename(found_name: str, found_kind: str, name: str, kind: str) -> str | None:
+    """A canonical bare surname ("Zelensky") takes the first full name seen ("Volodymyr Zelensky")."""
+    if kind != PERSON or found_kind != PERSON:
+        return None
+    if person_name(found_name).first is None and person_name(name).first is not None:
+        return name
+    return None

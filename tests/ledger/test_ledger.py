@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from sayso import shapes
 from sayso.ledger import Ledger, LedgerError, queries, schema
 from sayso.ledger import store as ledger_store
 from sayso.records import Article, Claim, Entity, Extraction, Mention, Span
@@ -98,22 +99,30 @@ def test_store_and_read_back_a_claim(ledger):
     assert second["speaker_text"] == "Zelenskyy"
 
 
-CLAIM_KEYS = {"id", "article_id", "title", "published", "url", "speaker", "speaker_id", "speaker_text",
-              "role", "affiliation", "cue", "channel", "kind", "content", "content_start", "content_end",
-              "parts", "extractor"}
-EXPORT_EXTRA = {"date_precision", "source", "speaker_mention_id", "speaker_start", "speaker_end",
-                "cue_start", "cue_end"}
+LEDGER_CONTEXT = {"id", "article_id", "title", "published", "date_precision", "url", "source", "speaker_id",
+                  "speaker_mention_id", "role", "affiliation"}
 
 
-def test_claim_and_export_dict_keys(ledger):
+def test_one_claim_shape_for_listing_export_and_show(ledger):
     ledger.store(zelensky_article())
-    assert set(ledger.claims()[0]) == CLAIM_KEYS
-    rows = list(ledger.export_rows())
-    assert len(rows) == 2 and set(rows[0]) == CLAIM_KEYS | EXPORT_EXTRA
+    listed, exported = ledger.claims(), list(ledger.export_rows())
+    shown = ledger.article(zelensky_article().article.id)["claims"]
+    assert len(exported) == 2 and listed == exported == shown
+    assert set(listed[0]) == set(shapes.CLAIM_FIELDS) | LEDGER_CONTEXT
     text = zelensky_article().article.text
-    assert text[rows[0]["speaker_start"]:rows[0]["speaker_end"]] == "Volodymyr Zelenskyy"
-    assert text[rows[0]["cue_start"]:rows[0]["cue_end"]] == "said"
-    assert rows[0]["speaker_mention_id"] is not None
+    assert text[listed[0]["speaker_start"]:listed[0]["speaker_end"]] == "Volodymyr Zelenskyy"
+    assert text[listed[0]["cue_start"]:listed[0]["cue_end"]] == "said"
+    assert listed[0]["speaker_mention_id"] is not None
+
+
+def test_an_extracted_claim_has_the_same_shape_with_its_local_key(ledger):
+    ex = zelensky_article()
+    fresh = shapes.extraction(ex)["claims"]
+    ledger.store(ex)
+    stored = ledger.claims()
+    assert [set(c) for c in fresh] == [set(shapes.CLAIM_FIELDS) | {"speaker_key"}] * 2
+    assert [{k: c[k] for k in shapes.CLAIM_FIELDS} for c in fresh] == [
+        {k: c[k] for k in shapes.CLAIM_FIELDS} for c in stored]
 
 
 def test_claim_without_speaker_key_keeps_its_span(ledger):
@@ -146,7 +155,7 @@ def test_counts_and_article_lookup(ledger):
     found = ledger.article(ex.article.id)
     assert found["text"] == ex.article.text and found["extractors"] == V1
     assert len(found["claims"]) == 2
-    assert set(found["claims"][0]) == CLAIM_KEYS | EXPORT_EXTRA  # offsets for highlighting
+    assert set(found["claims"][0]) == set(shapes.CLAIM_FIELDS) | LEDGER_CONTEXT  # offsets for highlighting
     assert [m["text"] for m in found["mentions"]] == ["Volodymyr Zelenskyy", "Zelenskyy"]
     assert found["mentions"][0]["entity"] == "Volodymyr Zelenskyy"
 

@@ -168,3 +168,54 @@ def test_best_match_prefers_exact_first_name_over_initial():
 def test_block_key_groups_surname_variants():
     assert block_key("Volodymyr Zelenskyy", "person") == block_key("Zelensky", "person")
     assert block_key("the Kremlin", "org") == block_key("Kremlin", "org")
+
+
+# -- the merge decision: link_entity, over the candidates the ledger fetched --------------------
+
+def _decide(name, kind, canon, aliases=(), alias_rows=None):
+    """link_entity with every canonical entity as a block candidate of its key, and alias rows as given."""
+    from sayso.link.entities import block_key, link_entity, lookup_keys
+
+    keys = lookup_keys(name, list(aliases), kind)
+    by_block = {k.block_key: [c for c in canon if block_key(c.name, c.kind) == k.block_key] for k in keys}
+    by_alias = {k.alias_key: (alias_rows or {}).get(k.alias_key, []) for k in keys}
+    return link_entity(name, kind, keys, by_alias, by_block)
+
+
+def _canon(*rows):
+    from sayso.link.entities import Canonical
+
+    return [Canonical(name, kind, i) for i, (name, kind) in enumerate(rows, 1)]
+
+
+@pytest.mark.parametrize("name, kind, canon, expected", [
+    ("Volodymyr Zelenskyy", "person", [], (None, None)),
+    ("Volodymyr Zelenskyy", "person", [("Volodimir Zelensky", "person")], (1, None)),
+    ("Zelensky", "person", [("Volodymyr Zelenskyy", "person")], (1, None)),
+    ("Volodymyr Zelenskyy", "person", [("Zelensky", "person")], (1, "Volodymyr Zelenskyy")),
+    ("Johnson", "person", [("Boris Johnson", "person"), ("Lyndon Johnson", "person")], (None, None)),
+    ("Boris Johnson", "person", [("Lyndon Johnson", "person")], (None, None)),
+    ("the Defence Ministry", "org", [("Defence Ministry", "org")], (1, None)),
+    ("Defence Ministry", "org", [("Defence Ministry", "person")], (None, None)),
+])
+def test_link_entity_decides_on_names(name, kind, canon, expected):
+    link = _decide(name, kind, _canon(*canon))
+    assert (link.id, link.rename) == expected
+
+
+def test_link_entity_an_alias_key_decides_and_a_later_name_can_match():
+    from sayso.link.entities import Canonical, name_key
+
+    gur = Canonical("Defence Intelligence of Ukraine", "org", 7)
+    rows = {name_key("GUR", "org"): [gur]}
+    assert _decide("GUR", "org", [], alias_rows=rows).id == 7
+    assert _decide("military intelligence", "org", [], aliases=["GUR"], alias_rows=rows).id == 7
+    two = {name_key("GUR", "org"): [gur, Canonical("Main Directorate", "org", 8)]}
+    assert _decide("GUR", "org", [], alias_rows=two).id is None  # two entities share the alias: no match
+
+
+def test_link_entity_a_bare_surname_never_matches_by_alias():
+    from sayso.link.entities import Canonical, name_key
+
+    rows = {name_key("Johnson"): [Canonical("Boris Johnson", "person", 3)]}
+    assert _decide("Johnson", "person", [], alias_rows=rows).id is None
