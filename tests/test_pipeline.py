@@ -108,7 +108,7 @@ def test_killed_ingest_resumes_without_duplicates_or_half_articles(tmp_path, nlp
     corpus.mkdir()
     _many_articles(corpus, 60)
     killed_db, clean_db = tmp_path / "killed.db", tmp_path / "clean.db"
-    cmd = [sys.executable, "-m", "sayso.cli", "ingest", str(corpus), "--quiet", "--db"]
+    cmd = [sys.executable, "-m", "sayso.views.cli", "ingest", str(corpus), "--quiet", "--db"]
     proc = subprocess.Popen([*cmd, str(killed_db)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:

@@ -12,7 +12,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from sayso.cli import app
+from sayso.views.cli import app
 
 from tests import EXAMPLES, REPO
 DOCS = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")

@@ -1,19 +1,24 @@
-"""The command line: a thin layer, each command calls one library function."""
+"""The command line: a thin layer, each command calls one library function.
+
+``sayso eval ...`` lives in :mod:`.cli_eval` (the only view of :mod:`sayso.evaluate`).
+"""
 from __future__ import annotations
 
-import functools
 import json
 import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from . import __version__, render
-from .errors import SaysoError
+from .. import __version__
+from ..errors import SaysoError
+from . import tables
+from .article import article_view
+from .cli_eval import eval_app
+from .common import AS_JSON, DB_OPTION, FORMAT_OPTION, err, fail, friendly, out
 
 app = typer.Typer(
     help="sayso: a ledger of who said what, when, from dated news.",
@@ -21,34 +26,11 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-eval_app = typer.Typer(help="Score sayso's extractors against gold data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
-
-DB_OPTION = typer.Option("sayso.db", "--db", help="The ledger (an SQLite file; created if missing).")
-FORMAT_HELP = "Output format: table, json or csv."
 OUTPUT_FORMATS = ("table", "json", "csv")
-
-
-def fail(message: str, code: int = 1) -> None:
-    """Print one clear line (never a traceback) and exit non-zero."""
-    err.print(Text(f"error: {message}", style="bold red"))
-    raise typer.Exit(code)
-
-
-def friendly(fn):
-    """Turn sayso's own errors (bad input, unusable ledger) into one line and exit 1."""
-
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        try:
-            return fn(*args, **kwargs)
-        except SaysoError as exc:
-            fail(str(exc))
-
-    return wrapper
+SPEAKER_OPTION = typer.Option(None, "--speaker", help="Only this speaker or predictor (name or alias).")
+AS_OF_OPTION = typer.Option(None, "--as-of", help="The day statuses are computed for (default: today).")
 
 
 def command(name: str | None = None, parent: typer.Typer = app):
@@ -57,7 +39,7 @@ def command(name: str | None = None, parent: typer.Typer = app):
 
 
 def open_ledger(db: Path):
-    from .ledger import Ledger
+    from ..ledger import Ledger
 
     try:
         return Ledger(db)
@@ -69,12 +51,14 @@ def emit(rows: list[dict], fmt: str, columns, title: str) -> None:
     """Print rows as a table, JSON or CSV."""
     if fmt not in OUTPUT_FORMATS:
         fail(f"unknown format {fmt!r} (choose from {', '.join(OUTPUT_FORMATS)})", 2)
+    from .formats import as_csv, as_json
+
     if fmt == "json":
-        sys.stdout.write(render.as_json(rows) + "\n")
+        sys.stdout.write(as_json(rows) + "\n")
     elif fmt == "csv":
-        sys.stdout.write(render.as_csv(rows))
+        sys.stdout.write(as_csv(rows))
     else:
-        out.print(render.table(rows, columns, title=title))
+        out.print(tables.table(rows, columns, title=title))
 
 
 def parse_fields(pairs: list[str]) -> dict[str, str]:
@@ -85,7 +69,7 @@ def parse_fields(pairs: list[str]) -> dict[str, str]:
         if not sep or not key or not name:
             fail(f"--field expects NAME=FIELD (e.g. text=body), got {pair!r}", 2)
         fields[key.strip()] = name.strip()
-    from .sources import check_fields
+    from ..sources import check_fields
 
     try:
         return check_fields(fields)
@@ -97,7 +81,7 @@ def check_date(date: Optional[str], option: str = "--date") -> Optional[str]:
     """A date option as given, after checking it (YYYY-MM-DD, YYYY-MM or YYYY); exit 2 if invalid."""
     if date is None:
         return None
-    from .sources import parse_date
+    from ..sources import parse_date
 
     try:
         parse_date(date)
@@ -115,22 +99,28 @@ def main(version: bool = typer.Option(False, "--version", help="Print the versio
 
 @command()
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="Files or folders (.txt, .jsonl, .html), walked recursively."),
+    paths: Optional[list[Path]] = typer.Argument(None, help="Files or folders (.txt, .jsonl, .html), walked recursively."),
     db: Path = DB_OPTION,
     date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD or YYYY-MM) for files that have none."),
     undated: bool = typer.Option(False, "--undated", help="Accept articles with no date at all (stored as undated)."),
     field: list[str] = typer.Option([], "--field", help="JSONL field mapping NAME=FIELD, e.g. --field text=body."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    reextract: bool = typer.Option(False, "--reextract", help="Extract again the stored articles whose stage "
+                                   "versions or model files changed (no files needed)."),
 ) -> None:
     """Extract claims from articles and store them in the ledger.
 
-    Re-ingesting the same content changes nothing; a bad file is reported and skipped.
+    Re-ingesting the same content changes nothing unless a stage's version or model changed (then
+    the article is extracted again); a bad file is reported and skipped.
 
-    Example: sayso ingest examples/ --db news.db
+    Example: sayso ingest sayso/examples/ --db news.db; sayso ingest --reextract --db news.db
     """
-    from .pipeline import ingest as run_ingest
-
-    from .sources import count_inputs
+    if not paths and not reextract:
+        fail("give files or folders to ingest (or --reextract)", 2)
+    if not paths:
+        return _reextract(db, quiet)
+    from ..pipeline import ingest as run_ingest
+    from ..sources import count_inputs
 
     fields, date = parse_fields(field), check_date(date)
     with open_ledger(db) as ledger, _progress(quiet) as bar:
@@ -146,8 +136,26 @@ def ingest(
         err.print(Text(f"failed: {error}", style="red"))
     out.print(Text(f"{summary.new} new, {summary.updated} updated, {summary.unchanged} unchanged, "
                    f"{summary.failed} failed articles; {summary.claims} claims stored in {db}"))
+    if reextract:
+        _reextract(db, quiet)
     if summary.ingested == 0:
         raise typer.Exit(1)
+
+
+def _reextract(db: Path, quiet: bool) -> None:
+    """Extract again the ledger's stale articles; print what was done."""
+    from ..pipeline import reextract as run_reextract
+
+    with open_ledger(db) as ledger, _progress(quiet) as bar:
+        task = bar.add_task("re-extracting", total=None)
+        try:
+            summary = run_reextract(ledger, progress=lambda outcome: bar.advance(task))
+        except KeyboardInterrupt:
+            fail("interrupted: every article stored so far is complete; run again to continue", 130)
+    for error in summary.errors:
+        err.print(Text(f"failed: {error}", style="red"))
+    out.print(Text(f"{summary.updated} stale articles extracted again, {summary.failed} failed; "
+                   f"{summary.claims} claims stored in {db}"))
 
 
 def _progress(quiet: bool) -> Progress:
@@ -158,13 +166,13 @@ def _progress(quiet: bool) -> Progress:
 @command()
 def claims(
     db: Path = DB_OPTION,
-    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only claims by this speaker (name or alias)."),
+    speaker: Optional[str] = SPEAKER_OPTION,
     search: Optional[str] = typer.Option(None, "--search", help="Full-text search in the claim content."),
     since: Optional[str] = typer.Option(None, "--since", help="Only articles published on or after this date."),
     until: Optional[str] = typer.Option(None, "--until", help="Only articles published on or before this date."),
     article: Optional[str] = typer.Option(None, "--article", help="Only this article (id or id prefix)."),
     limit: Optional[int] = typer.Option(None, "--limit", help="At most this many claims."),
-    fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
+    fmt: str = FORMAT_OPTION,
 ) -> None:
     """List claims: who said what, when.
 
@@ -175,13 +183,13 @@ def claims(
     with open_ledger(db) as ledger:
         rows = ledger.claims(speaker=speaker, search=search, since=since, until=until,
                              article=article, limit=limit)
-    emit(rows, fmt, render.CLAIM_COLUMNS, f"{len(rows)} claims")
+    emit(rows, fmt, tables.CLAIM_COLUMNS, f"{len(rows)} claims")
 
 
 @command()
 def speakers(
     db: Path = DB_OPTION,
-    fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
+    fmt: str = FORMAT_OPTION,
 ) -> None:
     """List the people and organisations quoted in the ledger, with their roles.
 
@@ -196,7 +204,7 @@ def speakers(
 def show(
     article: str = typer.Argument(..., help="Article id, id prefix, or the path/URL it was read from."),
     db: Path = DB_OPTION,
-    as_json: bool = typer.Option(False, "--json", help="Print the article and its records as JSON."),
+    as_json: bool = AS_JSON,
 ) -> None:
     """Show one article with its claims marked (speaker, cue, content).
 
@@ -209,7 +217,7 @@ def show(
     if as_json:
         sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
     else:
-        out.print(render.article_view(found))
+        out.print(article_view(found))
 
 
 @command()
@@ -222,8 +230,8 @@ def extract(
 
     Example: sayso extract article.txt --json
     """
-    from .pipeline import extract_files
-    from .shapes import extraction as to_dict
+    from ..pipeline import extract_files
+    from ..shapes import extraction as to_dict
 
     failed = done = 0
     for item in extract_files(files, date=check_date(date)):
@@ -236,7 +244,7 @@ def extract(
         else:
             done += 1
             rows = to_dict(item)["claims"]
-            out.print(render.table(rows, ("speaker", "cue", "content", "kind"), title=item.article.title))
+            out.print(tables.table(rows, ("speaker", "cue", "content", "kind"), title=item.article.title))
     if done == 0 and failed:
         raise typer.Exit(1)
 
@@ -252,7 +260,7 @@ def export(
 
     Example: sayso export --format csv -o claims.csv; sayso export --records forecasts
     """
-    from .export import FORMATS, RECORDS, export as run_export
+    from .formats import FORMATS, RECORDS, export as run_export
 
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})", 2)
@@ -279,10 +287,10 @@ def demo(
 
     summary, records = run_demo(db)
     out.print(Text(f"{summary.new} new articles, {summary.failed} failed, {summary.claims} claims -> {db}"))
-    columns = {"claims": render.CLAIM_COLUMNS, "forecasts": ("predictor", "text", "hedging", "latest", "status"),
+    columns = {"claims": tables.CLAIM_COLUMNS, "forecasts": ("predictor", "text", "hedging", "latest", "status"),
                "disputed figures": ("measure", "value", "speaker", "published")}
     for name, rows in records.items():
-        out.print(render.table(rows, columns[name], title=f"{len(rows)} {name}"))
+        out.print(tables.table(rows, columns[name], title=f"{len(rows)} {name}"))
 
 
 @command()
@@ -290,7 +298,7 @@ def figures(
     db: Path = DB_OPTION,
     search: Optional[str] = typer.Option(None, "--search", help="Only figures whose counted thing, subject or text contains this."),
     disputed: bool = typer.Option(False, "--disputed", help="Only groups whose values disagree beyond the tolerance."),
-    fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
+    fmt: str = FORMAT_OPTION,
 ) -> None:
     """List figures grouped by what they measure, with each source; disputed groups first.
 
@@ -299,17 +307,17 @@ def figures(
     with open_ledger(db) as ledger:
         rows = ledger.figures(search=search, disputed=disputed)
     groups = len({r["group"] for r in rows})
-    emit(rows, fmt, render.FIGURE_GROUP_COLUMNS, f"{len(rows)} figures in {groups} groups")
+    emit(rows, fmt, tables.FIGURE_GROUP_COLUMNS, f"{len(rows)} figures in {groups} groups")
 
 
 @command()
 def forecasts(
     db: Path = DB_OPTION,
-    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only forecasts by this predictor (name or alias)."),
+    speaker: Optional[str] = SPEAKER_OPTION,
     due_before: Optional[str] = typer.Option(None, "--due-before", help="Only forecasts whose deadline is before this date."),
     status: Optional[str] = typer.Option(None, "--status", help="open, due or resolved (on the --as-of date)."),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="The day statuses are computed for (default: today)."),
-    fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
+    as_of: Optional[str] = AS_OF_OPTION,
+    fmt: str = FORMAT_OPTION,
 ) -> None:
     """List forecasts: who predicted what, by when, how surely, and whether it is due.
 
@@ -319,7 +327,7 @@ def forecasts(
         check_date(value, name)
     with open_ledger(db) as ledger:
         rows = ledger.forecasts(speaker=speaker, due_before=due_before, status=status, as_of=as_of)
-    emit(rows, fmt, render.FORECAST_COLUMNS, f"{len(rows)} forecasts")
+    emit(rows, fmt, tables.FORECAST_COLUMNS, f"{len(rows)} forecasts")
 
 
 @command()
@@ -344,9 +352,9 @@ def resolve(
 @command("track-record")
 def track_record(
     db: Path = DB_OPTION,
-    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only this predictor (name or alias)."),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="The day open/due are counted for (default: today)."),
-    fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
+    speaker: Optional[str] = SPEAKER_OPTION,
+    as_of: Optional[str] = AS_OF_OPTION,
+    fmt: str = FORMAT_OPTION,
 ) -> None:
     """Per predictor: forecasts made, resolved, hit rate and Brier score (hedging as probability).
 
@@ -355,89 +363,7 @@ def track_record(
     check_date(as_of, "--as-of")
     with open_ledger(db) as ledger:
         rows = ledger.track_record(speaker=speaker, as_of=as_of)
-    emit(rows, fmt, render.TRACK_RECORD_COLUMNS, f"{len(rows)} predictors")
-
-
-@command("claims", eval_app)
-def eval_claims(
-    gold_dir: Path = typer.Argument(..., help="A PolNeAR split folder (text/ and attributions/)."),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
-    limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N documents."),
-) -> None:
-    """Score the claims extractor (source, cue, content) against PolNeAR, next to textacy.
-
-    Example: sayso eval claims ../shared/evaldata/polnear/dev --json
-    """
-    from .evaluate.claims import evaluate_claims
-
-    if not gold_dir.is_dir():
-        fail(f"{gold_dir}: not a folder")
-    try:
-        result = evaluate_claims(gold_dir, limit=limit)
-    except (SaysoError, ValueError, OSError) as exc:
-        fail(f"{gold_dir}: {exc}")
-    if as_json:
-        sys.stdout.write(json.dumps(result, indent=2) + "\n")
-    else:
-        out.print(render.score_table(result))
-
-
-def run_eval(evaluate, path: Path, as_json: bool, report, **kwargs) -> None:
-    """Run one evaluator on ``path``; print JSON or its plain-text report; one-line errors."""
-    if not path.exists():
-        fail(f"{path}: no such file or folder")
-    try:
-        result = evaluate(path, **kwargs)
-    except (SaysoError, ValueError, OSError, KeyError) as exc:
-        fail(f"{path}: {exc}")
-    if as_json:
-        sys.stdout.write(json.dumps(result, indent=2) + "\n")
-    else:
-        out.print(Text(report(result)))
-
-
-@command("time", eval_app)
-def eval_time(
-    gold_dir: Path = typer.Argument(..., help="A folder of TimeML .tml files (or MEANTIME NAF .xml), searched recursively."),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
-    limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N documents."),
-) -> None:
-    """Score the time-expression extractor as TempEval-3 does (extents, type, value).
-
-    Example: sayso eval time ../shared/evaldata/tempeval3/Training/TBAQ-cleaned --json
-    """
-    from .evaluate.time import evaluate_time, format_report
-
-    run_eval(evaluate_time, gold_dir, as_json, format_report, limit=limit)
-
-
-@command("forecasts", eval_app)
-def eval_forecasts(
-    gold_file: Path = typer.Argument(..., help="The future-statements JSON file (a list of articles)."),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
-    limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N articles."),
-) -> None:
-    """Score the forecast extractor by sentence against future-statement annotations, next to a cue-word baseline.
-
-    Example: sayso eval forecasts ../shared/evaldata/future-statements/dev.json
-    """
-    from .evaluate.forecasts import evaluate_forecasts, format_report
-
-    run_eval(evaluate_forecasts, gold_file, as_json, format_report, limit=limit)
-
-
-@command("figures", eval_app)
-def eval_figures(
-    gold_file: Path = typer.Argument(..., help="quantulum3's quantities.json test file."),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
-) -> None:
-    """Score the figures extractor (value, unit, span) against quantulum3's tests, next to quantulum3.
-
-    Example: sayso eval figures ../shared/evaldata/quantulum3-tests/quantities.json --json
-    """
-    from .evaluate.figures import evaluate_figures, format_report
-
-    run_eval(evaluate_figures, gold_file, as_json, format_report)
+    emit(rows, fmt, tables.TRACK_RECORD_COLUMNS, f"{len(rows)} predictors")
 
 
 if __name__ == "__main__":  # pragma: no cover

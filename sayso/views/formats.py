@@ -1,15 +1,16 @@
-"""Exports of the ledger: JSON Lines (one record a line, nested) and CSV (flat).
+"""Output formats: JSON Lines (one record a line, nested), CSV (flat), JSON; and the ledger's exports.
 
 Records: claims (the default), forecasts (with their current outcome), figures, time expressions.
 """
 from __future__ import annotations
 
 import csv
+import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TextIO
 
-from .ledger import Ledger
+from ..ledger import Ledger
 
 FORMATS = ("jsonl", "csv")
 RECORDS = ("claims", "forecasts", "figures", "times")
@@ -48,3 +49,13 @@ def write_csv(rows: Iterable[dict], out: TextIO) -> int:
             writer.writeheader()
         writer.writerow(flat)
     return n
+
+
+def as_json(rows: Sequence[dict]) -> str:
+    return json.dumps(list(rows), ensure_ascii=False, indent=2)
+
+
+def as_csv(rows: Sequence[dict]) -> str:
+    buf = io.StringIO()
+    write_csv(rows, buf)
+    return buf.getvalue()

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .ledger import Ledger
-from .pipeline import IngestSummary, ingest
+from ..ledger import Ledger
+from ..pipeline import IngestSummary, ingest
 
-EXAMPLES = Path(__file__).resolve().parent / "examples"
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 DEMO_AS_OF = "2024-06-30"
 """The day the demo computes forecast statuses for (the examples are from spring 2024)."""
 

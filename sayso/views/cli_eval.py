@@ -1,0 +1,104 @@
+"""``sayso eval ...``: score each extractor on its gold data (a thin view of :mod:`sayso.evaluate`).
+
+This is the one module outside ``sayso/evaluate`` that imports it, and only inside its
+commands: the rest of sayso runs without the evaluation extras (textacy).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.text import Text
+
+from ..errors import SaysoError
+from .common import AS_JSON, LIMIT_OPTION, fail, friendly, out
+
+eval_app = typer.Typer(help="Score sayso's extractors against gold data.", no_args_is_help=True)
+
+
+def command(name: str):
+    """``@eval_app.command(name)`` with friendly errors."""
+    return lambda fn: eval_app.command(name)(friendly(fn))
+
+
+def run_eval(evaluate, path: Path, as_json: bool, show, **kwargs) -> None:
+    """Run one evaluator on ``path``; print JSON or ``show(result)``; one-line errors."""
+    if not path.exists():
+        fail(f"{path}: no such file or folder")
+    try:
+        result = evaluate(path, **kwargs)
+    except (SaysoError, ValueError, OSError, KeyError) as exc:
+        fail(f"{path}: {exc}")
+    if as_json:
+        sys.stdout.write(json.dumps(result, indent=2) + "\n")
+    else:
+        out.print(show(result))
+
+
+def _text(report):
+    return lambda result: Text(report(result))
+
+
+@command("claims")
+def eval_claims(
+    gold_dir: Path = typer.Argument(..., help="A PolNeAR split folder (text/ and attributions/)."),
+    as_json: bool = AS_JSON,
+    limit: Optional[int] = LIMIT_OPTION,
+) -> None:
+    """Score the claims extractor (source, cue, content) against PolNeAR, next to textacy.
+
+    Example: sayso eval claims ../shared/evaldata/polnear/dev --json
+    """
+    from ..evaluate.claims import evaluate_claims
+    from .tables import score_table
+
+    if not gold_dir.is_dir():
+        fail(f"{gold_dir}: not a folder")
+    run_eval(evaluate_claims, gold_dir, as_json, score_table, limit=limit)
+
+
+@command("time")
+def eval_time(
+    gold_dir: Path = typer.Argument(..., help="A folder of TimeML .tml files (or MEANTIME NAF .xml), searched recursively."),
+    as_json: bool = AS_JSON,
+    limit: Optional[int] = LIMIT_OPTION,
+) -> None:
+    """Score the time-expression extractor as TempEval-3 does (extents, type, value).
+
+    Example: sayso eval time ../shared/evaldata/tempeval3/Training/TBAQ-cleaned --json
+    """
+    from ..evaluate.time import evaluate_time, format_report
+
+    run_eval(evaluate_time, gold_dir, as_json, _text(format_report), limit=limit)
+
+
+@command("forecasts")
+def eval_forecasts(
+    gold_file: Path = typer.Argument(..., help="The future-statements JSON file (a list of articles)."),
+    as_json: bool = AS_JSON,
+    limit: Optional[int] = LIMIT_OPTION,
+) -> None:
+    """Score the forecast extractor by sentence against future-statement annotations, next to a cue-word baseline.
+
+    Example: sayso eval forecasts ../shared/evaldata/future-statements/dev.json
+    """
+    from ..evaluate.forecasts import evaluate_forecasts, format_report
+
+    run_eval(evaluate_forecasts, gold_file, as_json, _text(format_report), limit=limit)
+
+
+@command("figures")
+def eval_figures(
+    gold_file: Path = typer.Argument(..., help="quantulum3's quantities.json test file."),
+    as_json: bool = AS_JSON,
+) -> None:
+    """Score the figures extractor (value, unit, span) against quantulum3's tests, next to quantulum3.
+
+    Example: sayso eval figures ../shared/evaldata/quantulum3-tests/quantities.json --json
+    """
+    from ..evaluate.figures import evaluate_figures, format_report
+
+    run_eval(evaluate_figures, gold_file, as_json, _text(format_report))

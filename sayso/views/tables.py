@@ -1,0 +1,62 @@
+"""Terminal tables of ledger rows (Rich). Every cell is ``rich.text.Text``, never parsed as
+markup: article text is untrusted."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.table import Table
+from rich.text import Text
+
+CLAIM_COLUMNS = ("published", "speaker", "cue", "content", "kind")
+FORECAST_COLUMNS = ("id", "published", "predictor", "text", "hedging", "latest", "status", "outcome")
+TRACK_RECORD_COLUMNS = ("predictor", "forecasts", "open", "due", "resolved", "hit_rate", "brier")
+TIME_COLUMNS = ("text", "type", "value", "earliest", "latest")
+FIGURE_COLUMNS = ("text", "value", "unit", "counted", "qualifier", "speaker", "owner")
+FIGURE_GROUP_COLUMNS = ("group", "measure", "disputed", "value", "text", "speaker", "owner", "published")
+CONTENT_WIDTH = 90
+
+
+def shorten(text: str | None, width: int = CONTENT_WIDTH) -> str:
+    """One line, at most ``width`` characters."""
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def table(rows: Sequence[dict], columns: Sequence[str], title: str | None = None) -> Table:
+    """A Rich table of ``rows``; every cell is plain Text (no markup)."""
+    out = Table(title=title, show_lines=False, expand=False)
+    for col in columns:
+        out.add_column(col, overflow="fold")
+    for row in rows:
+        out.add_row(*(Text(shorten(cell(row.get(col)))) for col in columns))
+    return out
+
+
+def cell(value) -> str:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}"
+    return "" if value is None else str(value)
+
+
+SCORE_ROLES = ("source", "cue", "content")
+MATCHES = ("exact", "overlap")
+
+
+def score_table(result: dict) -> Table:
+    """Precision / recall / F1 per role and match rule, system next to the baseline."""
+    out = Table(title=f"claims on {result['docs']} documents (P / R / F1)")
+    out.add_column("role")
+    out.add_column("match")
+    for who in ("system", "baseline"):
+        out.add_column(who, justify="right")
+    for role in SCORE_ROLES:
+        for match in MATCHES:
+            cells = [_prf(result[who][role][match]) for who in ("system", "baseline")]
+            out.add_row(role, match, *cells)
+    return out
+
+
+def _prf(s: dict) -> str:
+    return f"{s['p']:.3f} / {s['r']:.3f} / {s['f1']:.3f}"
