@@ -44,8 +44,8 @@ def is_match(gold: frozenset[int], pred: frozenset[int], mode: str) -> bool:
     return shared >= OVERLAP_MIN * len(gold) and shared >= OVERLAP_MIN * len(pred)
 
 
-def count_matches(gold: list[frozenset[int]], pred: list[frozenset[int]], mode: str) -> int:
-    """Size of a greedy one-to-one matching (largest shared characters first)."""
+def matched_pairs(gold: list[frozenset[int]], pred: list[frozenset[int]], mode: str) -> list[tuple[int, int]]:
+    """(gold index, predicted index) of a greedy one-to-one matching (largest shared characters first)."""
     pairs = [
         (len(g & p), gi, pi)
         for gi, g in enumerate(gold)
@@ -53,12 +53,18 @@ def count_matches(gold: list[frozenset[int]], pred: list[frozenset[int]], mode: 
         if is_match(g, p, mode)
     ]
     pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
-    used_gold, used_pred = set(), set()
+    used_gold, used_pred, out = set(), set(), []
     for _, gi, pi in pairs:
         if gi not in used_gold and pi not in used_pred:
             used_gold.add(gi)
             used_pred.add(pi)
-    return len(used_gold)
+            out.append((gi, pi))
+    return out
+
+
+def count_matches(gold: list[frozenset[int]], pred: list[frozenset[int]], mode: str) -> int:
+    """Size of a greedy one-to-one matching (largest shared characters first)."""
+    return len(matched_pairs(gold, pred, mode))
 
 
 @dataclass

@@ -101,3 +101,13 @@ def test_polnear_dev_floors(shared_dir, below_floors):
     assert not below_floors("claims", result), "below the pinned floors (value, floor)"
     for role in ("source", "cue", "content"):
         assert system[role]["overlap"]["f1"] > baseline[role]["overlap"]["f1"]
+
+
+def test_matched_pairs_are_one_to_one_largest_first():
+    from sayso.evaluate.scoring import matched_pairs
+
+    gold = [frozenset(range(0, 10)), frozenset(range(20, 30))]
+    pred = [frozenset(range(0, 9)), frozenset(range(0, 10)), frozenset(range(40, 50))]
+    assert matched_pairs(gold, pred, "overlap") == [(0, 1)]
+    assert matched_pairs(gold, pred, "exact") == [(0, 1)]
+    assert matched_pairs([], pred, "overlap") == []

@@ -7,7 +7,6 @@ import pytest
 
 from sayso.evaluate.time import TimeScorer, evaluate_time, format_report, match, read_docs
 from sayso.records import TimeExpr
-from tests import REPO
 
 TML = """<?xml version="1.0" ?>
 <TimeML>
@@ -122,11 +121,6 @@ def test_evaluate_time_end_to_end(tmp_path):
 
 
 # Floors: measured TBAQ scores minus about 0.01, under the "time" key of .ci/floors.json.
-FLOORS = REPO / ".ci" / "floors.json"
-
-
-
-
 
 
 @pytest.mark.slow

@@ -1,11 +1,11 @@
 """Train the claims extractor's cue model from PolNeAR **train** only.
 
-    python scripts/train_claims.py [--polnear ../shared/evaldata/polnear] [--docbin train.spacy]
+    python -m training.claims [--polnear ../shared/evaldata/polnear] [--docbin train.spacy]
 
 Writes ``sayso/data/claims_cues.json``:
 - ``lexicon``: lemma -> share of its tokens inside a gold Cue span (lemmas seen
   at least ``MIN_COUNT`` times with share >= ``MIN_SHARE``);
-- ``model``: logistic-regression weights over ``claims_features.cue_features``
+- ``model``: logistic-regression weights over ``sayso.extract.claims.learned.cue_features``
   of every candidate (a verb with a subject and content, found by the
   extractor's own rules); label = the verb lies inside a gold Cue span.
 Deterministic (lbfgs); ``--docbin`` reuses parsed Docs.
@@ -17,28 +17,20 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from sklearn.feature_extraction import DictVectorizer
-from sklearn.linear_model import LogisticRegression
-
-from sayso import nlp as sayso_nlp
+from sayso import stages
 from sayso.evaluate.polnear import read_split
-from sayso.extract import claims as C
-from sayso.extract.claims_features import cue_features
-from sayso.extract.claims_model import DATA_PATH, CueModel
+from sayso.extract.claims import lexicon
+from sayso.extract.claims.context import Context
+from sayso.extract.claims.learned.cue_features import cue_features
+from sayso.extract.claims.learned.cue_model import CueModel
+from sayso.extract.claims.quotes import find_quotes
+from sayso.extract.claims.rules.verbs import verb_claim
+from training.common import DEFAULT_POLNEAR, fit_logistic, load_docs
 
-REPO = Path(__file__).resolve().parent.parent
-DEFAULT_POLNEAR = REPO.parent / "shared" / "evaldata" / "polnear"
 MIN_COUNT, MIN_SHARE = 5, 0.3
 C_REG = 0.5
+MAX_ITERATIONS = 2000
 WEIGHT_MIN = 0.01
-
-
-def load_docs(golds, docbin: str | None):
-    if docbin:
-        from spacy.tokens import DocBin
-
-        return list(DocBin().from_disk(docbin).get_docs(sayso_nlp.load().vocab))
-    return list(sayso_nlp.parse(g.text for g in golds))
 
 
 def cue_chars(gold) -> set[int]:
@@ -64,35 +56,27 @@ def candidates(golds, docs):
     model = CueModel(open_vocabulary=True)
     for gold, doc in zip(golds, docs):
         chars = cue_chars(gold)
-        ctx = C.Context(doc, gold.text, C.find_quotes(gold.text), model)
+        ctx = Context(doc, gold.text, find_quotes(gold.text), model, stages.BY_NAME["claims"].version)
         for tok in doc:
-            if tok.pos_ not in C.cues.CLAUSE_LIKE_POS or ctx.quote_at(tok) is not None:
+            if tok.pos_ not in lexicon.CLAUSE_LIKE_POS or ctx.quote_at(tok) is not None:
                 continue
-            found = C.verb_claim(ctx, tok)
+            found = verb_claim(ctx, tok)
             if found is not None:
                 yield cue_features(tok, *found), int(tok.idx in chars)
 
 
 def train_model(golds, docs) -> dict:
     feats, labels = zip(*candidates(golds, docs))
-    vec = DictVectorizer()
-    X = vec.fit_transform([{f: 1 for f in fs} for fs in feats])
-    clf = LogisticRegression(C=C_REG, solver="lbfgs", max_iter=2000)
-    clf.fit(X, labels)
-    weights = {
-        name: round(float(w), 4)
-        for name, w in zip(vec.get_feature_names_out(), clf.coef_[0])
-        if abs(w) >= WEIGHT_MIN
-    }
-    print(f"{len(labels)} candidates, {sum(labels)} cues, {len(weights)} weights kept")
-    return {"weights": weights, "bias": round(float(clf.intercept_[0]), 4)}
+    model = fit_logistic(list(feats), list(labels), C_REG, MAX_ITERATIONS, WEIGHT_MIN)
+    print(f"{len(labels)} candidates, {sum(labels)} cues, {len(model['weights'])} weights kept")
+    return model
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--polnear", default=str(DEFAULT_POLNEAR))
     ap.add_argument("--docbin", default=None, help="parsed train Docs (DocBin) to reuse")
-    ap.add_argument("--out", default=str(DATA_PATH))
+    ap.add_argument("--out", default=str(stages.model_path("cue_model")))
     args = ap.parse_args()
     golds = read_split(Path(args.polnear) / "train")
     docs = load_docs(golds, args.docbin)

@@ -1,12 +1,12 @@
 """Train the claims filter (``sayso/data/claims_filter.json``) on PolNeAR **train** only.
 
-    python scripts/train_filter.py [--polnear ../shared/evaldata/polnear] [--docbin train.spacy] \
+    python -m training.filter [--polnear ../shared/evaldata/polnear] [--docbin train.spacy] \
         [--work /tmp/claims_filter] [--train-folds 0,1,2,3] [--out sayso/data/claims_filter.json]
 
 The filter must learn from claims made the way they are made on unseen text, so
 train is cut into ``FOLDS`` parts and the claims of each part come from a cue
 model and a CRF tagger trained on the other parts (both cached in ``--work``).
-For every claim: its features (``claims_filter.claim_features``) and two labels
+For every claim: its features (``sayso.extract.claims.learned.filter.claim_features``) and two labels
 from the scorer's one-to-one overlap matching against the gold of the same
 document: ``keep`` = its source, cue or content matches; ``speaker`` = its
 speaker matches a gold source. Two logistic regressions are fitted; weights
@@ -17,30 +17,26 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from pathlib import Path
 
-from sklearn.feature_extraction import DictVectorizer
-from sklearn.linear_model import LogisticRegression
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import train_claims  # noqa: E402
-import train_tagger  # noqa: E402
-from sayso.evaluate.claims import gold_units  # noqa: E402
-from sayso.evaluate.polnear import read_split  # noqa: E402
-from sayso.evaluate.scoring import is_match, trimmed_chars  # noqa: E402
-from sayso.extract import claims as C  # noqa: E402
-from sayso.extract import claims_filter as F  # noqa: E402
-from sayso.extract.claims_combine import combine_tagged  # noqa: E402
-from sayso.extract.claims_model import CueModel, load_cue_model  # noqa: E402
-from sayso.extract.claims_tagger import tag_doc  # noqa: E402
+from sayso import stages
+from sayso.evaluate.claims import gold_units
+from sayso.evaluate.polnear import read_split
+from sayso.evaluate.scoring import is_match, matched_pairs, trimmed_chars
+from sayso.extract.claims.candidates import rule_candidates
+from sayso.extract.claims.learned import filter as F
+from sayso.extract.claims.learned.combine import combine_tagged
+from sayso.extract.claims.learned.cue_model import CueModel
+from sayso.extract.claims.learned.tagger import tag_doc
+from sayso.extract.models import Models
+from training import claims as train_claims
+from training import tagger as train_tagger
+from training.common import DEFAULT_POLNEAR, fit_logistic, load_docs
 
 FOLDS = 4
 C_REG = 0.5
+MAX_ITERATIONS = 3000
 WEIGHT_MIN = 0.001
 ROLES = ("source", "cue", "content")
 
@@ -49,8 +45,9 @@ def fold_of(i: int, n: int) -> int:
     return min(i * FOLDS // n, FOLDS - 1)
 
 
-def fold_models(golds, docs, k: int, work: Path):
-    """Cue model and tagger trained on every fold but ``k`` (cached in ``work``)."""
+def fold_models(golds, docs, k: int, work: Path) -> Models:
+    """The models with a cue model and tagger trained on every fold but ``k`` (cached in ``work``)
+    and no filter."""
     import pycrfsuite
 
     rest = [i for i in range(len(golds)) if fold_of(i, len(golds)) != k]
@@ -65,21 +62,15 @@ def fold_models(golds, docs, k: int, work: Path):
     weights = json.loads(cue_path.read_text(encoding="utf-8"))
     tagger = pycrfsuite.Tagger()
     tagger.open(str(crf_path))
-    return CueModel(load_cue_model().lexicon, weights["weights"], weights["bias"]), tagger
+    cue_model = CueModel(Models.default().cue_model.lexicon, weights["weights"], weights["bias"])
+    return Models(cue_model=cue_model, tagger=tagger, claim_filter=None)
 
 
 def matched(text: str, gold, pred) -> set[int]:
     """Indices of ``pred`` units matched one to one (overlap, greedy as the scorer)."""
     g = [trimmed_chars(text, u) for u in gold]
     p = [trimmed_chars(text, u) if u else frozenset() for u in pred]
-    pairs = sorted(((len(a & b), gi, pi) for gi, a in enumerate(g) for pi, b in enumerate(p)
-                    if is_match(a, b, "overlap")), key=lambda t: (-t[0], t[1], t[2]))
-    used_g, used_p = set(), set()
-    for _, gi, pi in pairs:
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-    return used_p
+    return {pi for _, pi in matched_pairs(g, p, "overlap")}
 
 
 def claim_units(claim) -> dict[str, list[tuple[int, int]]]:
@@ -88,21 +79,21 @@ def claim_units(claim) -> dict[str, list[tuple[int, int]]]:
             "content": [(s.start, s.end) for s in claim.content]}
 
 
-def doc_records(gold, doc, cue_model, tagger) -> list[dict]:
+def doc_records(gold, doc, models: Models) -> list[dict]:
     """Every finished claim of one doc (before the filter) with its features and match labels."""
-    C.load_cue_model = lambda: cue_model
-    ctx, claims = C.candidate_claims(doc, gold.text)
-    tagging = tag_doc(doc, tagger)
-    claims = sorted(combine_tagged(doc, gold.text, claims, tagging), key=lambda c: (c.start, c.end))
+    ctx, found = rule_candidates(doc, gold.text, models)
+    tagging = tag_doc(doc, models.tagger, models.cue_model.lexicon)
+    found = sorted(combine_tagged(doc, gold.text, found, tagging, models.extractor("claims")),
+                   key=lambda f: (f.claim.start, f.claim.end))
+    claims = [f.claim for f in found]
     units = [claim_units(c) for c in claims]
     gu = gold_units(gold)
     hit = {r: matched(gold.text, gu[r], [u[r] for u in units]) for r in ROLES}
     sources = [trimmed_chars(gold.text, u) for u in gu["source"]]
     out = []
-    for i, c in enumerate(claims):
-        def features_of(claim, c=c):
-            return F.claim_features(doc, claim, ctx.origins.get(id(c.content), "tagger"), tagging.marginals,
-                                    claims, ctx.cue_probs)
+    for i, (c, origin) in enumerate((f.claim, f.origin) for f in found):
+        def features_of(claim, origin=origin):
+            return F.claim_features(doc, claim, origin, tagging.marginals, claims, ctx.cue_probs)
         feats = features_of(c)
         options = F.speaker_options(doc, gold.text, c, feats, features_of)
         out.append({"claim": c, "feats": feats, **{f"m_{r}": i in hit[r] for r in ROLES},
@@ -118,15 +109,11 @@ def _matches_any(text: str, s, sources) -> bool:
 
 def records(golds, docs, folds: list[int], work: Path) -> list[list[dict]]:
     """Per doc of ``folds``, its claim records (docs of other folds get [])."""
-    real = C.load_cue_model
     out: list[list[dict]] = [[] for _ in golds]
-    try:
-        for k in folds:
-            cue_model, tagger = fold_models(golds, docs, k, work)
-            for i in (i for i in range(len(golds)) if fold_of(i, len(golds)) == k):
-                out[i] = doc_records(golds[i], docs[i], cue_model, tagger)
-    finally:
-        C.load_cue_model = real
+    for k in folds:
+        models = fold_models(golds, docs, k, work)
+        for i in (i for i in range(len(golds)) if fold_of(i, len(golds)) == k):
+            out[i] = doc_records(golds[i], docs[i], models)
     return out
 
 
@@ -135,12 +122,8 @@ def keep_label(rec: dict) -> bool:
 
 
 def fit(recs: list[dict], label) -> dict:
-    vec = DictVectorizer()
-    X = vec.fit_transform([{f: 1 for f in r["feats"]} for r in recs])
-    clf = LogisticRegression(C=C_REG, solver="lbfgs", max_iter=3000).fit(X, [bool(label(r)) for r in recs])
-    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0])
-               if abs(w) >= WEIGHT_MIN}
-    return {"weights": weights, "bias": round(float(clf.intercept_[0]), 4)}
+    return fit_logistic([r["feats"] for r in recs], [bool(label(r)) for r in recs], C_REG, MAX_ITERATIONS,
+                        WEIGHT_MIN)
 
 
 def train_filter(recs: list[dict]) -> dict:
@@ -151,15 +134,15 @@ def train_filter(recs: list[dict]) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--polnear", default=str(train_claims.DEFAULT_POLNEAR))
+    ap.add_argument("--polnear", default=str(DEFAULT_POLNEAR))
     ap.add_argument("--docbin", default=None, help="parsed train Docs (DocBin) to reuse")
     ap.add_argument("--work", default="/tmp/claims_filter", help="where the fold models are cached")
     ap.add_argument("--train-folds", default=",".join(str(k) for k in range(FOLDS)))
-    ap.add_argument("--out", default=str(F.DATA_PATH))
+    ap.add_argument("--out", default=str(stages.model_path("claim_filter")))
     args = ap.parse_args()
     t0 = time.time()
     golds = read_split(Path(args.polnear) / "train")
-    docs = train_tagger.load_docs(golds, args.docbin)
+    docs = load_docs(golds, args.docbin)
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     folds = [int(k) for k in args.train_folds.split(",")]

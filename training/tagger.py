@@ -1,6 +1,6 @@
 """Train the claims tagger (a linear-chain CRF) on PolNeAR **train** only.
 
-    python scripts/train_tagger.py /work/shared/evaldata/polnear/train \
+    python -m training.tagger ../shared/evaldata/polnear/train \
         [--out sayso/data/claims_tagger.crfsuite] [--cache /tmp/sayso_claims/train.spacy] \
         [--docs 0:630 --out /tmp/tagger_630.crfsuite]   # a held-out tuning model, never in sayso/data
 
@@ -14,20 +14,17 @@ keep their own roles and X's content keeps the rest of its tokens.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
 import pycrfsuite
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from sayso import nlp as snlp  # noqa: E402
-from sayso.evaluate.polnear import ROLES, GoldDoc, read_split  # noqa: E402
-from sayso.extract.claims_model import load_cue_model  # noqa: E402
-from sayso.extract.claims_tagger import LABEL_OF_ROLE, MODEL_PATH, OUTSIDE  # noqa: E402
-from sayso.extract.claims_tagger_features import doc_features  # noqa: E402
+from sayso import stages
+from sayso.evaluate.polnear import ROLES, GoldDoc, read_split
+from sayso.extract.claims.learned.tagger import LABEL_OF_ROLE, OUTSIDE
+from sayso.extract.claims.learned.tagger_features import doc_features
+from sayso.extract.models import Models
+from training.common import load_docs
 
 C1 = 3.0                 # L1: prunes most features (keeps the model < 1.5 MB)
 C2 = 0.01
@@ -58,19 +55,9 @@ def token_labels(sent, chars: list[str]) -> list[str]:
     return out
 
 
-def load_docs(golds: list[GoldDoc], cache: str | None) -> list:
-    if cache and Path(cache).is_file():
-        from spacy.tokens import DocBin
-
-        docs = list(DocBin().from_disk(cache).get_docs(snlp.load().vocab))[:len(golds)]
-        if len(docs) == len(golds) and all(d.text == g.text for d, g in zip(docs, golds)):
-            return docs
-        print("cache does not match the texts; parsing", file=sys.stderr)
-    return list(snlp.parse(g.text for g in golds))
-
-
-def sequences(golds: list[GoldDoc], docs: list):
-    lexicon = load_cue_model().lexicon
+def sequences(golds: list[GoldDoc], docs: list, lexicon: dict[str, float] | None = None):
+    """(token features, labels) of every sentence; ``lexicon``: the mined cue lemmas (the shipped ones)."""
+    lexicon = Models.default().cue_model.lexicon if lexicon is None else lexicon
     for gold, doc in zip(golds, docs):
         chars = char_labels(gold)
         for sent, feats in doc_features(doc, lexicon):
@@ -100,7 +87,7 @@ def train(data, out: Path, c1: float, c2: float, iterations: int, min_freq: int)
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("split_dir", help="PolNeAR train split (never dev or test)")
-    ap.add_argument("--out", default=str(MODEL_PATH))
+    ap.add_argument("--out", default=str(stages.model_path("tagger")))
     ap.add_argument("--cache", default=None, help="DocBin of the same texts, if parsed before")
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--docs", default=None, metavar="START:END",
