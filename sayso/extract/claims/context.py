@@ -49,6 +49,12 @@ class Context:
         return self.quote_of_char.get(token.idx)
 
 
+def cue_words(ctx: Context, pos: str, lemmas: frozenset[str]):
+    """The tokens of part of speech ``pos`` whose lemma is one of ``lemmas``, outside quotations."""
+    return (tok for tok in ctx.doc
+            if tok.pos_ == pos and tok.lemma_.lower() in lemmas and ctx.quote_at(tok) is None)
+
+
 def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
     """[start, end) of the paragraph (line) holding ``pos``."""
     lo = text.rfind("\n", 0, pos) + 1

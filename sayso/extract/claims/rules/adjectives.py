@@ -14,17 +14,14 @@ from typing import Iterator
 from ....records import Claim
 from ...spans import tokens_span
 from .. import lexicon as cues
-from ..context import Context
+from ..context import Context, cue_words
 from .content import shape_content
 from .verbs import find_subject, speaker_span
 
 
 def adjective_claims(ctx: Context) -> Iterator[Claim]:
-    for tok in ctx.doc:
-        if tok.pos_ == "ADJ" and tok.lemma_.lower() in cues.STANCE_ADJECTIVES and ctx.quote_at(tok) is None:
-            claim = adjective_claim(ctx, tok)
-            if claim is not None:
-                yield claim
+    found = (adjective_claim(ctx, tok) for tok in cue_words(ctx, "ADJ", cues.STANCE_ADJECTIVES))
+    return (claim for claim in found if claim is not None)
 
 
 def adjective_claim(ctx: Context, adj) -> Claim | None:

@@ -12,16 +12,13 @@ from typing import Iterator
 from ....records import Claim
 from ...spans import tokens_span
 from .. import lexicon as cues
-from ..context import Context
+from ..context import Context, cue_words
 from .content import shape_content
 
 
 def noun_claims(ctx: Context) -> Iterator[Claim]:
-    for tok in ctx.doc:
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.CUE_NOUNS and ctx.quote_at(tok) is None:
-            claim = noun_claim(ctx, tok)
-            if claim is not None:
-                yield claim
+    found = (noun_claim(ctx, tok) for tok in cue_words(ctx, "NOUN", cues.CUE_NOUNS))
+    return (claim for claim in found if claim is not None)
 
 
 def noun_claim(ctx: Context, noun) -> Claim | None:
