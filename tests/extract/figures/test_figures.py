@@ -256,7 +256,7 @@ def test_qualifier_start_offset(text, phrase, start):
     assert qualifier(cand, text) == (phrase, start)
 
 
-# (text, figure texts): a number beside a month name (sayso.extract.times_words.MONTHS) is a day, not a count
+# (text, figure texts): a number beside a month name (sayso.extract.times.lexicon.MONTHS) is a day, not a count
 MONTH_NEIGHBOURS = [
     ("Talks resume Sept. 14 in Minsk.", []),
     ("The vote moved to 12 dec. this year.", []),
