@@ -1,7 +1,7 @@
 """Turn inputs into ``Article`` records: files and folders.
 
 Formats, by extension (docs/sources.md has the whole table): ``.txt``/``.text``/none (seed format
-or plain text), ``.jsonl``/``.ndjson``, ``.html``/``.htm``.
+or plain text), ``.jsonl``/``.ndjson``, ``.html``/``.htm``, ``.csv``, ``.tsv``.
 Bad input never raises: it is yielded as a ``SourceError`` naming the file (and line), and
 reading goes on.
 """
@@ -15,6 +15,7 @@ from sayso.errors import SourceError
 from sayso.records import Article
 from sayso.sources.common import Options
 from sayso.sources.dates import normalise_date, parse_date
+from sayso.sources.delimited import read_delimited_file
 from sayso.sources.fields import check_fields
 from sayso.sources.files import MAX_DOCUMENT_BYTES, Found, open_regular, walk
 from sayso.sources.html import read_html_file
@@ -62,7 +63,7 @@ def read_articles(
 def count_inputs(paths: PathArg | Iterable[PathArg]) -> int:
     """About how many items ``read_articles`` will yield (a progress bar's total), cheaply.
 
-    One per file or error; one per non-blank line of a JSONL file.
+    One per file or error; one per non-blank line of a JSONL or CSV/TSV file.
     """
     return sum(_count(found) for found in walk(_as_list(paths)))
 
@@ -101,13 +102,15 @@ READERS: dict[str, Reader] = {
     "text": read_text_file,
     "jsonl": read_jsonl_file,
     "html": read_html_file,
+    "csv": read_delimited_file,
+    "tsv": read_delimited_file,
 }
 
 
 def _count(found: Found | SourceError) -> int:
     if isinstance(found, SourceError):
         return 1
-    counters = {"jsonl": _count_lines}
+    counters = {"jsonl": _count_lines, "csv": _count_rows, "tsv": _count_rows}
     counter = counters.get(found.kind)
     if counter is None:
         return 1
@@ -120,3 +123,7 @@ def _count(found: Found | SourceError) -> int:
 
 def _count_lines(stream: BinaryIO) -> int:
     return sum(1 for line in stream if line.strip())
+
+
+def _count_rows(stream: BinaryIO) -> int:
+    return _count_lines(stream) - 1

@@ -25,8 +25,10 @@ KINDS: dict[str, frozenset[str]] = {
     "text": frozenset({"", ".txt", ".text"}),
     "jsonl": frozenset({".jsonl", ".ndjson"}),
     "html": frozenset({".html", ".htm"}),
+    "csv": frozenset({".csv"}),
+    "tsv": frozenset({".tsv", ".tab"}),
 }
-EXPECTED_TYPES = "expected .txt, .jsonl, .html"
+EXPECTED_TYPES = "expected .txt, .jsonl, .html, .csv, .tsv"
 BINARY_SNIFF_BYTES = 8192
 BOM = "\ufeff"
 # Byte-order marks, longest first (a UTF-32-LE BOM starts with the UTF-16-LE one).
