@@ -1,7 +1,8 @@
 """Turn inputs into ``Article`` records: files and folders.
 
 Formats, by extension (docs/sources.md has the whole table): ``.txt``/``.text``/none (seed format
-or plain text), ``.jsonl``/``.ndjson``, ``.html``/``.htm``, ``.csv``, ``.tsv``.
+or plain text), ``.jsonl``/``.ndjson``, ``.html``/``.htm``, ``.csv``, ``.tsv``,
+``.rss``/``.atom``/``.xml`` (feeds), ``.warc``/``.warc.gz`` (web archives).
 Bad input never raises: it is yielded as a ``SourceError`` naming the file (and line), and
 reading goes on.
 """
@@ -16,11 +17,13 @@ from sayso.records import Article
 from sayso.sources.common import Options
 from sayso.sources.dates import normalise_date, parse_date
 from sayso.sources.delimited import read_delimited_file
+from sayso.sources.feeds import read_feed_file
 from sayso.sources.fields import check_fields
 from sayso.sources.files import MAX_DOCUMENT_BYTES, Found, open_regular, walk
 from sayso.sources.html import read_html_file
 from sayso.sources.jsonl import read_jsonl_file
 from sayso.sources.text import read_text_file
+from sayso.sources.warc import count_pages, read_warc_file
 
 __all__ = ["read_articles", "count_inputs", "parse_date", "normalise_date", "check_fields", "MAX_DOCUMENT_BYTES"]
 
@@ -63,7 +66,8 @@ def read_articles(
 def count_inputs(paths: PathArg | Iterable[PathArg]) -> int:
     """About how many items ``read_articles`` will yield (a progress bar's total), cheaply.
 
-    One per file or error; one per non-blank line of a JSONL or CSV/TSV file.
+    One per file or error; one per non-blank line of a JSONL or CSV/TSV file; one per
+    ``<item``/``<entry`` of a feed; one per page record of a WARC file (headers only).
     """
     return sum(_count(found) for found in walk(_as_list(paths)))
 
@@ -104,13 +108,17 @@ READERS: dict[str, Reader] = {
     "html": read_html_file,
     "csv": read_delimited_file,
     "tsv": read_delimited_file,
+    "feed": read_feed_file,
+    "warc": read_warc_file,
 }
 
 
 def _count(found: Found | SourceError) -> int:
     if isinstance(found, SourceError):
         return 1
-    counters = {"jsonl": _count_lines, "csv": _count_rows, "tsv": _count_rows}
+    if found.kind == "warc":
+        return max(1, count_pages(found))
+    counters = {"jsonl": _count_lines, "csv": _count_rows, "tsv": _count_rows, "feed": _count_entries}
     counter = counters.get(found.kind)
     if counter is None:
         return 1
@@ -127,3 +135,8 @@ def _count_lines(stream: BinaryIO) -> int:
 
 def _count_rows(stream: BinaryIO) -> int:
     return _count_lines(stream) - 1
+
+
+def _count_entries(stream: BinaryIO) -> int:
+    data = stream.read(MAX_DOCUMENT_BYTES * 5)
+    return data.count(b"<item") + data.count(b"<entry")

@@ -21,14 +21,18 @@ from sayso.errors import SourceError
 # CSV field) larger than this is refused. The largest article in the bundled collections is
 # 176 KB; issue 12 asks for 2M-character articles (2-8 MB in UTF-8): 10 MiB leaves room for both.
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+# A feed file holds many entries, each bounded by MAX_DOCUMENT_BYTES once parsed.
+MAX_FEED_BYTES = 5 * MAX_DOCUMENT_BYTES
 KINDS: dict[str, frozenset[str]] = {
     "text": frozenset({"", ".txt", ".text"}),
     "jsonl": frozenset({".jsonl", ".ndjson"}),
     "html": frozenset({".html", ".htm"}),
     "csv": frozenset({".csv"}),
     "tsv": frozenset({".tsv", ".tab"}),
+    "feed": frozenset({".rss", ".atom", ".xml"}),
+    "warc": frozenset({".warc", ".warc.gz", ".arc", ".arc.gz"}),
 }
-EXPECTED_TYPES = "expected .txt, .jsonl, .html, .csv, .tsv"
+EXPECTED_TYPES = "expected .txt, .jsonl, .html, .csv, .tsv, .rss, .atom, .xml, .warc, .warc.gz"
 BINARY_SNIFF_BYTES = 8192
 BOM = "\ufeff"
 # Byte-order marks, longest first (a UTF-32-LE BOM starts with the UTF-16-LE one).
@@ -70,6 +74,8 @@ def kind_of(path: str) -> str | None:
     """The input kind from the file's extension (case-insensitive), else None."""
     name = Path(path).name.lower()
     suffix = Path(name).suffix
+    if suffix == ".gz":
+        suffix = "".join(Path(name).suffixes[-2:])
     return next((kind for kind, suffixes in KINDS.items() if suffix in suffixes), None)
 
 
