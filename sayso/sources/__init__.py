@@ -1,8 +1,9 @@
-"""Turn inputs into ``Article`` records: files and folders.
+"""Turn inputs into ``Article`` records: files, folders, URLs and standard input.
 
-Formats, by extension (docs/sources.md has the whole table): ``.txt``/``.text``/none (seed format
-or plain text), ``.jsonl``/``.ndjson``, ``.html``/``.htm``, ``.csv``, ``.tsv``,
-``.rss``/``.atom``/``.xml`` (feeds), ``.warc``/``.warc.gz`` (web archives).
+Formats, by extension (docs/sources.md has the whole table): ``.txt``/``.text``/none (seed format,
+plain text, or a list of URLs), ``.jsonl``/``.ndjson``, ``.html``/``.htm``, ``.csv``, ``.tsv``,
+``.rss``/``.atom``/``.xml`` (feeds), ``.warc``/``.warc.gz`` (web archives), ``.urls``. An argument
+with a scheme (``https://…``) is a URL; ``-`` is standard input.
 Bad input never raises: it is yielded as a ``SourceError`` naming the file (and line), and
 reading goes on.
 """
@@ -19,11 +20,13 @@ from sayso.sources.dates import normalise_date, parse_date
 from sayso.sources.delimited import read_delimited_file
 from sayso.sources.feeds import read_feed_file
 from sayso.sources.fields import check_fields
-from sayso.sources.files import MAX_DOCUMENT_BYTES, Found, open_regular, walk
+from sayso.sources.files import MAX_DOCUMENT_BYTES, Found, open_regular, read_text, shown_name, walk
 from sayso.sources.html import read_html_file
 from sayso.sources.jsonl import read_jsonl_file
-from sayso.sources.text import read_text_file
+from sayso.sources.stdin import STDIN, SHOWN as STDIN_SHOWN, read_stdin
+from sayso.sources.text import text_article
 from sayso.sources.warc import count_pages, read_warc_file
+from sayso.sources.web import is_url, read_url, read_url_list_file, read_urls, url_list
 
 __all__ = ["read_articles", "count_inputs", "parse_date", "normalise_date", "check_fields", "MAX_DOCUMENT_BYTES"]
 
@@ -38,17 +41,20 @@ def read_articles(
     fields: dict[str, str] | None = None,
     allow_undated: bool = False,
     speaker: str | None = None,
+    stdin: BinaryIO | None = None,
 ) -> Iterator[Article | SourceError]:
     """Yield an ``Article`` or a ``SourceError`` for every input found under ``paths``, in order.
 
     ``paths``: files and/or directories (walked recursively, sorted, hidden entries and
-    unsupported types skipped); a single path is accepted too.
+    unsupported types skipped), URLs (``http(s)://…``, fetched) and ``"-"`` (standard input,
+    read once); a single path is accepted too.
     ``date``: "YYYY-MM-DD", "YYYY-MM" or "YYYY", used only for inputs with no date of their own.
     ``fields``: JSONL/CSV field names, sayso name -> record field (``{"text": "article_body"}``;
     dotted paths such as ``"meta.date"`` reach into nested JSON objects).
     ``allow_undated``: yield undated articles (``published=None``, precision "unknown")
     instead of a ``SourceError``.
     ``speaker``: whose first-person words the documents are, for records that name no speaker.
+    ``stdin``: the binary stream ``"-"`` reads (default ``sys.stdin.buffer``).
 
     Raises ``ValueError`` at call time (not on iteration) for an invalid ``date``, ``fields`` or
     ``speaker`` — those are the caller's mistakes, not the input's; call ``parse_date`` /
@@ -59,6 +65,7 @@ def read_articles(
         fields=check_fields(fields),
         allow_undated=allow_undated,
         speaker=_check_speaker(speaker),
+        stdin=stdin,
     )
     return _read_all(_as_list(paths), options)
 
@@ -66,10 +73,17 @@ def read_articles(
 def count_inputs(paths: PathArg | Iterable[PathArg]) -> int:
     """About how many items ``read_articles`` will yield (a progress bar's total), cheaply.
 
-    One per file or error; one per non-blank line of a JSONL or CSV/TSV file; one per
-    ``<item``/``<entry`` of a feed; one per page record of a WARC file (headers only).
+    One per file, URL or error; one per non-blank line of a JSONL, CSV/TSV or URL-list file; one
+    per ``<item``/``<entry`` of a feed; one per page record of a WARC file (headers only). Nothing
+    is parsed or fetched; standard input counts as one.
     """
-    return sum(_count(found) for found in walk(_as_list(paths)))
+    total = 0
+    for given in _as_list(paths):
+        if given in (STDIN,) or is_url(given):
+            total += 1
+        else:
+            total += sum(_count(found) for found in walk([given]))
+    return total
 
 
 def _as_list(paths: PathArg | Iterable[PathArg]) -> list[str]:
@@ -87,11 +101,22 @@ def _check_speaker(speaker: str | None) -> str | None:
 
 
 def _read_all(paths: list[str], options: Options) -> Iterator[Article | SourceError]:
-    for found in walk(paths):
-        if isinstance(found, SourceError):
-            yield found
+    stdin_read = False
+    for given in paths:
+        if given == STDIN:
+            if stdin_read:
+                yield SourceError(STDIN_SHOWN, "standard input already read (give '-' once)")
+            else:
+                stdin_read = True
+                yield from _guarded(STDIN_SHOWN, read_stdin(options))
+        elif is_url(given):
+            yield from _guarded(shown_name(given), read_url(given, options))
         else:
-            yield from _guarded(found.shown, READERS[found.kind](found, options))
+            for found in walk([given]):
+                if isinstance(found, SourceError):
+                    yield found
+                else:
+                    yield from _guarded(found.shown, READERS[found.kind](found, options))
 
 
 def _guarded(shown: str, items: Iterator[Article | SourceError]) -> Iterator[Article | SourceError]:
@@ -102,14 +127,29 @@ def _guarded(shown: str, items: Iterator[Article | SourceError]) -> Iterator[Art
         yield SourceError(shown, f"could not read ({type(error).__name__}: {error})")
 
 
+def _read_text_or_urls(found: Found, options: Options) -> Iterator[Article | SourceError]:
+    """A ``.txt`` file: a list of URLs when every line is one, else the seed format or plain text."""
+    try:
+        text = read_text(found)
+    except SourceError as error:
+        yield error
+        return
+    urls = url_list(text)
+    if urls is not None:
+        yield from read_urls(urls, options)
+    else:
+        yield text_article(found.shown, text, options)
+
+
 READERS: dict[str, Reader] = {
-    "text": read_text_file,
+    "text": _read_text_or_urls,
     "jsonl": read_jsonl_file,
     "html": read_html_file,
     "csv": read_delimited_file,
     "tsv": read_delimited_file,
     "feed": read_feed_file,
     "warc": read_warc_file,
+    "urls": read_url_list_file,
 }
 
 
@@ -118,7 +158,8 @@ def _count(found: Found | SourceError) -> int:
         return 1
     if found.kind == "warc":
         return max(1, count_pages(found))
-    counters = {"jsonl": _count_lines, "csv": _count_rows, "tsv": _count_rows, "feed": _count_entries}
+    counters = {"jsonl": _count_lines, "csv": _count_rows, "tsv": _count_rows, "urls": _count_urls,
+                "text": _count_urls, "feed": _count_entries}
     counter = counters.get(found.kind)
     if counter is None:
         return 1
@@ -135,6 +176,12 @@ def _count_lines(stream: BinaryIO) -> int:
 
 def _count_rows(stream: BinaryIO) -> int:
     return _count_lines(stream) - 1
+
+
+def _count_urls(stream: BinaryIO) -> int:
+    head = stream.read(MAX_DOCUMENT_BYTES)
+    urls = url_list(head.decode("utf-8", "replace"))
+    return len(urls) if urls else 1
 
 
 def _count_entries(stream: BinaryIO) -> int:

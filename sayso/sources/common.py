@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from sayso.errors import SourceError
 from sayso.records import Article
@@ -31,6 +32,7 @@ class Options:
     fields: dict[str, str] = field(default_factory=dict)
     allow_undated: bool = False
     speaker: str | None = None
+    stdin: BinaryIO | None = None
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,9 @@ KINDS: dict[str, frozenset[str]] = {
     "tsv": frozenset({".tsv", ".tab"}),
     "feed": frozenset({".rss", ".atom", ".xml"}),
     "warc": frozenset({".warc", ".warc.gz", ".arc", ".arc.gz"}),
+    "urls": frozenset({".urls"}),
 }
-EXPECTED_TYPES = "expected .txt, .jsonl, .html, .csv, .tsv, .rss, .atom, .xml, .warc, .warc.gz"
+EXPECTED_TYPES = "expected .txt, .jsonl, .html, .csv, .tsv, .rss, .atom, .xml, .warc, .warc.gz, .urls"
 BINARY_SNIFF_BYTES = 8192
 BOM = "\ufeff"
 # Byte-order marks, longest first (a UTF-32-LE BOM starts with the UTF-16-LE one).
