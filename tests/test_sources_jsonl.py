@@ -93,6 +93,14 @@ def test_jsonl_missing_date(tmp_path):
 
 
 
+@pytest.mark.parametrize("value, kind", [(1684000000, "number"), ({"day": 12}, "object"), (["2023"], "array")])
+def test_jsonl_date_that_is_not_a_string_is_a_warning(tmp_path, value, kind):
+    path = write(tmp_path, "odd.jsonl", json.dumps({"text": "Body.", "date": value}))
+    article = only(list(read_articles([path])))
+    assert (article.published, article.date_precision) == (None, "unknown")
+    assert article.warnings == (f"{path}:1: field 'date' is not a date string (got {kind}); stored undated",)
+
+
 def test_jsonl_lines_are_decoded_one_by_one(tmp_path):
     path = write(tmp_path, "mixed.jsonl", b'{"text": "ok", "date": "2020"}\n{"text": "caf\xe9"}\n{"text": "after", "date": "2021"}\n')
     p = str(path)

@@ -7,6 +7,7 @@ from typing import Any
 from sayso.errors import SourceError
 from sayso.records import Article
 from sayso.sources.common import Options, Where, make_article, own_date, resolve_date
+from sayso.sources.dates import UNDATED, ParsedDate
 
 # sayso's name -> the record fields tried in order when the caller maps nothing.
 DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
@@ -50,16 +51,25 @@ def record_article(lookup: Lookup, where: Where, options: Options, date_hint: st
     """
     try:
         name, body = _required_text(lookup, options)
-        date_name, date_value = _optional(lookup, "date", "a date string")
         found = {role: _optional(lookup, role)[1] for role in ("title", "url", "source", "author", "speaker")}
     except ValueError as error:
         return where.error(str(error))
-    own, warnings = own_date(date_value, where, f"field {date_name!r}")
+    own, warnings = _record_date(lookup, where)
     return make_article(
         where, body, resolve_date(own, options, where, date_hint), options,
         title=found["title"], url=found["url"] or url, source=found["source"],
         author=found["author"], speaker=found["speaker"], warnings=warnings,
     )
+
+
+def _record_date(lookup: Lookup, where: Where) -> tuple[ParsedDate | None, tuple[str, ...]]:
+    """The record's own date; unreadable (a bad string, a number, an object) is a warning, not an error."""
+    name, value = lookup("date")
+    if value is MISSING:
+        return None, ()
+    if not isinstance(value, str):
+        return UNDATED, (where.note(f"field {name!r} is not a date string (got {type_name(value)}); stored undated"),)
+    return own_date(value, where, f"field {name!r}")
 
 
 def _required_text(lookup: Lookup, options: Options) -> tuple[str, str]:
@@ -75,12 +85,12 @@ def _required_text(lookup: Lookup, options: Options) -> tuple[str, str]:
     return name, value
 
 
-def _optional(lookup: Lookup, role: str, what: str = "a string") -> tuple[str, str | None]:
+def _optional(lookup: Lookup, role: str) -> tuple[str, str | None]:
     name, value = lookup(role)
     if value is MISSING:
         return name, None
     if not isinstance(value, str):
-        raise ValueError(f"field {name!r} is not {what} (got {type_name(value)})")
+        raise ValueError(f"field {name!r} is not a string (got {type_name(value)})")
     return name, value.strip() or None
 
 
