@@ -12,8 +12,7 @@ from sayso.errors import SourceError
 from sayso.records import Article
 from sayso.sources import count_inputs, read_articles
 from sayso.sources import web
-from sources_util import ARTICLE_PAGE, PAGE_DATE_META, PARAGRAPHS, only, write
-from test_sources_feeds import RSS
+from sources_util import ARTICLE_PAGE, PAGE_DATE_META, PARAGRAPHS, RSS, only, write
 
 PAGE = ARTICLE_PAGE.format(date_meta=PAGE_DATE_META)
 NO_CANONICAL = PAGE.replace('<link rel="canonical" href="https://news.example.com/2016/09/minister-warns">', "")
