@@ -8,6 +8,7 @@ Every extracted record names the extractor that made it: its stage's version fro
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -27,14 +28,32 @@ def _made_by(stage: str):
     return field(default_factory=lambda: BY_NAME[stage].version)
 
 
+def identity_text(text: str) -> str:
+    """The text an article's identity is computed from (never stored, never offset into).
+
+    Newlines normalised (CRLF and CR become LF), trailing whitespace removed from every line,
+    blank lines and spaces at the start and end removed, Unicode NFC: so a copy saved with
+    Windows line endings, one more trailing newline or decomposed accents is the same article.
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return unicodedata.normalize("NFC", "\n".join(line.rstrip() for line in lines).strip())
+
+
 def content_hash(text: str) -> str:
-    """Article id: the first 16 hex digits of the SHA-256 of the text."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    """Article id: the first 16 hex digits of the SHA-256 of ``identity_text(text)`` in UTF-8.
+
+    A lone surrogate (which no reader lets through) is hashed as is instead of raising.
+    """
+    return hashlib.sha256(identity_text(text).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
 class Article:
-    """One dated news article, its text kept exactly as read."""
+    """One dated news article, its text kept exactly as read (offsets index it).
+
+    ``id`` depends on the text only (see ``content_hash``): the same text with another date,
+    title or URL is the same article.
+    """
 
     text: str
     title: str = ""
@@ -43,6 +62,9 @@ class Article:
     url: str | None = None  # URL, or the path it was read from
     source: str | None = None  # publication / feed name
     id: str = ""
+    author: str | None = None  # the byline as read (feed entry author, page author, an "author" field)
+    speaker: str | None = None  # whose first-person words the text is: a "speaker" field, the caller's, else the author
+    warnings: tuple[str, ...] = ()  # one-line notes from the reader ("unreadable date ...; stored undated")
 
     def __post_init__(self) -> None:
         if not self.id:

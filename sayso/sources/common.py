@@ -1,11 +1,13 @@
-"""What every input format shares: the reading options, date fallback, and titles."""
+"""What every input format shares: the reading options, dates, titles, and making the Article."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from sayso.errors import SourceError
-from sayso.sources.dates import UNDATED, ParsedDate
+from sayso.records import Article
+from sayso.sources.dates import UNDATED, ParsedDate, normalise_date
 
 TITLE_MAX = 200  # a first line longer than this is a lead paragraph, not a title
 TITLE_MIN_SENTENCE = 20  # a "sentence" shorter than this is probably cut at an abbreviation
@@ -18,6 +20,8 @@ ABBREVIATIONS = frozenset(
 )
 SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 UNDATED_HINT = "no publication date ({how}, or pass --date, or --undated)"
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
 
 
 @dataclass(frozen=True)
@@ -27,11 +31,27 @@ class Options:
     date: ParsedDate | None = None
     fields: dict[str, str] = field(default_factory=dict)
     allow_undated: bool = False
+    speaker: str | None = None
+    stdin: BinaryIO | None = None
 
 
-def resolve_date(
-    own: ParsedDate | None, options: Options, path: str, how: str, line: int | None = None
-) -> ParsedDate | SourceError:
+@dataclass(frozen=True)
+class Where:
+    """Where a record was read, for its errors and warnings: the shown file name, line and a label."""
+
+    path: str
+    line: int | None = None
+    label: str = ""  # "entry 3", "record https://…": said before the reason
+
+    def error(self, reason: str) -> SourceError:
+        return SourceError(self.path, f"{self.label}: {reason}" if self.label else reason, self.line)
+
+    def note(self, message: str) -> str:
+        """A warning as one self-contained line: "file:line: entry 3: message"."""
+        return str(self.error(message))
+
+
+def resolve_date(own: ParsedDate | None, options: Options, where: Where, how: str) -> ParsedDate | SourceError:
     """The input's own date, else the caller's ``date=``, else undated (if allowed) or an error.
 
     ``how`` completes the error's hint: "no publication date ({how}, or pass --date, or --undated)".
@@ -42,7 +62,77 @@ def resolve_date(
         return options.date
     if options.allow_undated:
         return UNDATED
-    return SourceError(path, UNDATED_HINT.format(how=how), line)
+    return where.error(UNDATED_HINT.format(how=how))
+
+
+def own_date(value: str | None, where: Where, described: str) -> tuple[ParsedDate | None, tuple[str, ...]]:
+    """A record's own date read leniently; an unreadable one is a warning and no date.
+
+    Returns (date, warnings). ``described`` names where the date was ("field 'date'",
+    "the page metadata"). The record is then stored undated: the caller's ``--date`` is for
+    records with no date of their own, and putting it on one whose own date we could not
+    read might store a wrong date (trust first).
+    """
+    if value is None or not value.strip():
+        return None, ()
+    try:
+        return normalise_date(value), ()
+    except ValueError as error:
+        return UNDATED, (where.note(f"{error} in {described}; stored undated"),)
+
+
+def make_article(
+    where: Where,
+    text: str,
+    dated: ParsedDate | SourceError,
+    options: Options,
+    *,
+    title: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    author: str | None = None,
+    speaker: str | None = None,
+    warnings: tuple[str, ...] = (),
+) -> Article | SourceError:
+    """The one way readers build an ``Article``: text cleaned the same way for every input.
+
+    Lone surrogates (a JSON "\\ud800" escape) become U+FFFD, one character for one, so offsets
+    hold and nothing downstream fails to encode the text. A NUL character in the text refuses
+    the record (see files.decode_text). The speaker is the record's own, else the caller's,
+    else the author.
+    """
+    if isinstance(dated, SourceError):
+        return dated
+    text = clean(text)
+    nul = text.find("\x00")
+    if nul >= 0:
+        return where.error(f"binary data, not text (NUL character at offset {nul} of the text)")
+    if not text.strip():
+        return where.error("empty article text")
+    author = clean_field(author)
+    return Article(
+        text,
+        clean_field(title) or make_title(text),
+        dated[0],
+        dated[1],
+        url=clean_field(url),
+        source=clean_field(source),
+        author=author,
+        speaker=clean_field(speaker) or options.speaker or author,
+        warnings=tuple(clean(w) for w in warnings),
+    )
+
+
+def clean(text: str) -> str:
+    """``text`` with every lone surrogate replaced by U+FFFD (same length)."""
+    return LONE_SURROGATE.sub(REPLACEMENT, text)
+
+
+def clean_field(value: str | None) -> str | None:
+    """A one-line metadata value: cleaned, NUL removed, stripped; None when empty."""
+    if value is None:
+        return None
+    return clean(value).replace("\x00", "").strip() or None
 
 
 def make_title(text: str) -> str:

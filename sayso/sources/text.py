@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 from sayso.errors import SourceError
 from sayso.records import Article
-from sayso.sources.common import Options, make_title, resolve_date
+from sayso.sources.common import Options, Where, make_article, resolve_date
 from sayso.sources.dates import parse_date
+from sayso.sources.files import Found, read_text
 
 # " date 2023-02-02 Title…": optional spaces/tabs, "date", the date token, then whitespace.
 # The token only has to start with four digits so that "date 2023-02-30" is reported, not read as text.
@@ -15,33 +16,36 @@ SEED_HEADER = re.compile(r"[ \t]*date[ \t]+(\d{4}\S*)(?:\s+|\Z)")
 TEXT_DATE_HINT = "add a ` date YYYY-MM-DD` first line"
 
 
-def read_text_article(path: str, text: str, options: Options) -> Iterator[Article | SourceError]:
-    """One article from a ``.txt`` file: the seed format when it has the date header, else plain text.
+def read_text_file(found: Found, options: Options) -> Iterator[Article | SourceError]:
+    """One article from a ``.txt`` file (see ``text_article``)."""
+    try:
+        text = read_text(found)
+    except SourceError as error:
+        yield error
+        return
+    yield text_article(found.shown, text, options)
+
+
+def text_article(shown: str, text: str, options: Options) -> Article | SourceError:
+    """The seed format when the text has the date header, else plain text.
 
     Seed: ``Article.text`` is everything after the header (its first line is the title or lead).
-    Plain: ``Article.text`` is the file's text unchanged, dated by ``options.date``.
+    Plain: ``Article.text`` is the text unchanged, dated by ``options.date``.
+    The seed header is a date the user typed: it must be strict and real (a bad one is an error,
+    not a warning, unlike dates found in metadata).
     """
     header = SEED_HEADER.match(text)
     if header:
-        yield _seed_article(path, text, header)
-    else:
-        yield _plain_article(path, text, options)
+        return _seed_article(shown, text, header, options)
+    return make_article(Where(shown), text, resolve_date(None, options, Where(shown), TEXT_DATE_HINT), options, url=shown)
 
 
-def _seed_article(path: str, text: str, header: re.Match[str]) -> Article | SourceError:
+def _seed_article(shown: str, text: str, header: re.Match[str], options: Options) -> Article | SourceError:
     try:
-        published, precision = parse_date(header.group(1))
+        dated = parse_date(header.group(1))
     except ValueError as error:
-        return SourceError(path, str(error), 1)
+        return SourceError(shown, str(error), 1)
     body = text[header.end():]
     if not body.strip():
-        return SourceError(path, "no article text after the date header", 1)
-    return Article(body, make_title(body), published, precision, url=path)
-
-
-def _plain_article(path: str, text: str, options: Options) -> Article | SourceError:
-    dated = resolve_date(None, options, path, TEXT_DATE_HINT)
-    if isinstance(dated, SourceError):
-        return dated
-    published, precision = dated
-    return Article(text, make_title(text), published, precision, url=path)
+        return SourceError(shown, "no article text after the date header", 1)
+    return make_article(Where(shown), body, dated, options, url=shown)

@@ -8,57 +8,9 @@ import pytest
 
 from sayso.errors import SourceError
 from sayso.records import Article, content_hash
-from sayso.sources import normalise_date, parse_date, read_articles
-
-NO_DATE = "no publication date (add a ` date YYYY-MM-DD` first line, or pass --date, or --undated)"
-
-ARTICLE_PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <title>Minister warns of new offensive | Example News</title>
-  <meta property="og:title" content="Minister warns of new offensive">
-  <meta property="og:site_name" content="Example News">
-  {date_meta}
-  <link rel="canonical" href="https://news.example.com/2016/09/minister-warns">
-</head>
-<body>
-  <header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav></header>
-  <article>
-    <h1>Minister warns of new offensive</h1>
-    <p>The defence minister said on Monday that the army was preparing for a new offensive in the east, according to officials at a press conference.</p>
-    <p>"We expect them to try something around the anniversary," the minister told reporters, adding that more assistance was needed from allies.</p>
-    <p>Analysts said the warning was consistent with intelligence reports published last week, which described a build-up of troops along the border.</p>
-  </article>
-  <aside>Subscribe to our newsletter</aside>
-  <footer>Copyright 2016 Example News. All rights reserved.</footer>
-</body>
-</html>
-"""
-PAGE_DATE_META = '<meta property="article:published_time" content="2016-09-12T10:00:00Z">'
-PARAGRAPHS = [
-    "The defence minister said on Monday that the army was preparing for a new offensive in the east, "
-    "according to officials at a press conference.",
-    '"We expect them to try something around the anniversary," the minister told reporters, '
-    "adding that more assistance was needed from allies.",
-]
-NAV_ONLY_PAGE = """<html><head><title>Example News</title></head><body>
-<header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav></header>
-<div class="cookie">We use cookies to improve your experience.</div>
-<footer>Copyright 2016 Example News. All rights reserved.</footer></body></html>"""
-
-
-def write(directory: Path, name: str, content: str | bytes) -> Path:
-    path = directory / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    return path
-
-
-def only(items: list) -> Article | SourceError:
-    assert len(items) == 1, items
-    return items[0]
-
+from sayso.sources import read_articles
+from sayso.sources.files import EXPECTED_TYPES
+from .sources_util import ARTICLE_PAGE, NAV_ONLY_PAGE, NO_DATE, PAGE_DATE_META, only, write
 
 # --- bad files: one SourceError naming the file, never an exception -------------------------
 
@@ -72,7 +24,6 @@ def only(items: list) -> Article | SourceError:
         ("blank.jsonl", b"\n\n", "empty file", None),
         ("binary.txt", b"PK\x03\x04\x00\x00binary", "binary file, not text", None),
         ("latin1.txt", "café".encode("latin-1"), "not UTF-8 text (invalid byte 0xe9 at offset 3)", 1),
-        ("latin1_line2.jsonl", b'{"text": "ok"}\n{"text": "caf\xe9"}', "not UTF-8 text (invalid byte 0xe9 at offset 28)", 2),
         ("impossible.txt", " date 2023-02-30 Title\nBody.", "impossible date '2023-02-30'", 1),
         ("bad_month.txt", " date 2023-13 Title\nBody.", "impossible date '2023-13'", 1),
         ("malformed.txt", " date 2023/02/02 Title", "invalid date '2023/02/02' (expected YYYY-MM-DD, YYYY-MM or YYYY)", 1),
@@ -80,8 +31,8 @@ def only(items: list) -> Article | SourceError:
         ("undated.txt", "A title\n\nSome body text.", NO_DATE, None),
         ("nav.html", NAV_ONLY_PAGE, "no article text found in HTML", None),
         ("empty_body.html", "<html><head><title>Nothing</title></head><body></body></html>", "no article text found in HTML", None),
-        ("notes.xyz", "hello", "unsupported file type '.xyz' (expected .txt, .jsonl, .html)", None),
-        ("data.JSON", "{}", "unsupported file type '.JSON' (expected .txt, .jsonl, .html)", None),
+        ("notes.xyz", "hello", f"unsupported file type '.xyz' ({EXPECTED_TYPES})", None),
+        ("data.JSON", "{}", f"unsupported file type '.JSON' ({EXPECTED_TYPES})", None),
     ],
 )
 def test_bad_file_yields_one_source_error(tmp_path, name, content, reason, line):
@@ -214,68 +165,6 @@ def test_missing_date_is_an_error_unless_undated_allowed(tmp_path):
     assert (article.published, article.date_precision) == (None, "unknown")
 
 
-@pytest.mark.parametrize(
-    "value, expected",
-    [
-        ("2023-02-02", ("2023-02-02", "day")),
-        ("2023-02", ("2023-02", "month")),
-        ("2023", ("2023", "year")),
-        (" 2024-02-29 ", ("2024-02-29", "day")),
-    ],
-)
-def test_parse_date_valid(value, expected):
-    assert parse_date(value) == expected
-
-
-@pytest.mark.parametrize(
-    "value, message",
-    [
-        ("2023-02-30", "impossible date '2023-02-30'"),
-        ("2023-02-29", "impossible date '2023-02-29'"),
-        ("2023-00", "impossible date '2023-00'"),
-        ("2023-2-2", "invalid date '2023-2-2' (expected YYYY-MM-DD, YYYY-MM or YYYY)"),
-        ("02/02/2023", "invalid date '02/02/2023' (expected YYYY-MM-DD, YYYY-MM or YYYY)"),
-        ("", "invalid date '' (expected YYYY-MM-DD, YYYY-MM or YYYY)"),
-        ("2016-09-12T10:00:00Z", "invalid date '2016-09-12T10:00:00Z' (expected YYYY-MM-DD, YYYY-MM or YYYY)"),
-    ],
-)
-def test_parse_date_invalid(value, message):
-    with pytest.raises(ValueError) as raised:
-        parse_date(value)
-    assert str(raised.value) == message
-
-
-@pytest.mark.parametrize(
-    "value, expected",
-    [
-        ("2016-09-12", ("2016-09-12", "day")),
-        ("2016-09", ("2016-09", "month")),
-        ("2016-09-12T10:00:00Z", ("2016-09-12", "day")),
-        ("2016-09-12T23:30:00-05:00", ("2016-09-12", "day")),
-        ("2016-09-12 10:00", ("2016-09-12", "day")),
-        ("Mon, 12 Sep 2016 10:00:00 GMT", ("2016-09-12", "day")),
-        ("Mon, 12 Sep 2016 10:00:00 +0200", ("2016-09-12", "day")),
-        ("September 12, 2016", ("2016-09-12", "day")),
-        ("12 Sep 2016", ("2016-09-12", "day")),
-    ],
-)
-def test_normalise_date(value, expected):
-    assert normalise_date(value) == expected
-
-
-@pytest.mark.parametrize(
-    "value, message",
-    [
-        ("2023-02-30T10:00:00Z", "impossible date '2023-02-30'"),
-        ("yesterday", "unrecognised date 'yesterday' (expected YYYY-MM-DD, an ISO 8601 datetime or an RFC 2822 date)"),
-    ],
-)
-def test_normalise_date_invalid(value, message):
-    with pytest.raises(ValueError) as raised:
-        normalise_date(value)
-    assert str(raised.value) == message
-
-
 @pytest.mark.parametrize("kwargs", [{"date": "2023-02-30"}, {"date": "Feb 2"}, {"fields": {"body": "x"}}, {"fields": {"text": ""}}])
 def test_invalid_arguments_raise_at_call_time(tmp_path, kwargs):
     with pytest.raises(ValueError):
@@ -309,7 +198,7 @@ def test_directory_without_readable_files_is_reported(tmp_path):
     write(tmp_path, "notes.xyz", "hello")
     write(tmp_path, ".hidden.txt", "hello")
     error = only(list(read_articles([tmp_path])))
-    assert error == SourceError(str(tmp_path), "no .txt, .jsonl or .html files in this directory")
+    assert error == SourceError(str(tmp_path), f"no readable files in this directory ({EXPECTED_TYPES})")
 
 
 @pytest.mark.parametrize("as_type", [str, Path])
@@ -327,130 +216,6 @@ def test_ids_depend_only_on_text(tmp_path):
     assert a.url != b.url
     other = only(list(read_articles([write(tmp_path, "other.txt", " date 2023-02-02 Other\nBody.")])))
     assert other.id != a.id
-
-
-# --- JSONL ----------------------------------------------------------------------------------------
-
-
-def test_jsonl_bad_lines_are_reported_and_good_lines_still_read(tmp_path):
-    lines = [
-        json.dumps({"text": "First article.", "title": "First", "date": "2016-09-12"}),
-        "",
-        "{not json",
-        json.dumps(["a", "list"]),
-        json.dumps({"title": "No text", "date": "2016-09-12"}),
-        json.dumps({"text": "   ", "date": "2016-09-12"}),
-        json.dumps({"text": 42, "date": "2016-09-12"}),
-        json.dumps({"text": "Bad date.", "date": "2023-02-30"}),
-        json.dumps({"text": "Odd date.", "date": "someday"}),
-        json.dumps({"text": "Second article.\r\nMore.", "date": "2016-09-12T10:00:00Z", "url": "https://x.test/2"}),
-        "   ",
-        json.dumps({"text": "Third.", "published": "Mon, 12 Sep 2016 10:00:00 GMT", "source": "Wire"}),
-    ]
-    path = write(tmp_path, "feed.jsonl", "\r\n".join(lines) + "\n")
-    p = str(path)
-    items = list(read_articles([path]))
-    assert items[0] == Article("First article.", "First", "2016-09-12", "day", url=f"{p}:1")
-    assert items[1:8] == [
-        SourceError(p, "not valid JSON (Expecting property name enclosed in double quotes at column 2)", 3),
-        SourceError(p, "expected a JSON object, got array", 4),
-        SourceError(p, "no article text (no field 'text' or 'body' or 'content'; name another with --field text=NAME)", 5),
-        SourceError(p, "empty article text in field 'text'", 6),
-        SourceError(p, "field 'text' is not a string (got number)", 7),
-        SourceError(p, "impossible date '2023-02-30' in field 'date'", 8),
-        SourceError(p, "unrecognised date 'someday' (expected YYYY-MM-DD, an ISO 8601 datetime or an RFC 2822 date) in field 'date'", 9),
-    ]
-    assert items[8] == Article("Second article.\r\nMore.", "Second article.", "2016-09-12", "day", url="https://x.test/2")
-    assert items[9] == Article("Third.", "Third.", "2016-09-12", "day", url=f"{p}:12", source="Wire")
-    assert len(items) == 10
-
-
-def test_jsonl_default_field_names(tmp_path):
-    record = {"body": "Body text.", "headline": "Headline", "published_at": "2016-09-12T10:00:00+02:00",
-              "link": "https://x.test/a", "publisher": "Example News"}
-    path = write(tmp_path, "feed.ndjson", json.dumps(record))
-    article = only(list(read_articles([path])))
-    assert article == Article("Body text.", "Headline", "2016-09-12", "day", url="https://x.test/a", source="Example News")
-
-
-def test_jsonl_null_fields_count_as_absent(tmp_path):
-    path = write(tmp_path, "feed.jsonl", json.dumps({"text": None, "body": "Body.", "date": None, "title": None}))
-    article = only(list(read_articles([path], date="2020")))
-    assert (article.text, article.title, article.published) == ("Body.", "Body.", "2020")
-
-
-@pytest.mark.parametrize(
-    "fields, record",
-    [
-        ({"text": "article_body", "date": "pub"}, {"article_body": "Mapped.", "pub": "2016-09-12", "text": "Wrong."}),
-        ({"text": "content.main", "date": "meta.date", "title": "meta.title"},
-         {"content": {"main": "Mapped."}, "meta": {"date": "2016-09-12", "title": "Mapped title"}}),
-        ({"date": "meta.date"}, {"text": "Mapped.", "meta.date": "2016-09-12"}),
-    ],
-)
-def test_jsonl_field_mapping(tmp_path, fields, record):
-    path = write(tmp_path, "feed.jsonl", json.dumps(record))
-    article = only(list(read_articles([path], fields=fields)))
-    assert (article.text, article.published) == ("Mapped.", "2016-09-12")
-
-
-def test_jsonl_mapped_text_field_missing(tmp_path):
-    path = write(tmp_path, "feed.jsonl", json.dumps({"text": "Not this one.", "date": "2016"}))
-    error = only(list(read_articles([path], fields={"text": "article_body"})))
-    assert error == SourceError(str(path), "no article text (no field 'article_body')", 1)
-
-
-def test_jsonl_missing_date(tmp_path):
-    path = write(tmp_path, "feed.jsonl", json.dumps({"text": "Undated."}) + "\n" + json.dumps({"text": "Dated.", "date": "2001"}))
-    p = str(path)
-    no_date = "no publication date (add a 'date' field, or pass --date, or --undated)"
-    assert list(read_articles([path])) == [SourceError(p, no_date, 1), Article("Dated.", "Dated.", "2001", "year", url=f"{p}:2")]
-    assert [a.published for a in read_articles([path], date="2010-10-10")] == ["2010-10-10", "2001"]
-    assert [a.date_precision for a in read_articles([path], allow_undated=True)] == ["unknown", "year"]
-
-
-# --- HTML -----------------------------------------------------------------------------------------
-
-
-def test_html_article(tmp_path):
-    path = write(tmp_path, "page.html", ARTICLE_PAGE.format(date_meta=PAGE_DATE_META))
-    article = only(list(read_articles([path], date="1999-01-01")))
-    assert isinstance(article, Article), article
-    assert (article.published, article.date_precision) == ("2016-09-12", "day")
-    assert article.title == "Minister warns of new offensive"
-    assert article.url == "https://news.example.com/2016/09/minister-warns"
-    assert article.source == "Example News"
-    for paragraph in PARAGRAPHS:
-        assert paragraph in article.text
-    for boilerplate in ("Home", "Subscribe", "Copyright"):
-        assert boilerplate not in article.text
-    assert article.id == content_hash(article.text)
-
-
-def test_html_without_date(tmp_path):
-    path = write(tmp_path, "page.htm", ARTICLE_PAGE.format(date_meta=""))
-    no_date = "no publication date (the page has no date metadata, or pass --date, or --undated)"
-    assert only(list(read_articles([path]))) == SourceError(str(path), no_date)
-    assert only(list(read_articles([path], date="2016-09"))).published == "2016-09"
-    assert only(list(read_articles([path], allow_undated=True))).date_precision == "unknown"
-
-
-def test_html_with_declared_legacy_charset(tmp_path):
-    page = ARTICLE_PAGE.format(date_meta=PAGE_DATE_META).replace("utf-8", "iso-8859-1").replace("defence", "défence")
-    path = write(tmp_path, "page.html", page.encode("iso-8859-1"))
-    assert "défence" in only(list(read_articles([path]))).text
-
-
-def test_html_parser_crash_becomes_a_source_error(tmp_path, monkeypatch):
-    import trafilatura
-
-    def explode(*args, **kwargs):
-        raise RecursionError("maximum recursion depth exceeded")
-
-    monkeypatch.setattr(trafilatura, "bare_extraction", explode)
-    path = write(tmp_path, "page.html", ARTICLE_PAGE.format(date_meta=PAGE_DATE_META))
-    error = only(list(read_articles([path])))
-    assert error == SourceError(str(path), "could not parse HTML (RecursionError: maximum recursion depth exceeded)")
 
 
 @pytest.mark.parametrize("files, expected", [
