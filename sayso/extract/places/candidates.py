@@ -43,6 +43,7 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
     for ent in doc.ents:
         found.extend(_from_entity(ent, gaz))
     found.extend(_datelines(doc, gaz, found))
+    found.extend(_spotted(doc, gaz, found))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     out: list[Mention] = []
     for m in found:
@@ -65,6 +66,8 @@ def _from_entity(ent, gaz: Gazetteer) -> list[Mention]:
         span = _trim(ent)
         if span is None:
             return []
+        if gaz.demonym(span.text) and not gaz.lookup(span.text):  # "Ukrainian" (troops) as GPE
+            return _adjective(ent, gaz)
         m = _mention(span, "name")
         if label == L.FAC_LABEL and not _known(gaz, m):
             return []
@@ -73,7 +76,7 @@ def _from_entity(ent, gaz: Gazetteer) -> list[Mention]:
         return _adjective(ent, gaz)
     if label in L.RECHECK_LABELS:
         span = _trim(ent)
-        if span is not None and _recheck(span, gaz):
+        if span is not None and _recheck(span, gaz, label):
             return [_mention(span, "name")]
         if label == "ORG":
             return list(_embedded(ent, gaz))
@@ -118,14 +121,17 @@ def _adjective(ent, gaz: Gazetteer) -> list[Mention]:
     return [_mention(span, "adjective")]
 
 
-def _recheck(span, gaz: Gazetteer) -> bool:
-    """An ORG/PERSON entity that is a known place in a locative context or a dateline."""
+def _recheck(span, gaz: Gazetteer, label: str) -> bool:
+    """An ORG/PERSON entity that is a known place: in a locative context, a dateline, or
+    an ORG that is exactly the name of a country, region or named area ("the Donbass")."""
     text = span.text
     if text.lower() in L.NEVER_PLACES:
         return False
     entries = [e for e, main in gaz.lookup(text) if main]
     if not entries:
         return False
+    if label == "ORG" and any(e.feature not in ("city", "admin1") for e in entries):
+        return True
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     locative = before is not None and before.lower_ in L.LOCATIVE_PREPOSITIONS
@@ -135,7 +141,13 @@ def _recheck(span, gaz: Gazetteer) -> bool:
 
 
 def _embedded(ent, gaz: Gazetteer):
-    """Countries, regions and large cities named inside an organisation's name."""
+    """Countries, regions and large cities named inside an organisation's name.
+
+    Only in names with an organisation word ("Washington Post", "Kyiv City Council"):
+    spaCy calls "Paris Hilton" and "Denzel Washington" ORG too.
+    """
+    if not any(t.lower_ in L.ORG_HEAD_WORDS for t in ent):
+        return
     i, end = ent.start, ent.end
     doc = ent.doc
     while i < end:
@@ -172,6 +184,77 @@ def _datelines(doc, gaz: Gazetteer, found: list[Mention]):
             continue
         if any(main for _, main in gaz.lookup(span.text)):
             yield _mention(span, "name")
+
+
+def _focus_countries(gaz: Gazetteer, mentions: list[Mention]) -> set[str]:
+    """Countries holding at least ``FOCUS_SHARE`` of the recognised places (largest reading)."""
+    votes: dict[str, int] = {}
+    for m in mentions:
+        entries = [e for e, main in gaz.lookup(m.text) if main] if m.kind != "adjective" else []
+        adj = gaz.demonym(m.text) if m.kind == "adjective" else None
+        best = adj or max(entries, key=lambda e: e.population, default=None)
+        if best is not None and best.country_code:
+            votes[best.country_code] = votes.get(best.country_code, 0) + 1
+    total = sum(votes.values())
+    return {cc for cc, n in votes.items() if total and n / total >= L.FOCUS_SHARE}
+
+
+def _spotted(doc, gaz: Gazetteer, found: list[Mention]):
+    """Proper nouns spaCy left untagged (or called PERSON / PRODUCT) that name a place.
+
+    Kept only with evidence: a head noun ("the city of Kramatorsk", "the Donetsk and
+    Luhansk regions"), a locative preposition before a large place, or a town of a
+    country the article is about.
+    """
+    taken = set()
+    for m in found:
+        taken.update(range(m.start, m.end))
+    focus = _focus_countries(gaz, found)
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if not _spot_token(tok) or tok.idx in taken:
+            i += 1
+            continue
+        for j in range(min(n, i + L.SPOT_MAX_TOKENS), i, -1):
+            span = doc[i:j]
+            if not all(_spot_token(t) and t.idx not in taken for t in span):
+                continue
+            if span.text.lower() in L.NEVER_PLACES or gaz.demonym(span.text):
+                continue
+            entries = [e for e, main in gaz.lookup(span.text) if main]
+            if entries and _spot_evidence(doc, span, entries, focus):
+                yield _mention(span, "name")
+                i = j - 1
+                break
+        i += 1
+
+
+def _spot_token(tok) -> bool:
+    return (tok.tag_ in ("NNP", "NNPS") and tok.text[:1].isupper() and tok.is_alpha
+            and tok.ent_type_ in L.SPOT_ENT_TYPES)
+
+
+def _spot_evidence(doc, span, entries, focus: set[str]) -> bool:
+    person = span[0].ent_type_ == "PERSON"
+    if person and len(span) > 1:
+        return False  # a full personal name
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    after2 = doc[span.end + 1].text if span.end + 1 < len(doc) else ""
+    if after in L.REGION_NOUNS or after in L.CITY_NOUNS:
+        return True
+    if after in ("and", "or") and after2[:1].isupper() and any(
+            doc[k].lower_ in L.REGION_NOUNS for k in range(span.end + 2, min(len(doc), span.end + 5))):
+        return True
+    if before == "of" and span.start >= 2 and doc[span.start - 2].lower_ in (L.CITY_NOUNS | L.REGION_NOUNS):
+        return True
+    if before in L.LOCATIVE_PREPOSITIONS and any(
+            e.feature != "city" or e.population >= L.SPEAKER_BLOCK_MIN_POPULATION for e in entries):
+        return True
+    return not person and any(
+        e.country_code in focus and (e.feature != "city" or e.population >= L.SPOT_FOCUS_MIN_POPULATION)
+        for e in entries)
 
 
 def _strip_head(text: str, gaz: Gazetteer) -> tuple[str, str | None]:

@@ -125,3 +125,24 @@ US_STATE_ABBREVIATIONS = {
     "Tex.": "TX", "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI",
     "Wyo.": "WY",
 }
+
+# Spotting proper nouns spaCy did not tag as places (see candidates._spotted).
+SPOT_MAX_TOKENS = 3
+SPOT_ENT_TYPES = frozenset({"", "PERSON", "PRODUCT", "WORK_OF_ART"})
+FOCUS_SHARE = 0.2  # a country with >= 20% of an article's recognised places is its focus
+SPOT_FOCUS_MIN_POPULATION = 20_000  # towns of the focus country spotted without other evidence
+
+# Words that make an ORG entity an organisation's name, inside which a place is
+# an ``embedded`` mention ("Washington Post"); without one, "Paris Hilton" is a person.
+ORG_HEAD_WORDS = frozenset({
+    "university", "college", "school", "institute", "academy", "times", "post", "news", "herald",
+    "tribune", "journal", "gazette", "daily", "press", "radio", "tv", "television", "broadcasting",
+    "ministry", "council", "court", "police", "army", "forces", "navy", "guard", "bank", "airport",
+    "airlines", "airways", "hospital", "company", "corporation", "corp", "inc", "ltd", "group",
+    "club", "fc", "united", "city", "county", "observatory", "agency", "department", "government",
+    "party", "embassy", "republic", "association", "federation", "union", "commission",
+    "authority", "board", "station", "service", "committee", "parliament", "assembly", "senate",
+    "office", "league", "museum", "church", "foundation", "center", "centre", "society",
+    "chamber", "exchange", "railway", "railways", "port", "zoo", "orchestra", "festival",
+    "management", "water", "power", "energy", "oil", "gas", "airport", "cup", "open", "team",
+})
