@@ -53,8 +53,10 @@ def norm(name: str) -> str:
     >>> norm("St. Petersburg"), norm("Ivano-Frankivsk"), norm("Kharkivs’ka")
     ('saint petersburg', 'ivano frankivsk', "kharkivs'ka")
     """
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = name
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.translate(_APOSTROPHES).replace(".", " ").lower()
     words = _SPACE.sub(" ", text).strip().split(" ")
     if words and words[0] in _PREFIXES and len(words) > 1:
@@ -62,10 +64,13 @@ def norm(name: str) -> str:
     return " ".join(words)
 
 
+_LATIN = re.compile(r"[\u0000-\u024f’‘]+")
+
+
 def _good_alternate(name: str) -> bool:
     """Alternate names worth indexing: Latin script, capitalised, not an airport code."""
     return (len(name) > 2 and name[0].isupper() and not name.isupper()
-            and all(ord(ch) < 0x250 or ch in "’‘" for ch in name))
+            and _LATIN.fullmatch(name) is not None)
 
 
 class Gazetteer:
