@@ -102,3 +102,20 @@ def eval_figures(
     from ..evaluate.figures import evaluate_figures, format_report
 
     run_eval(evaluate_figures, gold_file, as_json, _text(format_report))
+
+
+@command("speakers")
+def eval_speakers(
+    gold_dir: Path = typer.Argument(..., help="A ggt-quotes split folder (gold.jsonl and text/)."),
+    as_json: bool = AS_JSON,
+    limit: Optional[int] = LIMIT_OPTION,
+) -> None:
+    """Score quotes, speakers and cross-article identity by the Gender Gap Tracker's rules, next to textacy.
+
+    Example: sayso eval speakers ../shared/evaldata/ggt-quotes/dev --json
+    """
+    from ..evaluate.speakers import evaluate_speakers, format_report
+
+    if not gold_dir.is_dir():
+        fail(f"{gold_dir}: not a folder")
+    run_eval(evaluate_speakers, gold_dir, as_json, _text(format_report), limit=limit)

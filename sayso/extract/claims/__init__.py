@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING, Iterator
 
 from ...records import Article, Claim
 from .candidates import rule_candidates
+from .kinds import cue_class, is_quote_like
 from .learned.combine import combine, tag
 from .learned.filter import filter_claims
 
 if TYPE_CHECKING:
     from ..models import Models
 
-__all__ = ["extract_claims"]
+__all__ = ["extract_claims", "cue_class", "is_quote_like"]
 
 
 def extract_claims(doc, article: Article, models: Models) -> Iterator[Claim]:
