@@ -33,7 +33,7 @@ def gold_units(gold: GoldDoc) -> Units:
 
 def system_units(doc, text: str, models: Models | None = None) -> Units:
     units: Units = {role: [] for role in ROLES}
-    for claim in extract_claims(doc, Article(text=text), models or Models.default()):
+    for claim in extract_claims(doc, Article(text=text), models or Models.default(), attributions_only=False):
         if claim.speaker:
             units["source"].append([(claim.speaker.start, claim.speaker.end)])
         if claim.cue:

@@ -1,0 +1,150 @@
+"""Attributions only: the claims a ledger may store (docs/claims.md, "Attributions only").
+
+The rules and models find PolNeAR's broad notion of attribution (a poll that "showed", a vote, a
+sourceless "is expected"). A ledger of who said what keeps a claim only when
+
+1. its cue is a speech, thought or stance predicate or a source phrase (:func:`.kinds.cue_class`),
+   or it is a quotation continuing a speaker (a floating quote);
+2. its content carries a proposition: a quotation, or a clause with a verb, never a bare pronoun,
+   a day or a noun phrase ("criticised the prime minister" reports an act, not a claim);
+3. it is not a question: "Asked whether …" is the journalist's question, not the answerer's claim;
+   nor a refusal to speak ("declined to comment");
+4. its cue and content lie in prose, not in a caption, link list or section label line
+   ("READ MORE: …", "VIDEO: …", "A SIMPLE GUIDE: …").
+
+Each test is a plain function of the parse, so each error class has its own table of sentences in
+``tests/extract/claims/test_attribution.py``.
+"""
+from __future__ import annotations
+
+import re
+
+from ...records import Claim
+from . import lexicon as cues
+from .kinds import cue_class, cue_head
+
+QUESTION_CUES = frozenset({"ask", "wonder", "question", "query", "inquire", "enquire"})
+"""Cue lemmas that introduce a question when their content is one ("asked whether …")."""
+QUESTION_MARKERS = frozenset({"whether", "if", "what", "why", "how", "when", "where", "who", "which"})
+SILENT_CONTENT_VERBS = frozenset({"comment", "elaborate", "respond", "say", "answer", "speak", "discuss",
+                                  "confirm", "specify", "reply", "talk", "disclose", "identify", "name"})
+"""\"declined to comment\", \"refused to say\": the content is the act of not speaking."""
+LABEL_WORDS = frozenset({
+    "read", "more", "watch", "video", "videos", "photo", "photos", "listen", "related", "see", "also",
+    "guide", "explainer", "analysis", "opinion", "update", "updated", "breaking", "live", "exclusive",
+    "factbox", "timeline", "click", "here", "subscribe", "advertisement", "file", "graphic", "map",
+    "podcast", "audio", "gallery", "latest", "editor's", "note", "correction", "simple", "full",
+    "coverage", "story", "continues", "below", "sponsored", "newsletter", "sign", "up", "trending",
+})
+"""Words of section labels and link lines ("READ MORE:", "VIDEO:", "Story continues below")."""
+LABEL_RE = re.compile(r"^\s*([A-Z0-9][A-Z0-9 .,'’&/\-]{0,60}?)\s*[:|]\s*\S")
+LABEL_MAX_WORDS = 6
+PROSE_END = tuple('.!?"”’\')…:')
+MIN_QUOTE_WORDS = 3
+"""A quotation this short with no clause is a phrase someone used ("called it 'a disgrace'"), kept;
+shorter than this and the only content, it is a scare quote and no claim."""
+
+
+def is_attribution(doc, text: str, claim: Claim) -> bool:
+    """All four tests of the module docstring."""
+    return (has_attribution_cue(doc, claim) and carries_proposition(doc, claim)
+            and not is_question(doc, claim) and not is_refusal(doc, claim)
+            and in_prose(text, claim))
+
+
+def has_attribution_cue(doc, claim: Claim) -> bool:
+    if claim.cue is None:
+        return claim.kind == "direct" and claim.speaker is not None
+    return cue_class(doc, claim) is not None
+
+
+def _content_tokens(doc, claim: Claim):
+    toks = []
+    for s in claim.content:
+        span = doc.char_span(s.start, s.end, alignment_mode="expand")
+        if span is not None:
+            toks += [t for t in span if not t.is_space]
+    return toks
+
+
+def carries_proposition(doc, claim: Claim) -> bool:
+    """A quotation of at least ``MIN_QUOTE_WORDS`` words, or a clause: some verb in the content."""
+    toks = _content_tokens(doc, claim)
+    words = [t for t in toks if not t.is_punct]
+    if not words:
+        return False
+    if claim.kind in ("direct", "mixed"):
+        return len(words) >= MIN_QUOTE_WORDS
+    return any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def is_question(doc, claim: Claim) -> bool:
+    """The claim asks rather than claims: an "ask" cue over a whether/if/wh- content, or a content
+    that is itself a question (ends in "?" outside quotation marks)."""
+    head = cue_head(doc, claim)
+    toks = _content_tokens(doc, claim)
+    if not toks:
+        return False
+    first = toks[0].lower_
+    if head is not None and head.lemma_.lower() in QUESTION_CUES:
+        return first in QUESTION_MARKERS or claim.kind == "indirect" or toks[-1].text == "?"
+    return claim.kind == "indirect" and toks[-1].text == "?"
+
+
+def is_refusal(doc, claim: Claim) -> bool:
+    """"declined to comment", "refused to say", "would not elaborate": no proposition is given."""
+    words = [t for t in _content_tokens(doc, claim) if not t.is_punct]
+    verbs = [t for t in words if t.pos_ in ("VERB", "AUX")]
+    return len(words) <= 4 and len(verbs) == 1 and verbs[0].lemma_.lower() in SILENT_CONTENT_VERBS
+
+
+def line_bounds(text: str, pos: int) -> tuple[int, int]:
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    return lo, len(text) if hi < 0 else hi
+
+
+def label_of(line: str) -> str | None:
+    """The section label opening a line ("READ MORE", "VIDEO", "U.S.-CHINA RELATIONS"), or None.
+
+    A label is upper case: one word of :data:`LABEL_WORDS`, or two to ``LABEL_MAX_WORDS`` words."""
+    match = LABEL_RE.match(line)
+    if not match:
+        return None
+    label = match.group(1).strip()
+    words = label.split()
+    if label.upper() != label or not any(c.isalpha() for c in label) or len(words) > LABEL_MAX_WORDS:
+        return None
+    if len(words) >= 2 or words[0].lower().strip(".") in LABEL_WORDS:
+        return label
+    return None
+
+
+def is_link_line(line: str) -> bool:
+    """A caption, link or label line: a label followed by a title without a full stop ("READ MORE:
+    Federal budget won't be balanced until 2040", "VIDEO: Trudeau says …"), or a line of label words
+    only ("Story continues below advertisement"). A label before prose ("ANALYSIS: Some experts say
+    … ." in a news round-up) is a kicker: the prose after it is kept."""
+    words = line.split()
+    if words and len(words) <= 8 and all(w.lower().strip(":.") in LABEL_WORDS for w in words):
+        return True
+    label = label_of(line)
+    if label is None:
+        return False
+    rest = line.split(":", 1)[1].strip() if ":" in line else ""
+    return not rest.endswith(PROSE_END)
+
+
+def in_prose(text: str, claim: Claim) -> bool:
+    """Cue and content lie outside caption, link and label lines, and the speaker is not a label."""
+    spans = [*claim.content, *(s for s in (claim.cue,) if s is not None)]
+    for s in spans:
+        lo, hi = line_bounds(text, s.start)
+        if is_link_line(text[lo:hi]):
+            return False
+    if claim.speaker is not None:
+        lo, hi = line_bounds(text, claim.speaker.start)
+        label = label_of(text[lo:hi])
+        if label is not None and claim.speaker.start < lo + len(label) + 1 + (len(text[lo:hi]) - len(text[lo:hi].lstrip())):
+            return False
+    return True
