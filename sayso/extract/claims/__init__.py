@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ...records import Article, Claim
 from .candidates import rule_candidates
-from .attribution import is_attribution
+from .attribution import is_attribution, with_speaker
 from .kinds import cue_class, is_quote_like
 from .learned.combine import combine, tag
 from .learned.filter import filter_claims
@@ -42,5 +42,5 @@ def extract_claims(doc, article: Article, models: Models, attributions_only: boo
     claims = filter_claims(doc, article.text, found, tagging, ctx.cue_probs, models.claim_filter,
                            blank_doubtful=not attributions_only)
     if attributions_only:
-        claims = [c for c in claims if is_attribution(doc, article.text, c)]
+        claims = [with_speaker(doc, article.text, c) for c in claims if is_attribution(doc, article.text, c)]
     yield from sorted(claims, key=lambda c: (c.start, c.end))

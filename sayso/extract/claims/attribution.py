@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import re
 
+from dataclasses import replace
+
 from ...records import Claim
+from ..spans import tokens_span
 from . import lexicon as cues
 from .kinds import cue_class, cue_head
 
@@ -148,3 +151,19 @@ def in_prose(text: str, claim: Claim) -> bool:
         if label is not None and claim.speaker.start < lo + len(label) + 1 + (len(text[lo:hi]) - len(text[lo:hi].lstrip())):
             return False
     return True
+
+
+def with_speaker(doc, text: str, claim: Claim) -> Claim:
+    """A claim the tagger found without a speaker gets its cue verb's subject ("Still, McNeely said
+    …": the CRF marks the cue and content but no SOURCE run); a claim that has one is unchanged."""
+    if claim.speaker is not None or claim.cue is None:
+        return claim
+    head = cue_head(doc, claim)
+    if head is None or head.pos_ not in ("VERB", "AUX"):
+        return claim
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in cues.NON_SPEAKER_WORDS]
+    if not subjects or subjects[0].dep_ == "nsubjpass":
+        return claim
+    speaker = tokens_span(doc, text, list(subjects[0].subtree))
+    inside = speaker is not None and any(s.start <= speaker.start < s.end for s in claim.content)
+    return claim if speaker is None or inside else replace(claim, speaker=speaker)

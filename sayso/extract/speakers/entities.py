@@ -33,6 +33,8 @@ def add_people(book: Book, people: list[Found]) -> list[tuple[str, Found]]:
     for found in sorted(people, key=lambda f: (-len(f.span), f.span.start)):
         key = person_key(book, found) or book.new(" ".join(found.words), "person")
         book.add_title(key, found.title, found.rank)
+        info = book.infos[key]
+        info.gender = info.gender or given_name_gender(found.words)
         book.alias(key, " ".join(found.words))
         if found.rank:
             book.alias(key, text_of(found.rank + list(found.span)))
@@ -96,3 +98,11 @@ def _org_subject(book: Book, i: int) -> str | None:
                 book.mention(span.start_char, span.end_char, key, "description", True)
             return key
     return None
+
+
+def given_name_gender(words) -> str | None:
+    """"f" / "m" from a full name's first word when it is a common given name of one gender."""
+    if len(words) < 2:
+        return None
+    first = norm(words[0])
+    return "f" if first in R.FEMALE_NAMES else "m" if first in R.MALE_NAMES else None

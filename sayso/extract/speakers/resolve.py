@@ -75,6 +75,9 @@ def _by_title(book: Book, span) -> tuple[str, str] | None:
     key = match_role(book, title, span.start_char)
     if key is None and title.head in R.SPOKES_TITLES and title.org and not _is_person(book, title.affiliation):
         key = org_entity(book, title.affiliation)
+    if key is None and not title.affiliation and title.head not in R.SPOKES_TITLES:
+        key = described_person(book, span, title)
+        kind = "description" if key else kind
     if key is None:
         key = book.new(clean(span.text), "person", title)
         book.infos[key].plural = norm(span[-1].text).endswith("s") and span[-1].tag_ == "NNS"
@@ -95,8 +98,63 @@ def _by_org(book: Book, span) -> tuple[str, str] | None:
     return org_entity(book, span.text), kind
 
 
+def is_definite(span) -> bool:
+    """"the professor", "The 26-year-old right wing": a singular phrase opening with "the"."""
+    toks = [t for t in span if not t.is_punct]
+    return len(toks) >= 2 and toks[0].lower_ == "the" and toks[-1].tag_ in ("NN", "NNP") \
+        and norm(toks[-1].text) not in R.DOCUMENT_NOUNS and norm(toks[-1].text) not in R.GROUP_NOUNS
+
+
+def described_person(book: Book, span, title: Title | None = None) -> str | None:
+    """The person a definite description stands for: the named person mentioned last before it,
+    within ``DESCRIPTION_SENTENCES`` sentences (a subject first, outside reported speech), whose
+    role does not conflict ("the lanky, bespectacled professor" -> Guenther Schuh; "the minister"
+    never a person known as a judge). None for an indefinite phrase ("a spokesman")."""
+    if not is_definite(span):
+        return None
+    head = title.head if title else None
+    def fits(info: Info) -> bool:
+        return info.entity.kind == "person" and not info.plural and info.named_person and (
+            head is None or info.head is None or info.head == head or head in info.ranks)
+    return _nearest_named(book, span, fits)
+
+
+def _nearest_named(book: Book, span, fits) -> str | None:
+    pos = span.start_char
+    sent = book.sent_start[span.start]
+    refs = [r for r in book.refs if r.start < pos and fits(book.infos[r.key])
+            and not any(s <= r.start < e for s, e in book.contents)]
+    if not refs:
+        return None
+    near_sent = max(r.sent for r in refs)
+    if _sentences_between(book, near_sent, sent) > R.DESCRIPTION_SENTENCES:
+        return None
+    near = [r for r in refs if r.sent == near_sent]
+    return max([r for r in near if r.subject] or near, key=lambda r: r.start).key
+
+
+def _sentences_between(book: Book, a: int, b: int) -> int:
+    """Sentence starts strictly after token a's sentence up to token b's."""
+    return len({s for s in book.sent_start[a:b + 1]}) - 1
+
+
+def antecedent_org(book: Book, span) -> str | None:
+    """"the company", "the utility", "the agency" with no named organisation of that head noun:
+    the organisation the article named last before it (within ``DESCRIPTION_SENTENCES``)."""
+    if not is_definite(span) or norm(span[-1].text) not in R.ORG_WORDS:
+        return None
+    return _nearest_named(book, span, lambda info: info.entity.kind == "org" and info.named)
+
+
 def _fallback(book: Book, span) -> tuple[str, str]:
     """A new entity from the phrase itself (kind guessed) when nothing else resolves it."""
+    org = antecedent_org(book, span)
+    if org:
+        return org, "description"
+    if _is_person_description(span):
+        person = described_person(book, span)
+        if person:
+            return person, "description"
     toks = strip_det(list(span))
     if toks and all(t.ent_type_ == "GPE" or norm(t.text) in R.COUNTRIES for t in toks):
         return org_entity(book, span.text), "name"  # a state speaking: "Russia announced"
@@ -111,6 +169,12 @@ def _fallback(book: Book, span) -> tuple[str, str]:
     key = book.new(clean(span.text), kind)
     book.infos[key].plural = bool(toks) and toks[-1].tag_ in ("NNS", "NNPS")
     return key, "description"
+
+
+def _is_person_description(span) -> bool:
+    """A definite phrase headed by a common noun that is no organisation, group or place word."""
+    last = span[-1]
+    return last.pos_ == "NOUN" and norm(last.text) not in R.ORG_WORDS | R.PLACE_NOUNS and last.ent_type_ == ""
 
 
 def _is_group(tok) -> bool:
@@ -145,7 +209,23 @@ def _named_at_head(book: Book, span, kind: str) -> str | None:
     at_root = [k for s, e, k in names if s <= root.idx < e]
     if at_root:
         return at_root[0]
-    return names[0][2] if names else None
+    if names:
+        return names[0][2]
+    return _named_apposition(book, span, head, kind)
+
+
+def _named_apposition(book: Book, span, head, kind: str) -> str | None:
+    """"His father, Ernie LeBlanc" / "the director of operations for EHS, Jeff Fraser": a description
+    renamed by the name right after its comma (the name is the whole apposition)."""
+    if head.end >= span.end or span.doc[head.end].text != ",":
+        return None
+    start = span.doc[head.end + 1].idx if head.end + 1 < span.end else None
+    for s, e, k in book.names:
+        if s == start and book.infos[k].entity.kind == kind:
+            after = book.text[e:span.end_char].strip()
+            if not after or after[0] in ",(—–;":
+                return k
+    return None
 
 
 def resolve_phrase(book: Book, start: int, end: int) -> tuple[str, str] | None:
@@ -286,6 +366,7 @@ def resolve_claims(book: Book, claims: list[Claim]) -> dict[int, str]:
     spoken = sorted((i for i, c in enumerate(claims) if c.speaker and speaker_word(c) not in R.NON_REFERRING),
                     key=lambda i: claims[i].speaker.start)
     contents = [(s.start, s.end) for c in claims for s in c.content]
+    book.contents = contents
     for i in spoken:
         claim = claims[i]
         word = speaker_word(claim)
