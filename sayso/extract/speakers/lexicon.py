@@ -276,3 +276,39 @@ friedrich heinz olaf gerhard helmut karl emmanuel lars jens anders mateusz andrz
 lech viktor mario matteo giuseppe silvio sergio antonio carlos luis juan pedro jorge miguel
 neil doug jeff greg ken ted tim nick kurt rod
 """.split()) - {"jordan_not"}
+
+# More organisation head nouns that only descriptions use ("the utility said", "the firm").
+ORG_DESCRIPTION_WORDS = frozenset({
+    "utility", "firm", "company", "agency", "department", "ministry", "bank", "group", "union",
+    "board", "organisation", "organization", "association", "diocese", "church", "school",
+    "hospital", "airline", "carrier", "automaker", "carmaker", "retailer", "insurer", "lender",
+    "broadcaster", "network", "team", "club", "league", "council", "commission", "court", "regulator",
+    "watchdog", "charity", "foundation", "institute", "university", "college", "party", "government",
+    "administration", "office", "service", "authority", "force", "police", "military", "army",
+    "manufacturer", "maker", "producer", "developer", "operator", "provider", "exchange",
+})
+# Heads a definite description of one person has ("the professor", "the 32-year-old labourer"):
+# occupations, relations and roles; with another head ("the utility", "the diocese") a
+# description never becomes a person of the article.
+PERSON_DESCRIPTION_WORDS = frozenset({
+    "student", "teacher", "nurse", "father", "mother", "wife", "husband", "son", "daughter",
+    "brother", "sister", "friend", "neighbour", "neighbor", "resident", "veteran", "player",
+    "athlete", "forward", "defenceman", "defenseman", "goalie", "goaltender", "golfer", "coach",
+    "actor", "actress", "singer", "author", "writer", "artist", "chef", "owner", "farmer", "driver",
+    "pilot", "labourer", "laborer", "worker", "engineer", "lawyer", "doctor", "scientist",
+    "researcher", "professor", "candidate", "victim", "survivor", "suspect", "accused", "defendant",
+    "plaintiff", "witness", "mom", "dad", "grandmother", "grandfather", "boyfriend", "girlfriend",
+    "partner", "teen", "teenager", "girl", "boy", "man", "woman", "republican", "democrat",
+    "conservative", "liberal", "politician", "lawmaker", "legislator", "activist", "founder",
+    "entrepreneur", "businessman", "businesswoman", "star", "winger", "pitcher", "quarterback",
+    "striker", "midfielder", "rookie", "champion", "veteran", "mp", "mla", "senator", "judge",
+    "mayor", "premier", "minister", "president", "leader", "spokesman", "spokeswoman", "official",
+    "analyst", "economist", "expert", "historian", "journalist", "reporter", "columnist",
+})
+# Wire services and newspapers: a byline or credit ("The Canadian Press", "Reuters") is never
+# the antecedent of "they" or "it" in the story.
+NEWS_AGENCIES = frozenset({
+    "canadian press", "associated press", "reuters", "afp", "agence france-presse", "ap",
+    "bloomberg", "press association", "dpa", "ansa", "efe", "xinhua", "tass", "interfax",
+    "ukrinform", "kyodo", "yonhap", "upi", "united press international",
+})

@@ -95,6 +95,10 @@ def _by_org(book: Book, span) -> tuple[str, str] | None:
         return None
     words = strip_det(list(span))
     kind = "name" if words and capitalised(words[0]) else "description"
+    if kind == "description" and not described_org(book, span.text):
+        found = antecedent_org(book, span)
+        if found:
+            return found, kind
     return org_entity(book, span.text), kind
 
 
@@ -141,9 +145,10 @@ def _sentences_between(book: Book, a: int, b: int) -> int:
 def antecedent_org(book: Book, span) -> str | None:
     """"the company", "the utility", "the agency" with no named organisation of that head noun:
     the organisation the article named last before it (within ``DESCRIPTION_SENTENCES``)."""
-    if not is_definite(span) or norm(span[-1].text) not in R.ORG_WORDS:
+    if not is_definite(span) or norm(span[-1].text) not in R.ORG_WORDS | R.ORG_DESCRIPTION_WORDS:
         return None
-    return _nearest_named(book, span, lambda info: info.entity.kind == "org" and info.named)
+    return _nearest_named(book, span, lambda info: info.entity.kind == "org" and info.named
+                          and not is_credit(info.entity.name))
 
 
 def _fallback(book: Book, span) -> tuple[str, str]:
@@ -171,10 +176,15 @@ def _fallback(book: Book, span) -> tuple[str, str]:
     return key, "description"
 
 
+def is_credit(name: str) -> bool:
+    """A wire service or photo credit ("The Canadian Press", "AFP/Getty Images"): never an antecedent."""
+    low = norm(name).removeprefix("the ")
+    return low in R.NEWS_AGENCIES or "/" in name or "getty" in low or low.endswith(" photo")
+
+
 def _is_person_description(span) -> bool:
     """A definite phrase headed by a common noun that is no organisation, group or place word."""
-    last = span[-1]
-    return last.pos_ == "NOUN" and norm(last.text) not in R.ORG_WORDS | R.PLACE_NOUNS and last.ent_type_ == ""
+    return norm(span[-1].text) in R.PERSON_DESCRIPTION_WORDS
 
 
 def _is_group(tok) -> bool:
@@ -250,6 +260,8 @@ def _pronoun_fits(book: Book, word: str, ref: Ref) -> bool:
     if word in R.PERSON_PRONOUNS:
         gender = R.PERSON_PRONOUNS[word]
         return ref.kind == "person" and not info.plural and info.gender in (None, gender)
+    if is_credit(info.entity.name):
+        return False
     return ref.kind in ("org", "other") or info.plural
 
 
