@@ -26,6 +26,9 @@ from ..spans import tokens_span
 from . import lexicon as cues
 from .kinds import cue_class, cue_head
 
+DEMAND_VERBS = frozenset({"call", "urge", "demand", "plead", "appeal", "press", "push", "seek",
+                          "request", "petition", "lobby", "beg", "implore"})
+"""Cues of a demand, whose content may be a noun phrase: "called for more aid", "urged for warplanes"."""
 QUESTION_CUES = frozenset({"ask", "wonder", "question", "query", "inquire", "enquire"})
 """Cue lemmas that introduce a question when their content is one ("asked whether …")."""
 QUESTION_MARKERS = frozenset({"whether", "if", "what", "why", "how", "when", "where", "who", "which"})
@@ -78,7 +81,10 @@ def carries_proposition(doc, claim: Claim) -> bool:
         return False
     if claim.kind in ("direct", "mixed"):
         return len(words) >= MIN_QUOTE_WORDS
-    return any(t.pos_ in ("VERB", "AUX") for t in words)
+    if any(t.pos_ in ("VERB", "AUX") for t in words):
+        return True
+    head = cue_head(doc, claim)  # "called for more military assistance": a demand states what is wanted
+    return head is not None and head.lemma_.lower() in DEMAND_VERBS and len(words) >= 2
 
 
 def is_question(doc, claim: Claim) -> bool:

@@ -62,6 +62,7 @@ class Book:
         self.refs: list[Ref] = []
         self.names: list[tuple[int, int, str]] = []  # name mentions found in the text
         self.contents: list[tuple[int, int]] = []  # the claims' content spans (reported speech)
+        self.blocked: list[tuple[int, int]] = []  # datelines: nothing in them is a name or speaks
         # token index -> index of its sentence's first token (doc.sents walks the whole doc each call)
         self.sent_start = [0] * len(doc)
         for sent in doc.sents:

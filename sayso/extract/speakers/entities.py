@@ -11,18 +11,29 @@ from .orgs import described_org, is_description, org_entity
 from .words import norm, text_of
 
 
+def split_name(words) -> tuple[list[str], list[str]]:
+    """(given names, surname words) of a person's name: the surname is the last word with the
+    particles before it ("Ursula von der Leyen" -> ["ursula"], ["von", "der", "leyen"])."""
+    words = [part for w in words for part in _unhyphen_particle(norm(w))]
+    k = len(words) - 1
+    while k > 0 and words[k - 1] in R.SURNAME_PARTICLES:
+        k -= 1
+    return words[:k], words[k:]
+
+
 def person_key(book: Book, found: Found) -> str | None:
-    """The existing person a name belongs to: same full name, or a surname of one."""
-    words = [norm(w) for w in found.words]
+    """The existing person a name belongs to: same full name, or the surname of one (particles
+    included: "de Blasio" is Bill de Blasio's surname, "Thomas-Greenfield" Linda Thomas-Greenfield's)."""
     exact = book.by_name.get(("person", " ".join(found.words).lower()))
     if exact:
         return exact
+    given, surname = split_name(found.words)
     matches = []
     for info in book.people():
-        known = [norm(w) for w in info.entity.name.split()]
-        if len(words) == 1 and known[-1] == words[0]:
-            matches.append(info.entity.key)
-        elif len(words) > 1 and known[0] == words[0] and known[-1] == words[-1]:
+        known_given, known_surname = split_name(info.entity.name.split())
+        if known_surname != surname and known_surname[-1:] != surname[-1:]:
+            continue
+        if not given or (known_given and known_given[0] == given[0]):
             matches.append(info.entity.key)
     return book.nearest(matches, found.span.start_char) if matches else None
 
@@ -106,3 +117,9 @@ def given_name_gender(words) -> str | None:
         return None
     first = norm(words[0])
     return "f" if first in R.FEMALE_NAMES else "m" if first in R.MALE_NAMES else None
+
+
+def _unhyphen_particle(word: str) -> list[str]:
+    """"al-assad" -> ["al", "assad"] (a particle joined by a hyphen); other words as they are."""
+    head, sep, rest = word.partition("-")
+    return [head, rest] if sep and rest and head in R.SURNAME_PARTICLES else [word]

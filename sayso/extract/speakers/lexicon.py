@@ -312,3 +312,11 @@ NEWS_AGENCIES = frozenset({
     "bloomberg", "press association", "dpa", "ansa", "efe", "xinhua", "tass", "interfax",
     "ukrinform", "kyodo", "yonhap", "upi", "united press international",
 })
+
+# Particles that belong to a surname ("Bill de Blasio", "Ursula von der Leyen", "Ibn Saud").
+SURNAME_PARTICLES = frozenset({
+    "de", "da", "di", "du", "del", "della", "der", "den", "des", "van", "von", "ter", "ten", "la",
+    "le", "al", "el", "bin", "ibn", "dos", "das", "do", "zu", "af", "st", "abu", "ben",
+})
+# Joiners inside one name, written without spaces around them ("Thomas-Greenfield", "al-Assad").
+NAME_JOINERS = frozenset({"-", "‑", "–"})

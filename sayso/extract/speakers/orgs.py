@@ -66,7 +66,7 @@ def org_spans(book: Book) -> list:
     starts = {p.start for p in people}
     spans = []
     for ent in doc.ents:
-        if ent.label_ != "ORG":
+        if ent.label_ != "ORG" or any(s <= ent.start_char < e for s, e in book.blocked):
             continue
         if spans and spans[-1].end + 1 == ent.start and doc[spans[-1].end].lower_ == "of":
             spans[-1] = doc[spans[-1].start:ent.end]

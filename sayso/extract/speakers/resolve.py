@@ -11,7 +11,8 @@ from .book import Book, Info, Ref, Title
 from .entities import person_key
 from .names import Found, parse_title
 from .orgs import clean, described_org, org_entity
-from .words import capitalised, norm, strip_det
+from ..places import is_place_name
+from .words import capitalised, norm, strip_det, text_of
 
 FIRST_PERSON = R.FIRST_PERSON | R.FIRST_PERSON_PLURAL
 
@@ -119,7 +120,7 @@ def described_person(book: Book, span, title: Title | None = None) -> str | None
     head = title.head if title else None
     def fits(info: Info) -> bool:
         return info.entity.kind == "person" and not info.plural and info.named_person and (
-            head is None or info.head is None or info.head == head or head in info.ranks)
+            head is None or info.head is None)  # a known role that did not match is a conflict
     return _nearest_named(book, span, fits)
 
 
@@ -145,13 +146,16 @@ def _sentences_between(book: Book, a: int, b: int) -> int:
 def antecedent_org(book: Book, span) -> str | None:
     """"the company", "the utility", "the agency" with no named organisation of that head noun:
     the organisation the article named last before it (within ``DESCRIPTION_SENTENCES``)."""
-    if not is_definite(span) or norm(span[-1].text) not in R.ORG_WORDS | R.ORG_DESCRIPTION_WORDS:
+    head = norm(span[-1].text)
+    if not is_definite(span) or head not in R.ORG_WORDS | R.ORG_DESCRIPTION_WORDS:
         return None
+    if any(i.entity.kind == "org" and i.named and head in norm(i.entity.name).split() for i in book.infos.values()):
+        return None  # organisations named with this head word: described_org decides (or none fits)
     return _nearest_named(book, span, lambda info: info.entity.kind == "org" and info.named
                           and not is_credit(info.entity.name))
 
 
-def _fallback(book: Book, span) -> tuple[str, str]:
+def _fallback(book: Book, span) -> tuple[str, str] | None:
     """A new entity from the phrase itself (kind guessed) when nothing else resolves it."""
     org = antecedent_org(book, span)
     if org:
@@ -168,6 +172,8 @@ def _fallback(book: Book, span) -> tuple[str, str]:
         book.infos[key].plural = True
         return key, "description"
     if toks and all(capitalised(t) for t in toks):
+        if is_place_name(text_of(toks)):  # places never speak: "Kramatorsk said" has no speaker
+            return None
         found = Found(span, Title())
         return person_key(book, found) or book.new(clean(span.text), "person"), "name"
     kind = "person" if toks and norm(toks[-1].text) in R.PERSON_NOUNS else "other"
@@ -243,6 +249,8 @@ def resolve_phrase(book: Book, start: int, end: int) -> tuple[str, str] | None:
     span = book.doc.char_span(start, end, alignment_mode="expand")
     if span is None or not span.text.strip():
         return None
+    if all(t.ent_type_ in ("DATE", "TIME") or t.is_punct for t in span):
+        return None  # dates never speak
     person = _named_at_head(book, span, "person")
     if person:
         return person, "name"
