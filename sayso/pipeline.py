@@ -94,8 +94,12 @@ def ingest(
     progress: Progress | None = None,
     n_process: int = 1,
     models: Models | None = None,
+    speaker: str | None = None,
 ) -> IngestSummary:
     """Read, extract and store every article under ``paths``; bad inputs are counted, not fatal.
+
+    ``speaker`` names whose first-person words the documents are (a speech, a statement): their
+    "I" and "we" outside quotations resolve to that person (a document's own speaker field wins).
 
     Stages:
       1. sources: files -> Article records (or SourceError, recorded and reported);
@@ -110,7 +114,7 @@ def ingest(
     versions = extractor_versions(models)
 
     def fresh_articles() -> Iterator[Article]:
-        for item in read_articles(paths, date=date, fields=fields, allow_undated=allow_undated):  # 1
+        for item in read_articles(paths, date=date, fields=fields, allow_undated=allow_undated, speaker=speaker):  # 1
             if isinstance(item, SourceError):
                 _failed(ledger, item, summary, report)
             elif ledger.stored_extractors(item.id) == versions:  # 2

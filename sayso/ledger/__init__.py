@@ -13,7 +13,7 @@ import getpass
 from pathlib import Path
 from typing import Iterator
 
-from sayso.ledger import figures as figure_book, forecasts as forecast_book, queries, schema, store as writes
+from sayso.ledger import figures as figure_book, forecasts as forecast_book, identity, queries, schema, store as writes
 from sayso.ledger.schema import LedgerError
 from sayso.records import Article, Extraction
 
@@ -82,6 +82,18 @@ class Ledger:
     def speakers(self, min_claims: int = 1) -> list[dict]:
         """Canonical entities with at least ``min_claims`` claims, most claims first."""
         return queries.speakers(self._conn, min_claims)
+
+    def speaker(self, ref: str) -> dict:
+        """One entity (id, name or alias): aliases, roles with dates, articles, identity decisions."""
+        return identity.speaker(self._conn, ref)
+
+    def merge_entities(self, keep: str, other: str, note: str | None = None, who: str | None = None) -> dict:
+        """Merge entity ``other`` into ``keep``; the decision survives re-ingest and re-extraction."""
+        return identity.merge(self._conn, keep, other, who or _user(), note)
+
+    def split_entity(self, entity: str, alias: str, note: str | None = None, who: str | None = None) -> dict:
+        """Split the name ``alias`` off ``entity`` into an entity of its own; the decision is kept."""
+        return identity.split(self._conn, entity, alias, who or _user(), note)
 
     def article(self, ref: str) -> dict | None:
         """One article with its claims, mentions, time expressions, figures and forecasts.

@@ -213,10 +213,28 @@ _V2_INDEXES = (
     "CREATE INDEX idx_resolutions_key ON resolutions(forecast_key)",
 )
 
+_V3_DECISIONS = (
+    # A person's identity decisions (sayso entities merge / split), by name keys: entity rows come
+    # and go with re-extraction, the decisions stay and are applied whenever an entity is linked.
+    """CREATE TABLE entity_decisions (
+        id INTEGER PRIMARY KEY,
+        action TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        keep_key TEXT NOT NULL,
+        other_key TEXT NOT NULL,
+        other_name TEXT NOT NULL,
+        decided_by TEXT NOT NULL,
+        decided_at TEXT NOT NULL,
+        note TEXT)""",
+    "CREATE INDEX idx_decisions_keep ON entity_decisions(keep_key)",
+    "CREATE INDEX idx_decisions_other ON entity_decisions(other_key)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, aliases, roles, mentions, claims, failures, claims_fts",
               _V1_TABLES + _V1_INDEXES + _V1_FTS),
     Migration(2, "time expressions, figures, forecasts, resolutions", _V2_TABLES + _V2_INDEXES),
+    Migration(3, "entity decisions: merges and splits a person made", _V3_DECISIONS),
 )
 """Every schema step, in order; append new ones (figures, time expressions, ...) at the end."""
 

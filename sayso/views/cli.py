@@ -17,6 +17,7 @@ from .. import __version__
 from ..errors import SaysoError
 from . import tables
 from .article import article_view
+from .cli_entities import entities_app, show_speaker
 from .cli_eval import eval_app
 from .common import AS_JSON, DB_OPTION, FORMAT_OPTION, err, fail, friendly, out
 
@@ -27,6 +28,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(eval_app, name="eval")
+app.add_typer(entities_app, name="entities")
 
 OUTPUT_FORMATS = ("table", "json", "csv")
 SPEAKER_OPTION = typer.Option(None, "--speaker", help="Only this speaker or predictor (name or alias).")
@@ -107,6 +109,8 @@ def ingest(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     reextract: bool = typer.Option(False, "--reextract", help="Extract again the stored articles whose stage "
                                    "versions or model files changed (no files needed)."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Whose first-person words the documents are "
+                                          "(speeches, statements): their 'I' and 'we' resolve to this person."),
 ) -> None:
     """Extract claims from articles and store them in the ledger.
 
@@ -127,7 +131,7 @@ def ingest(
         task = bar.add_task("ingesting", total=count_inputs(paths) if bar.live.is_started else None)
         try:
             summary = run_ingest(paths, ledger, date=date, fields=fields, allow_undated=undated,
-                                 progress=lambda outcome: bar.advance(task))
+                                 progress=lambda outcome: bar.advance(task), speaker=speaker)
         except KeyboardInterrupt:
             fail("interrupted: every article stored so far is complete; run again to continue", 130)
         except SaysoError as exc:
@@ -188,13 +192,16 @@ def claims(
 
 @command()
 def speakers(
+    name: Optional[str] = typer.Argument(None, help="One speaker (id, name or alias): aliases, roles with dates, articles."),
     db: Path = DB_OPTION,
     fmt: str = FORMAT_OPTION,
 ) -> None:
-    """List the people and organisations quoted in the ledger, with their roles.
+    """List the people and organisations quoted in the ledger, with their roles; or one of them.
 
-    Example: sayso speakers --format csv
+    Example: sayso speakers --format csv; sayso speakers Zelenskyy
     """
+    if name:
+        return show_speaker(db, name, fmt == "json")
     with open_ledger(db) as ledger:
         rows = ledger.speakers()
     emit(rows, fmt, ("name", "kind", "roles", "claims", "articles", "aliases"), f"{len(rows)} speakers")

@@ -38,7 +38,7 @@ def resolve_speakers(doc, article: Article, claims: list[Claim]) -> tuple[list[C
     add_surname_mentions(book, others)
     add_orgs(book, org_spans(book))
     link_affiliations(book, placed)
-    return _finish(book, claims, resolve_claims(book, claims))
+    return _finish(book, claims, resolve_claims(book, claims, article.speaker))
 
 
 def _finish(book: Book, claims: list[Claim], keys: dict[int, str]) -> tuple[list[Claim], list[Entity], list[Mention]]:

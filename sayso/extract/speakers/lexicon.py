@@ -320,3 +320,14 @@ SURNAME_PARTICLES = frozenset({
 })
 # Joiners inside one name, written without spaces around them ("Thomas-Greenfield", "al-Assad").
 NAME_JOINERS = frozenset({"-", "‑", "–"})
+
+# Newsroom periphrases for an office: (words the description has) -> (head of the office, country
+# when the words imply one). "the Kremlin leader" is Russia's president; "the top US diplomat" the
+# holder of the country's foreign-affairs office.
+ROLE_PERIPHRASES = (
+    (frozenset({"kremlin", "leader"}), ("president",), "Russia"),
+    (frozenset({"kremlin", "chief"}), ("president",), "Russia"),
+    (frozenset({"top", "diplomat"}), ("secretary of state", "foreign minister", "foreign secretary"), None),
+    (frozenset({"chief", "diplomat"}), ("secretary of state", "foreign minister", "foreign secretary"), None),
+    (frozenset({"white", "house", "occupant"}), ("president",), "United States"),
+)

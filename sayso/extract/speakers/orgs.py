@@ -107,6 +107,7 @@ def org_entity(book: Book, text: str) -> str:
     info = book.infos[key]
     info.org, info.country = okey, country_of(name)
     info.named = name in R.ORG_ALIASES or not is_description(text)
+    info.entity.described = not info.named
     info.entity.affiliation = info.country if info.country != name else None
     book.alias(key, clean(text))
     return key

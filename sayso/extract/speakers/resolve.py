@@ -8,7 +8,7 @@ from dataclasses import replace
 from ...records import Claim
 from . import lexicon as R
 from .book import Book, Info, Ref, Title
-from .entities import person_key
+from .entities import given_name_gender, person_key, split_name
 from .names import Found, parse_title
 from .orgs import clean, described_org, org_entity
 from ..places import is_place_name
@@ -49,6 +49,20 @@ def match_role(book: Book, title: Title, pos: int) -> str | None:
     return book.nearest([k for s, k in scored if s == best], pos)
 
 
+def _periphrasis(book: Book, span, title: Title) -> str | None:
+    """The holder of the office a newsroom periphrasis names ("the Kremlin leader", "the top US
+    diplomat": :data:`ROLE_PERIPHRASES`), when exactly one person of the article holds it."""
+    words = {norm(t.text) for t in span}
+    for needed, heads, country in R.ROLE_PERIPHRASES:
+        if not needed <= words:
+            continue
+        want = country or title.country
+        found = [i.entity.key for i in book.people() if i.head in heads and (want is None or i.country in (None, want))]
+        if len(set(found)) == 1:
+            return found[0]
+    return None
+
+
 def _named_in(book: Book, start: int, end: int, kind: str) -> str | None:
     """An entity of this kind whose name mention lies inside [start, end)."""
     text = book.text
@@ -73,7 +87,7 @@ def _by_title(book: Book, span) -> tuple[str, str] | None:
         title = replace(title, org=book.infos[org].org, affiliation=book.infos[org].entity.name)
     generic = title.head in R.GENERIC_LEADER_WORDS or title.head in R.PERSON_NOUNS
     kind = "description" if generic else "title"
-    key = match_role(book, title, span.start_char)
+    key = match_role(book, title, span.start_char) or _periphrasis(book, span, title)
     if key is None and title.head in R.SPOKES_TITLES and title.org and not _is_person(book, title.affiliation):
         key = org_entity(book, title.affiliation)
     if key is None and not title.affiliation and title.head not in R.SPOKES_TITLES:
@@ -82,6 +96,7 @@ def _by_title(book: Book, span) -> tuple[str, str] | None:
     if key is None:
         key = book.new(clean(span.text), "person", title)
         book.infos[key].plural = norm(span[-1].text).endswith("s") and span[-1].tag_ == "NNS"
+        book.infos[key].entity.described = True
     return key, kind
 
 
@@ -169,6 +184,7 @@ def _fallback(book: Book, span) -> tuple[str, str] | None:
         return org_entity(book, span.text), "name"  # a state speaking: "Russia announced"
     if toks and _is_group(toks[-1]):  # "Port officials", "analysts": a group, not a person
         key = book.new(clean(span.text), "other")
+        book.infos[key].entity.described = True
         book.infos[key].plural = True
         return key, "description"
     if toks and all(capitalised(t) for t in toks):
@@ -178,6 +194,7 @@ def _fallback(book: Book, span) -> tuple[str, str] | None:
         return person_key(book, found) or book.new(clean(span.text), "person"), "name"
     kind = "person" if toks and norm(toks[-1].text) in R.PERSON_NOUNS else "other"
     key = book.new(clean(span.text), kind)
+    book.infos[key].entity.described = True
     book.infos[key].plural = bool(toks) and toks[-1].tag_ in ("NNS", "NNPS")
     return key, "description"
 
@@ -378,10 +395,12 @@ def speaker_word(claim: Claim) -> str:
     return norm(words[0]) if len(words) == 1 else ""
 
 
-def resolve_claims(book: Book, claims: list[Claim]) -> dict[int, str]:
+def resolve_claims(book: Book, claims: list[Claim], known_speaker: str | None = None) -> dict[int, str]:
     """Claim index -> entity key of its speaker. Names, descriptions and relative pronouns first,
     then pronouns, then first person, in text order; speakers that refer to nobody ("some",
-    "you") stay unresolved (a key the claim already had is kept)."""
+    "you") stay unresolved (a key the claim already had is kept). In a document whose speaker is
+    known (a speech, a statement: ``known_speaker``), "I" and "we" outside any quotation are that
+    speaker."""
     keys = {i: c.speaker_key for i, c in enumerate(claims) if c.speaker_key}
     spoken = sorted((i for i, c in enumerate(claims) if c.speaker and speaker_word(c) not in R.NON_REFERRING),
                     key=lambda i: claims[i].speaker.start)
@@ -403,7 +422,31 @@ def resolve_claims(book: Book, claims: list[Claim]) -> dict[int, str]:
     for i in spoken:
         if speaker_word(claims[i]) in FIRST_PERSON:
             _keep(keys, i, _resolve_first_person(book, claims, i, keys))
+    if known_speaker:
+        for i in spoken:
+            if speaker_word(claims[i]) in FIRST_PERSON and not keys.get(i):
+                key = known_speaker_key(book, known_speaker)
+                book.mention(claims[i].speaker.start, claims[i].speaker.end, key, "pronoun", True)
+                keys[i] = key
     return keys
+
+
+def known_speaker_key(book: Book, name: str) -> str:
+    """The entity of a document's known speaker: the person the text names so, else a new one."""
+    words = tuple(name.split())
+    key = book.by_name.get(("person", name.lower()))
+    if key is None:
+        given, surname = split_name(words)
+        for info in book.people():
+            g, sn = split_name(info.entity.name.split())
+            if sn[-1:] == surname[-1:] and (not g or not given or g[0] == given[0]):
+                key = info.entity.key
+                break
+    if key is None:
+        key = book.new(name, "person")
+        book.infos[key].gender = given_name_gender(words)
+        book.infos[key].named_person = True
+    return key
 
 
 def _keep(keys: dict[int, str], i: int, key: str | None) -> None:
