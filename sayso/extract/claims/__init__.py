@@ -32,7 +32,8 @@ def extract_claims(doc, article: Article, models: Models, attributions_only: boo
     """Every attribution in ``article`` (``doc`` is the spaCy Doc of ``article.text``), in text order.
 
     ``attributions_only`` (the ledger's claims) keeps the claims :func:`.attribution.is_attribution`
-    accepts, each with its speaker as found even where the filter doubts the form; False gives
+    accepts that have a speaker ("is expected to", "it is believed" name nobody), each with its
+    speaker as found even where the filter doubts the form; False gives
     PolNeAR's broad notion (acts, polls, sourceless passives; doubtful speakers blank), which
     ``sayso eval claims`` scores next to it.
     """
@@ -42,5 +43,6 @@ def extract_claims(doc, article: Article, models: Models, attributions_only: boo
     claims = filter_claims(doc, article.text, found, tagging, ctx.cue_probs, models.claim_filter,
                            blank_doubtful=not attributions_only)
     if attributions_only:
-        claims = [with_speaker(doc, article.text, c) for c in claims if is_attribution(doc, article.text, c)]
+        claims = [c for c in (with_speaker(doc, article.text, c) for c in claims)
+                  if c.speaker is not None and is_attribution(doc, article.text, c)]
     yield from sorted(claims, key=lambda c: (c.start, c.end))

@@ -3,8 +3,9 @@
 The rules and models find PolNeAR's broad notion of attribution (a poll that "showed", a vote, a
 sourceless "is expected"). A ledger of who said what keeps a claim only when
 
-1. its cue is a speech, thought or stance predicate or a source phrase (:func:`.kinds.cue_class`),
-   or it is a quotation continuing a speaker (a floating quote);
+1. it has a speaker (a sourceless "is expected to" names nobody), and its cue is a speech, thought
+   or stance predicate or a source phrase (:func:`.kinds.cue_class`), or it is a quotation
+   continuing a speaker (a floating quote);
 2. its content carries a proposition: a quotation, or a clause with a verb, never a bare pronoun,
    a day or a noun phrase ("criticised the prime minister" reports an act, not a claim);
 3. it is not a question: "Asked whether …" is the journalist's question, not the answerer's claim;
