@@ -8,7 +8,7 @@ from .book import Book
 from .book import Title
 from .names import Found
 from .orgs import described_org, is_description, org_entity
-from .words import norm, text_of
+from .words import capitalised, norm, text_of
 
 
 def split_name(words) -> tuple[list[str], list[str]]:
@@ -55,13 +55,23 @@ def add_people(book: Book, people: list[Found]) -> list[tuple[str, Found]]:
 
 
 def add_surname_mentions(book: Book, others: list) -> None:
-    """Name-like runs the NER missed or mislabelled ("Chernyak" as ORG) that match a person."""
+    """Name-like runs the NER missed or mislabelled ("Chernyak" as ORG) that match a person, and
+    capitalised words the tagger read as common nouns that are a named person's surname ("Reyes,
+    who has worked there …" with "Reyes" a NOUN at the start of a sentence)."""
     for run in others:
         found = Found(run, Title())
         key = person_key(book, found) if len(run) <= 3 else None
         if key:
             book.alias(key, run.text)
             book.name_mention(run, key)
+    surnames = {split_name(i.entity.name.split())[1][-1]: i.entity.key for i in book.people()
+                if len(i.entity.name.split()) > 1}
+    taken = {i for s, e, _ in book.names for i in range(s, e)}
+    for tok in book.doc:
+        key = surnames.get(norm(tok.text))
+        if key and tok.pos_ == "NOUN" and capitalised(tok) and tok.idx not in taken \
+                and not any(s <= tok.idx < e for s, e in book.blocked):
+            book.name_mention(book.doc[tok.i:tok.i + 1], key)
 
 
 def add_orgs(book: Book, spans: list) -> None:
