@@ -42,6 +42,9 @@ def find_entity(conn: sqlite3.Connection, ref: str | int) -> sqlite3.Row:
              LEFT JOIN entity_aliases a ON a.entity_id = e.id
             WHERE e.name_key = ? OR a.alias_key = ? OR lower(e.name) = lower(?) ORDER BY e.id""",
         (key, key, text)).fetchall()
+    if not rows and key and " " not in key:  # a bare surname: the entities whose name ends in it
+        rows = conn.execute("SELECT id, name, kind FROM entities WHERE name_key LIKE ? ORDER BY id",
+                            (f"% {key}",)).fetchall()
     if not rows:
         raise IdentityError(f"no entity named {text!r} (see `sayso speakers`)")
     if len(rows) > 1:
