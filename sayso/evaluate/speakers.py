@@ -56,10 +56,9 @@ def last_name(name: str | None) -> str | None:
     """The folded last word of a name ("Seamus O'Regan" -> "oregan"; "Martin Luther King Jr." -> "king")."""
     if not name:
         return None
-    words = _WORD.findall(ascii_fold(name).replace("'", ""))
+    folded = re.sub(r"'s\b", "", ascii_fold(name)).replace("'", "")  # "Trudeau's" -> trudeau
+    words = _WORD.findall(folded)
     while len(words) > 1 and words[-1] in NAME_SUFFIXES:
-        words.pop()
-    if words and words[-1] == "s" and len(words) > 1:  # "Trudeau's" folds to trudeau s
         words.pop()
     return words[-1] if words else None
 
