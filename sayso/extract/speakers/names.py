@@ -290,6 +290,15 @@ def _owner_pronoun(doc, toks) -> int | None:
     return i if i >= 0 and doc[i].lower_ in R.OWNER_PRONOUNS else None
 
 
+def _names_an_org(run) -> bool:
+    """"Henley Group Inc", "Atlantis Group Inc", "Dynascan Corp": a run followed by an organisation
+    word or corporate suffix is the start of a company name, not a person."""
+    nxt = run.doc[run.end] if run.end < len(run.doc) else None
+    if norm(run[-1].text) in R.ORG_SUFFIXES:  # "General Motors Corp" is no General Motors
+        return True
+    return nxt is not None and nxt.text[:1].isupper() and norm(nxt.text) in R.ORG_SUFFIXES | R.ORG_WORDS
+
+
 def _given_name_first(run) -> bool:
     """A run of two or more words opening with a common given name ("Volodymyr Zelenskyy", which
     the small model often tags ORG): a person."""
@@ -301,13 +310,18 @@ def find_people(doc, blocked: list[tuple[int, int]] = ()) -> tuple[list[Found], 
     """(accepted person names, other name-like runs) of the doc; runs inside ``blocked`` character
     ranges (datelines) are neither."""
     people, others = [], []
+    org_heads = {ent[0].text for ent in doc.ents if ent.label_ == "ORG" and len(ent) > 1}
     for run in name_runs(doc):
         if any(s <= run.start_char < e for s, e in blocked):
             continue
+        if len(run) == 1 and run.text in org_heads and not _titled(doc, run):
+            others.append(run)  # "Henley" after "Henley Group Inc": the company, short
+            continue
         titled = _titled(doc, run)
         is_person = (any(t.ent_type_ == "PERSON" for t in run) or _given_name_first(run)) \
-            and not _is_place(run) and not (len(run) == 1 and is_place_name(run.text))
-        if titled or is_person:
+            and not _is_place(run) and not (len(run) == 1 and is_place_name(run.text)) \
+            and not _names_an_org(run)
+        if (titled or is_person) and not _names_an_org(run):
             people.append(Found(run, *(titled or (Title(), [], None))))
         else:
             others.append(run)

@@ -10,7 +10,7 @@ from . import lexicon as R
 from .book import Book, Info, Ref, Title
 from .entities import given_name_gender, person_key, split_name
 from .names import Found, parse_title
-from .orgs import clean, described_org, org_entity
+from .orgs import clean, described_org, org_entity, same_named_org
 from ..places import is_place_name
 from .words import capitalised, norm, strip_det, text_of
 
@@ -101,7 +101,11 @@ def _by_title(book: Book, span) -> tuple[str, str] | None:
 
 
 def _by_org(book: Book, span) -> tuple[str, str] | None:
-    """(key, mention kind) for an organisation phrase ("the military intelligence of Ukraine")."""
+    """(key, mention kind) for an organisation phrase ("the military intelligence of Ukraine"); an
+    organisation named inside a phrase headed by a group ("Analysts ranging from the liberal CDI to
+    conservatives") is not the speaker."""
+    if _is_group(span.root) or norm(span.root.text) in R.PERSON_NOUNS:
+        return None
     named = _named_in(book, span.start_char, span.end_char, "org")
     if named:
         return named, "name"
@@ -190,6 +194,9 @@ def _fallback(book: Book, span) -> tuple[str, str] | None:
     if toks and all(capitalised(t) for t in toks):
         if is_place_name(text_of(toks)):  # places never speak: "Kramatorsk said" has no speaker
             return None
+        org = same_named_org(book, text_of(toks))  # "Atlantis" after "Atlantis Group Inc"
+        if org:
+            return org, "name"
         found = Found(span, Title())
         return person_key(book, found) or book.new(clean(span.text), "person"), "name"
     kind = "person" if toks and norm(toks[-1].text) in R.PERSON_NOUNS else "other"
