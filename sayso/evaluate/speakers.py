@@ -189,6 +189,22 @@ def textacy_quotes(doc) -> list[Predicted]:
     return out
 
 
+def given_name_conflicts(ledger) -> list[dict]:
+    """Person entities of the ledger whose full names disagree on the given name ("Bill Clinton" and
+    "Hillary Clinton" in one entity; an initial agrees with the name it starts)."""
+    from ..link.entities import person_name
+
+    out = []
+    for s in ledger.speakers(min_claims=0):
+        if s["kind"] != "person":
+            continue
+        firsts = {person_name(n).first for n in [s["name"], *s["aliases"]]} - {None}
+        full = {f for f in firsts if len(f) > 1}
+        if len(full) > 1 or any(not any(g.startswith(f) for g in full) for f in firsts - full if full):
+            out.append({"name": s["name"], "aliases": s["aliases"]})
+    return out
+
+
 def _store(ledger, extraction) -> dict[tuple, int | None]:
     """Store one extraction; content spans -> the ledger entity id of the claim's speaker."""
     ledger.store(extraction)
@@ -223,12 +239,13 @@ def evaluate_speakers(folder: str | Path, limit: int | None = None) -> dict:
             identity += [(identity_key(gold.id, quotes[gi]),
                           preds[pi].entity if preds[pi].entity is not None else ("none", gold.id, gi))
                          for gi, pi in pairs]
+        conflicts = given_name_conflicts(ledger)
     r = {name: t.result() for name, t in tallies.items()}
     return {
         "docs": len(golds),
         "system": {"all": r["all"], "quote_like": r["quote_like"]},
         "baseline": {"textacy": r["baseline"]},
-        "identity": {"b_cubed": b_cubed(identity)},
+        "identity": {"b_cubed": b_cubed(identity), "given_name_conflicts": conflicts},
         "ggt_code_rule": {"system": {"all": r["code_all"], "quote_like": r["code_quote_like"]},
                           "baseline": {"textacy": r["code_baseline"]}},
         "ggt_published": GGT_PUBLISHED,
@@ -253,7 +270,8 @@ def format_report(result: dict) -> str:
               row("textacy", code["baseline"]["textacy"])]
     b = result["identity"]["b_cubed"]
     lines.append(f"identity across articles (B-cubed over {b['items']} found quotes): "
-                 f"P {b['p']:.3f}  R {b['r']:.3f}  F1 {b['f1']:.3f}")
+                 f"P {b['p']:.3f}  R {b['r']:.3f}  F1 {b['f1']:.3f}; person entities whose names disagree "
+                 f"on the given name: {len(result['identity']['given_name_conflicts'])}")
     pub = result["ggt_published"]
     lines.append(f"GGT's pipeline (published, its 98 articles): quote F1 {pub['quote_f1']}, "
                  f"speaker accuracy {pub['speaker_accuracy']}")

@@ -318,8 +318,11 @@ class LookupKey:
 
 def lookup_keys(name: str, aliases: Sequence[str], kind: str) -> list[LookupKey]:
     """The keys of each name an entity goes by (its name first, then its aliases), names that
-    fold to nothing left out."""
-    return [LookupKey(n, name_key(n, kind), block_key(n, kind)) for n in (name, *aliases) if name_key(n, kind)]
+    fold to nothing left out. A person known by a full name is never looked up by a bare-surname
+    alias: "Rod Peters" (alias "Peters") must not attach to a "Bill Peters" through "Peters"."""
+    full = kind == PERSON and person_name(name).first is not None
+    names = [n for n in (name, *aliases) if not (full and person_name(n).first is None)]
+    return [LookupKey(n, name_key(n, kind), block_key(n, kind)) for n in names if name_key(n, kind)]
 
 
 def link_entity(name: str, kind: str, keys: list[LookupKey], by_alias: Mapping[str, Sequence[Canonical]],

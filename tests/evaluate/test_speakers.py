@@ -105,3 +105,4 @@ def test_ggt_dev_floors(shared_dir, below_floors):
     assert not below_floors("speakers", result), "below the pinned floors (value, floor)"
     assert result["system"]["quote_like"]["f1"] > result["baseline"]["textacy"]["f1"]
     assert result["system"]["all"]["speaker_accuracy"] > result["baseline"]["textacy"]["speaker_accuracy"]
+    assert result["identity"]["given_name_conflicts"] == []  # no two given names in one person entity

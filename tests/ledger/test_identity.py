@@ -148,3 +148,9 @@ def test_the_speaker_view(ledger):
     assert [(r["role"], r["first"], r["last"]) for r in view["roles"]] == [
         ("Defence Minister", "2022-05-01", "2022-05-01"), ("former minister", "2023-10-01", "2023-10-01")]
     assert [a["claims"] for a in view["articles"]] == [1, 1]
+
+
+def test_a_bare_surname_alias_never_links_a_full_name_to_another_person(ledger):
+    ledger.store(person_article("Bill Peters", "first", "2019-01-01", aliases=["Peters"]))
+    ledger.store(person_article("Rod Peters", "second", "2019-01-02", aliases=["Peters"]))
+    assert {s["name"] for s in ledger.speakers()} == {"Bill Peters", "Rod Peters"}

@@ -36,6 +36,8 @@ QUESTION_MARKERS = frozenset({"whether", "if", "what", "why", "how", "when", "wh
 SILENT_CONTENT_VERBS = frozenset({"comment", "elaborate", "respond", "say", "answer", "speak", "discuss",
                                   "confirm", "specify", "reply", "talk", "disclose", "identify", "name"})
 """\"declined to comment\", \"refused to say\": the content is the act of not speaking."""
+REFUSAL_CUES = frozenset({"decline", "refuse", "reject"})
+"""Cues whose content is the act of not speaking when its verb is a speech verb ("declined to comment")."""
 LABEL_WORDS = frozenset({
     "read", "more", "watch", "video", "videos", "photo", "photos", "listen", "related", "see", "also",
     "guide", "explainer", "analysis", "opinion", "update", "updated", "breaking", "live", "exclusive",
@@ -102,10 +104,19 @@ def is_question(doc, claim: Claim) -> bool:
 
 
 def is_refusal(doc, claim: Claim) -> bool:
-    """"declined to comment", "refused to say", "would not elaborate": no proposition is given."""
+    """"declined to comment (on the talks)", "refused to say", "would not elaborate", "did not say
+    if …": no proposition is given."""
     words = [t for t in _content_tokens(doc, claim) if not t.is_punct]
     verbs = [t for t in words if t.pos_ in ("VERB", "AUX")]
-    return len(words) <= 4 and len(verbs) == 1 and verbs[0].lemma_.lower() in SILENT_CONTENT_VERBS
+    if len(words) <= 4 and len(verbs) == 1 and verbs[0].lemma_.lower() in SILENT_CONTENT_VERBS:
+        return True
+    head = cue_head(doc, claim)
+    if head is None or not words:
+        return False
+    if head.lemma_.lower() in REFUSAL_CUES and verbs and verbs[0].lemma_.lower() in SILENT_CONTENT_VERBS:
+        return True
+    negated = any(c.dep_ == "neg" for c in head.children)
+    return negated and head.lemma_.lower() in cues.SPEECH_VERBS and words[0].lower_ in QUESTION_MARKERS
 
 
 def line_bounds(text: str, pos: int) -> tuple[int, int]:

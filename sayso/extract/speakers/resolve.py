@@ -166,7 +166,7 @@ def antecedent_org(book: Book, span) -> str | None:
     """"the company", "the utility", "the agency" with no named organisation of that head noun:
     the organisation the article named last before it (within ``DESCRIPTION_SENTENCES``)."""
     head = norm(span[-1].text)
-    if not is_definite(span) or head not in R.ORG_WORDS | R.ORG_DESCRIPTION_WORDS:
+    if not is_definite(span) or head not in R.ORG_DESCRIPTION_WORDS:
         return None
     if any(i.entity.kind == "org" and i.named and head in norm(i.entity.name).split() for i in book.infos.values()):
         return None  # organisations named with this head word: described_org decides (or none fits)
