@@ -35,7 +35,9 @@ MATCH_MIN = 0.3
 """Share of a gold quote a prediction must cover (and share of the prediction inside it)."""
 GGT_PUBLISHED = {"quote_f1": 0.837, "speaker_accuracy": 0.865}
 """The GGT pipeline's own figures on its full annotated set (quote F1 83.7, speaker match 86.5)."""
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "co", "inc", "ltd", "llc", "llp", "corp", "plc"})
+"""Words after a last name that are no name: generational suffixes, corporate suffixes ("Samsung
+Electronics Co." ends in "Electronics", as "Samsung Electronics" does)."""
 _WORD = re.compile(r"[a-z0-9]+")
 
 Range = tuple[int, int]
@@ -53,7 +55,8 @@ class Predicted:
 
 
 def last_name(name: str | None) -> str | None:
-    """The folded last word of a name ("Seamus O'Regan" -> "oregan"; "Martin Luther King Jr." -> "king")."""
+    """The folded last word of a name ("Seamus O'Regan" -> "oregan"; "Martin Luther King Jr." -> "king";
+    "Samsung Electronics Co." -> "electronics")."""
     if not name:
         return None
     folded = re.sub(r"'s\b", "", ascii_fold(name)).replace("'", "")  # "Trudeau's" -> trudeau

@@ -39,6 +39,7 @@ def test_an_unplaced_gold_quote_is_missed():
 
 @pytest.mark.parametrize("name, last", [
     ("Seamus O'Regan", "oregan"), ("Martin Luther King Jr.", "king"), ("Trudeau's", "trudeau"),
+    ("Samsung Electronics Co.", "electronics"), ("Co", "co"),
     ("Володимир Зеленський", "zelenskiy"), (None, None), ("", None),
 ])
 def test_last_name(name, last):

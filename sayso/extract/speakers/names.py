@@ -319,7 +319,8 @@ def find_people(doc, blocked: list[tuple[int, int]] = ()) -> tuple[list[Found], 
             continue
         titled = _titled(doc, run)
         is_person = (any(t.ent_type_ == "PERSON" for t in run) or _given_name_first(run)) \
-            and not _is_place(run) and not (len(run) == 1 and is_place_name(run.text)) \
+            and not _is_place(run) and not (len(run) == 1 and is_place_name(run.text)
+                                            and norm(run.text) not in R.FEMALE_NAMES | R.MALE_NAMES) \
             and not _names_an_org(run)
         if (titled or is_person) and not _names_an_org(run):
             people.append(Found(run, *(titled or (Title(), [], None))))

@@ -104,8 +104,12 @@ def _by_org(book: Book, span) -> tuple[str, str] | None:
     """(key, mention kind) for an organisation phrase ("the military intelligence of Ukraine"); an
     organisation named inside a phrase headed by a group ("Analysts ranging from the liberal CDI to
     conservatives") is not the speaker."""
-    if _is_group(span.root) or norm(span.root.text) in R.PERSON_NOUNS:
+    root = span.root
+    if _is_group(root) or norm(root.text) in R.PERSON_NOUNS:
         return None
+    if root.pos_ == "NOUN" and root.ent_type_ != "ORG" and norm(root.text) not in R.ORG_WORDS \
+            and norm(root.text) not in R.ORG_DESCRIPTION_WORDS:
+        return None  # "the former sergeant-at-arms of the House of Commons" is no House of Commons
     named = _named_in(book, span.start_char, span.end_char, "org")
     if named:
         return named, "name"
@@ -192,7 +196,10 @@ def _fallback(book: Book, span) -> tuple[str, str] | None:
         book.infos[key].plural = True
         return key, "description"
     if toks and all(capitalised(t) for t in toks):
-        if is_place_name(text_of(toks)):  # places never speak: "Kramatorsk said" has no speaker
+        given = given_name_of(book, toks)
+        if given:  # "Michael says": the one person of the article with that given name
+            return given, "name"
+        if is_place_name(text_of(toks)) and not is_given_name(toks):  # places never speak
             return None
         org = same_named_org(book, text_of(toks))  # "Atlantis" after "Atlantis Group Inc"
         if org:
@@ -212,6 +219,23 @@ def is_credit(name: str) -> bool:
     return low in R.NEWS_AGENCIES or "/" in name or "getty" in low or low.endswith(" photo")
 
 
+def is_given_name(toks) -> bool:
+    return len(toks) == 1 and (norm(toks[0].text) in R.FEMALE_NAMES or norm(toks[0].text) in R.MALE_NAMES)
+
+
+def given_name_of(book: Book, toks) -> str | None:
+    """A single word that is the given name of exactly one named person of the article and nobody's
+    surname ("Michael" in a story about Michael Greenspan)."""
+    if len(toks) != 1:
+        return None
+    word = norm(toks[0].text)
+    people = [i for i in book.people() if i.named_person and len(i.entity.name.split()) > 1]
+    if any(split_name(i.entity.name.split())[1][-1] == word for i in people):
+        return None
+    found = {i.entity.key for i in people if norm(i.entity.name.split()[0]) == word}
+    return found.pop() if len(found) == 1 else None
+
+
 def _is_person_description(span) -> bool:
     """A definite phrase headed by a common noun that is no organisation, group or place word."""
     return norm(span[-1].text) in R.PERSON_DESCRIPTION_WORDS
@@ -224,12 +248,18 @@ def _is_group(tok) -> bool:
 
 
 def head_part(span):
-    """The speaker phrase up to its first comma, relative pronoun or dash ("Russ Klisch, founder of
-    Lakefront Brewery" -> "Russ Klisch"; "Hadwin, who won on the PGA Tour" -> "Hadwin"): the person
-    named there speaks, not one named in the apposition or clause after it (GGT dev: 25 of 126 wrong
-    speakers were a name inside such a tail)."""
+    """The speaker phrase up to the first comma, relative pronoun, dash or (after a name)
+    preposition that follows its head noun ("Russ Klisch, founder of Lakefront Brewery" -> "Russ
+    Klisch"; "Hadwin, who won on the PGA Tour" -> "Hadwin"; "Jingyi Pan of IG" -> "Jingyi Pan"):
+    the person named there speaks, not one named in the apposition or clause after it (GGT dev: 25
+    of 126 wrong speakers were a name inside such a tail). A comma before the head ("the lanky,
+    bespectacled professor") does not cut."""
+    root = span.root
     for tok in span[1:]:
-        if tok.text in HEAD_STOPS or (tok.lower_ in R.RELATIVE_PRONOUNS and tok.i > span.start):
+        if tok.i <= root.i:
+            continue
+        if tok.text in HEAD_STOPS or tok.lower_ in R.RELATIVE_PRONOUNS \
+                or (tok.pos_ == "ADP" and root.pos_ == "PROPN" and tok.i == root.i + 1):
             return span.doc[span.start:tok.i]
     return span
 
@@ -257,9 +287,10 @@ def _named_at_head(book: Book, span, kind: str) -> str | None:
 def _named_apposition(book: Book, span, head, kind: str) -> str | None:
     """"His father, Ernie LeBlanc" / "the director of operations for EHS, Jeff Fraser": a description
     renamed by the name right after its comma (the name is the whole apposition)."""
-    if head.end >= span.end or span.doc[head.end].text != ",":
+    commas = [t.i for t in span if t.text == "," and t.i >= head.end]
+    if not commas or commas[0] + 1 >= span.end:
         return None
-    start = span.doc[head.end + 1].idx if head.end + 1 < span.end else None
+    start = span.doc[commas[0] + 1].idx
     for s, e, k in book.names:
         if s == start and book.infos[k].entity.kind == kind:
             after = book.text[e:span.end_char].strip()
