@@ -350,15 +350,30 @@ def is_pronoun(text: str) -> bool:
     return word in R.PERSON_PRONOUNS or word in R.GROUP_PRONOUNS
 
 
-def _resolve_pronoun(book: Book, claim: Claim, contents) -> str | None:
+def _resolve_pronoun(book: Book, claim: Claim, contents, previous: str | None = None) -> str | None:
+    """The antecedent of a pronoun speaker; the previous claim's speaker (``previous``) when it
+    fits and was mentioned in the pronoun's paragraph or the one before ("Justice Dunphy said …
+    Still, he denied Mr. Hemming's request … 'It needn't be so adversarial,' he wrote": the speaker
+    goes on; GGT dev speaker accuracy 0.890 -> 0.895)."""
     sp = claim.speaker
     word = norm(sp.text.strip())
     key = antecedent(book, word, sp.start, contents)
+    if previous and key != previous and _continues(book, word, previous, sp.start):
+        key = previous
     if key:
         info = book.infos[key]
         info.gender = info.gender or R.PERSON_PRONOUNS.get(word)
         book.mention(sp.start, sp.end, key, "pronoun", True)
     return key
+
+
+def _continues(book: Book, word: str, previous: str, pos: int) -> bool:
+    """The previous speaker fits the pronoun and was mentioned in its paragraph or the one before."""
+    refs = [r for r in book.refs if r.key == previous and r.start < pos]
+    if not refs or not _pronoun_fits(book, word, refs[-1]):
+        return False
+    lo = book.text.rfind("\n", 0, book.text.rfind("\n", 0, pos)) + 1  # the paragraph before
+    return refs[-1].start >= lo
 
 
 def relative_head(book: Book, start: int, end: int):
@@ -454,9 +469,10 @@ def resolve_claims(book: Book, claims: list[Claim], known_speaker: str | None = 
             if found:
                 keys[i] = found[0]
                 book.mention(claim.speaker.start, claim.speaker.end, found[0], found[1], True)
-    for i in spoken:
+    for n, i in enumerate(spoken):
         if is_pronoun(claims[i].speaker.text):
-            _keep(keys, i, _resolve_pronoun(book, claims[i], contents))
+            before = [keys[j] for j in spoken[:n] if keys.get(j)]
+            _keep(keys, i, _resolve_pronoun(book, claims[i], contents, before[-1] if before else None))
     for i in spoken:
         if speaker_word(claims[i]) in FIRST_PERSON:
             _keep(keys, i, _resolve_first_person(book, claims, i, keys))

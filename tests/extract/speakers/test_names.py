@@ -138,3 +138,11 @@ def test_transcript_turns(nlp):
     turns = [(names.get(c.speaker_key), c.content_text) for c in ex.claims]
     assert turns == [("Jane Smith", "I believe the strike will end soon"),
                      ("John Doe", "I think it will go on for weeks")]
+
+
+def test_a_pronoun_continues_the_previous_speaker(nlp):
+    text = ("Judge Mara Olsen said the station had been playing games.\n"
+            "Still, she denied Lena Park's request for phone numbers.\n"
+            '"This has become an acrimonious fight," she wrote.')
+    found, _ = speakers(nlp, text)
+    assert [n for s, n in found if s == "she"] == ["Mara Olsen"] * len([s for s, _ in found if s == "she"])
