@@ -352,7 +352,7 @@ def is_pronoun(text: str) -> bool:
 
 def _resolve_pronoun(book: Book, claim: Claim, contents, previous: str | None = None) -> str | None:
     """The antecedent of a pronoun speaker; the previous claim's speaker (``previous``) when it
-    fits and was mentioned in the pronoun's paragraph or the one before ("Justice Dunphy said …
+    fits and was mentioned in the pronoun's paragraph or the two before ("Justice Dunphy said …
     Still, he denied Mr. Hemming's request … 'It needn't be so adversarial,' he wrote": the speaker
     goes on; GGT dev speaker accuracy 0.890 -> 0.895)."""
     sp = claim.speaker
@@ -368,12 +368,19 @@ def _resolve_pronoun(book: Book, claim: Claim, contents, previous: str | None = 
 
 
 def _continues(book: Book, word: str, previous: str, pos: int) -> bool:
-    """The previous speaker fits the pronoun and was mentioned in its paragraph or the one before."""
+    """The previous speaker fits the pronoun and was mentioned in its paragraph or the
+    ``CONTINUITY_PARAGRAPHS`` before it."""
     refs = [r for r in book.refs if r.key == previous and r.start < pos]
     if not refs or not _pronoun_fits(book, word, refs[-1]):
         return False
-    lo = book.text.rfind("\n", 0, book.text.rfind("\n", 0, pos)) + 1  # the paragraph before
-    return refs[-1].start >= lo
+    lo = pos
+    for _ in range(CONTINUITY_PARAGRAPHS + 1):
+        lo = book.text.rfind("\n", 0, max(lo - 1, 0))
+    return refs[-1].start >= lo + 1
+
+
+CONTINUITY_PARAGRAPHS = 2
+"""How many paragraphs before the pronoun's own the previous speaker may have been mentioned in."""
 
 
 def relative_head(book: Book, start: int, end: int):
