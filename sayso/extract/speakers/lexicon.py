@@ -331,3 +331,12 @@ ROLE_PERIPHRASES = (
     (frozenset({"chief", "diplomat"}), ("secretary of state", "foreign minister", "foreign secretary"), None),
     (frozenset({"white", "house", "occupant"}), ("president",), "United States"),
 )
+
+# Abbreviated state and province names after a city ("Ottawa, Ont.", "Sacramento, Calif."):
+# places, never people.
+REGION_ABBREVIATIONS = frozenset({
+    "ont", "que", "alta", "sask", "man", "nfld", "calif", "fla", "tex", "mass", "penn", "wash",
+    "ore", "ariz", "colo", "conn", "del", "ga", "ill", "ind", "kan", "ky", "la", "md", "mich",
+    "minn", "miss", "mo", "mont", "neb", "nev", "okla", "pa", "tenn", "va", "vt", "wis", "wyo",
+    "ala", "ark", "n.y", "n.j", "n.c", "s.c", "n.m", "n.d", "s.d", "w.va", "b.c", "n.s", "n.b", "p.e.i",
+})

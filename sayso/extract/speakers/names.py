@@ -314,6 +314,9 @@ def find_people(doc, blocked: list[tuple[int, int]] = ()) -> tuple[list[Found], 
     for run in name_runs(doc):
         if any(s <= run.start_char < e for s, e in blocked):
             continue
+        if len(run) == 1 and run.start > 0 and doc[run.start - 1].text == "," \
+                and norm(run.text) in R.REGION_ABBREVIATIONS:
+            continue  # "Ottawa, Ont.": a province, never a person
         if len(run) == 1 and run.text in org_heads and not _titled(doc, run):
             others.append(run)  # "Henley" after "Henley Group Inc": the company, short
             continue
@@ -322,7 +325,8 @@ def find_people(doc, blocked: list[tuple[int, int]] = ()) -> tuple[list[Found], 
             and not _is_place(run) and not (len(run) == 1 and is_place_name(run.text)
                                             and norm(run.text) not in R.FEMALE_NAMES | R.MALE_NAMES) \
             and not _names_an_org(run)
-        if (titled or is_person) and not _names_an_org(run):
+        place = len(run) == 1 and is_place_name(run.text) and norm(run.text) not in R.FEMALE_NAMES | R.MALE_NAMES
+        if (titled or is_person) and not _names_an_org(run) and not place:
             people.append(Found(run, *(titled or (Title(), [], None))))
         else:
             others.append(run)

@@ -146,3 +146,12 @@ def test_a_pronoun_continues_the_previous_speaker(nlp):
             '"This has become an acrimonious fight," she wrote.')
     found, _ = speakers(nlp, text)
     assert [n for s, n in found if s == "she"] == ["Mara Olsen"] * len([s for s, _ in found if s == "she"])
+
+
+@pytest.mark.parametrize("text", [
+    "Ronalee Marsh, a lawyer in Ottawa, Ont., said the fees were high.",
+    "Karl Smith, a dentist in Sacramento, Calif., said prices would rise.",
+])
+def test_places_after_a_title_are_no_people(nlp, text):
+    _, entities = speakers(nlp, text)
+    assert [e.name for e in entities if e.kind == "person"] == [text.split(",")[0]]
