@@ -1,0 +1,787 @@
+"""Context checks for ambiguous trigger words: keep the trigger, change its kind, or refuse it (None).
+
+Each check is ``check(ctx, tok, kind) -> kind | None``; ``lexicon.SINGLE`` and ``lexicon.MULTI`` name
+the check a word needs. The refusals (metaphors and other non-events) are listed in docs/events.md:
+"the strike price", "a protest song", "he attacked the proposal", "a legal battle", "the fight against
+inflation", "captured the imagination", "stocks rallied", "cardiac arrest", "released a statement".
+"""
+from __future__ import annotations
+
+from . import lexicon as L
+from .syntax import NOUN_POS, PLACE_ENTS, Context, first_kid, governing_verb, lem, object_of, prep_objects
+from .syntax import doer_of as _doer
+from .syntax import target_of as _target
+
+VIOLENCE_WORDS = frozenset(L.WEAPON_KINDS) | L.MILITARY_WORDS | frozenset({
+    "kill", "dead", "death", "injure", "wound", "casualty", "gun", "knife", "machete", "bullet", "gunfire",
+    "shoot", "shot", "blood", "bloody", "violence", "violent", "armed", "war", "hostage", "victim", "body"})
+PERSON_NOUNS = frozenset({
+    "man", "woman", "child", "boy", "girl", "people", "person", "civilian", "resident", "villager", "soldier",
+    "officer", "policeman", "protester", "demonstrator", "student", "journalist", "activist", "leader",
+    "prisoner", "detainee", "suspect", "worker", "member", "official", "minister", "president", "farmer",
+    "family", "teenager", "youth", "driver", "passenger", "priest", "doctor", "teacher", "opponent",
+    "migrant", "refugee", "militant", "rebel", "fighter", "guard", "diplomat", "ambassador", "counterpart",
+    "delegation", "envoy", "premier", "chancellor", "king", "prince", "secretary", "head", "chief", "mayor",
+    "governor", "commander", "general", "troop", "force", "army", "patient", "wife", "husband", "son",
+    "daughter", "mother", "father", "brother", "sister", "cleric", "imam", "pastor", "monk", "nun",
+    "inmate", "hostage", "tourist", "worshipper", "lawmaker", "senator", "mp", "candidate", "supporter",
+    "vigilante", "herdsman", "trainee", "pilgrim", "spy", "agent", "attacker", "gunman"})
+PHYSICAL_SUBJECTS = L.VEHICLES | frozenset({
+    "building", "bridge", "roof", "house", "mine", "dam", "wall", "tunnel", "structure", "block", "tower",
+    "stage", "ceiling", "school", "factory", "hotel", "mall", "stadium", "pipeline", "tank", "well",
+    "reactor", "plant", "church", "mosque", "market", "hospital", "apartment", "home", "shaft", "crane"})
+MEET_ABSTRACT = frozenset({"target", "demand", "need", "requirement", "criterion", "deadline", "expectation",
+                           "standard", "goal", "obligation", "condition", "cost", "challenge", "end", "fate",
+                           "death", "threshold", "quota", "mark", "eye", "gaze", "approval"})
+RELEASED_THINGS = frozenset({"statement", "report", "video", "footage", "album", "film", "fund", "figure",
+                             "data", "list", "detail", "image", "photo", "picture", "document", "result",
+                             "version", "update", "song", "book", "plan", "budget", "information", "letter",
+                             "balloon", "water", "gas", "pressure", "tension"})
+FILMED_THINGS = frozenset({"film", "video", "scene", "footage", "movie", "photo", "picture", "ad", "episode",
+                           "documentary", "clip", "series", "season"})
+AGREEMENT_VERBS = frozenset({"sign", "reach", "strike", "seal", "conclude", "broker", "clinch", "agree",
+                             "announce", "finalise", "finalize", "ink", "hammer", "approve", "ratify",
+                             "negotiate", "secure", "declare", "come", "take", "hold", "begin", "start",
+                             "implement", "mediate", "unveil", "accept"})
+AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "pact", "treaty", "ceasefire", "cease-fire",
+                             "truce", "armistice", "memorandum", "protocol", "contract", "understanding",
+                             "deal", "settlement"})
+THREAT_VERBS = frozenset({"issue", "make", "receive", "send", "repeat", "renew", "deliver", "carry", "level"})
+LAUNCH_NOUNS = frozenset({"launch", "fire", "drop", "lob", "hurl", "throw"})
+TEAR_GAS_CONTEXT = L.PROTESTER_WORDS | frozenset({"disperse", "crowd", "police", "supporter"})
+OFFICIAL_SUBJECTS = frozenset({"government", "ministry", "embassy", "foreign", "minister", "state",
+                               "beijing", "moscow", "washington", "kremlin", "spokesman", "spokeswoman"})
+
+
+def _sent_has(ctx: Context, tok, words) -> bool:
+    return not ctx.sent_lemmas(tok).isdisjoint(words)
+
+
+def _military_context(ctx: Context, tok) -> bool:
+    return _sent_has(ctx, tok, VIOLENCE_WORDS)
+
+
+def _sport_context(ctx: Context, tok) -> bool:
+    return _sent_has(ctx, tok, L.SPORT_WORDS) and not _sent_has(ctx, tok, L.MILITARY_WORDS)
+
+
+def _modifiers(tok) -> set[str]:
+    return {lem(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
+
+
+def _names_thing(tok) -> bool:
+    """The trigger noun modifies another noun ('protest song', 'attack helicopter', 'strike price')."""
+    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in NOUN_POS and \
+        lem(tok.head) in L.NON_EVENT_HEADS
+
+
+def _is_place(tok) -> bool:
+    return tok.ent_type_ in PLACE_ENTS or lem(tok) in L.TERRITORY_WORDS or \
+        (tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "DATE", "TIME", "MONEY", "CARDINAL"))
+
+
+def _is_person(tok) -> bool:
+    return tok.ent_type_ in ("PERSON", "NORP") or lem(tok) in PERSON_NOUNS or tok.pos_ == "PRON" or \
+        tok.lower_ in ("who", "whom")
+
+
+def _abstract(tok) -> bool:
+    return tok is not None and lem(tok) in L.ABSTRACT_OBJECTS
+
+
+def _weapon_kind_near(tok, default: str | None) -> str | None:
+    """The kind a weapon word next to ``tok`` implies (the trigger, its modifiers, subject, object)."""
+    words = {lem(tok)} | _modifiers(tok)
+    for other in (_doer(tok), _target(tok), first_kid(tok, "dobj")):
+        if other is not None:
+            words.add(lem(other))
+            words |= _modifiers(other)
+    for p in prep_objects(tok, "with", "by"):
+        words.add(lem(p))
+        words |= _modifiers(p)
+    found = {L.WEAPON_KINDS[w] for w in words if w in L.WEAPON_KINDS}
+    for kind in L.WEAPON_PRIORITY:
+        if kind in found:
+            return kind
+    return default
+
+
+# --------------------------------------------------------------------------- the checks
+
+
+def check_weak(ctx, tok, kind):
+    return None if _sport_context(ctx, tok) else kind
+
+
+def check_clash(ctx, tok, kind):
+    subj = _doer(tok)
+    if subj is not None and lem(subj) in L.ABSTRACT_SUBJECTS or _sport_context(ctx, tok):
+        return None
+    if _modifiers(tok) & L.FIGURATIVE_MODIFIERS:
+        return None
+    if not _military_context(ctx, tok) and not _sent_has(ctx, tok, L.PROTESTER_WORDS | L.MOB_WORDS
+                                                          | frozenset({"police", "group", "supporter"})):
+        return None
+    return kind
+
+
+def check_fight(ctx, tok, kind):
+    if _modifiers(tok) & L.FIGURATIVE_MODIFIERS or _sport_context(ctx, tok):
+        return None
+    against = prep_objects(tok, "against", "for", "over", "with")
+    if any(_abstract(a) for a in against) or _abstract(_target(tok)):
+        return None
+    if not _military_context(ctx, tok):
+        return None
+    return kind
+
+
+def check_offensive(ctx, tok, kind):
+    if _modifiers(tok) & L.FIGURATIVE_MODIFIERS or _names_thing(tok):
+        return None
+    return kind
+
+
+def check_physical_object(ctx, tok, kind):
+    obj = _target(tok)
+    if obj is None and tok.pos_ not in NOUN_POS:
+        return None
+    if _abstract(obj) or _sport_context(ctx, tok):
+        return None
+    if kind == "meeting" and obj is not None and not _is_person(obj) and obj.ent_type_ not in ("ORG", "GPE"):
+        return None
+    return kind
+
+
+def check_person_object(ctx, tok, kind):
+    obj = _target(tok)
+    if obj is None or not (_is_person(obj) or obj.ent_type_ in ("ORG", "GPE", "NORP")):
+        return None
+    return kind
+
+
+def check_military_subject(ctx, tok, kind):
+    doer = _doer(tok)
+    words = {lem(doer)} | _modifiers(doer) if doer is not None else set()
+    if tok.pos_ in NOUN_POS:
+        words |= _modifiers(tok) | {lem(o) for o in prep_objects(tok, "of")}
+    if words & (L.MILITARY_WORDS | L.NONSTATE_ACTORS | L.TROOP_OBJECTS):
+        return kind
+    if _abstract(_target(tok)):
+        return None
+    if doer is None and _military_context(ctx, tok) and tok.pos_ in NOUN_POS:
+        return kind
+    return None
+
+
+def check_territory(ctx, tok, kind):
+    obj = _target(tok)
+    if tok.pos_ in NOUN_POS and obj is None:
+        return kind if _military_context(ctx, tok) and lem(tok) not in ("seizure",) else None
+    if obj is None or _abstract(obj):
+        return None
+    if lem(obj) in L.WEAPON_OBJECTS or _modifiers(obj) & L.WEAPON_OBJECTS:
+        return "weapons_seizure" if lem(tok) in ("seize", "seizure", "capture", "recover") else None
+    if lem(obj) in ("drug", "cocaine", "heroin", "narcotic", "cannabis", "marijuana", "methamphetamine"):
+        return "crime"
+    if lem(obj) == "control" or _is_place(obj):
+        if not _military_context(ctx, tok) and obj.ent_type_ not in PLACE_ENTS and lem(obj) != "control":
+            return None
+        return kind
+    return None
+
+
+def check_take_control(ctx, tok, kind):
+    obj = first_kid(tok, "dobj")
+    if obj is None:
+        return None
+    if lem(obj) == "control":
+        return kind
+    if _is_place(obj) and obj.ent_type_ in PLACE_ENTS and _military_context(ctx, tok):
+        return kind
+    return None
+
+
+def check_shell(ctx, tok, kind):
+    if any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+        return None  # "shelled out $300"
+    return kind
+
+
+def check_weapon_subject(ctx, tok, kind):
+    doer = _doer(tok)
+    if doer is None:
+        return None
+    words = {lem(doer)} | _modifiers(doer)
+    weapon = {L.WEAPON_KINDS[w] for w in words if w in L.WEAPON_KINDS}
+    if weapon:
+        return next(k for k in L.WEAPON_PRIORITY if k in weapon)
+    if words & L.MILITARY_WORDS and not _abstract(_target(tok)):
+        return _weapon_kind_near(tok, "shelling" if lem(tok) != "target" else "attack")
+    return None
+
+
+DISCOVERY_VERBS = frozenset({"find", "discover", "uncover", "unearth", "seize", "confiscate", "defuse",
+                             "dismantle", "destroy", "neutralise", "neutralize", "recover", "intercept", "contain",
+                             "store", "hide", "stockpile", "smuggle", "display", "plant", "carry", "possess"})
+
+
+def _found_weapon(tok) -> bool:
+    """'grenades were found', 'a bomb has been defused', 'caches of explosives': no attack."""
+    verb = tok.head if tok.dep_ in ("dobj", "nsubjpass", "obj") else None
+    if verb is None and tok.dep_ == "pobj" and tok.head.head.dep_ in ("dobj", "nsubjpass"):
+        verb = tok.head.head.head  # "caches of grenades were found"
+    return verb is not None and lem(verb) in DISCOVERY_VERBS
+
+
+def check_grenade(ctx, tok, kind):
+    return None if _found_weapon(tok) else kind
+
+
+def check_bomb(ctx, tok, kind):
+    if _found_weapon(tok):
+        return None
+    mods = _modifiers(tok)
+    if mods & {"atomic", "nuclear", "hydrogen", "dirty"} or _names_thing(tok):
+        return None
+    if tok.pos_ in NOUN_POS:
+        head = tok.head
+        if tok.dep_ in ("compound",) and lem(head) in ("threat", "squad", "scare", "hoax", "disposal", "shelter"):
+            return None
+        return _weapon_kind_near(tok, "bombing")
+    doer = _doer(tok)
+    if doer is None and not _military_context(ctx, tok):
+        return None
+    if doer is not None and ({lem(doer)} | _modifiers(doer)) & {"warplane", "jet", "aircraft", "plane", "air",
+                                                                "bomber", "helicopter", "drone", "coalition"}:
+        return "air_strike"
+    return _weapon_kind_near(tok, "bombing")
+
+
+def check_strike(ctx, tok, kind):
+    mods = _modifiers(tok)
+    if _names_thing(tok) or mods & {"lucky", "price", "first-strike"}:
+        return None
+    if tok.pos_ in NOUN_POS:
+        if mods & {"hunger"}:
+            return "protest"
+        if mods & L.LABOUR_CUES or prep_objects(tok, "by") and _sent_has(ctx, tok, L.LABOUR_CUES) or \
+                tok.dep_ == "pobj" and tok.head.lower_ == "on" and not _military_context(ctx, tok):
+            return "protest"
+        if not _military_context(ctx, tok):
+            return "protest" if _sent_has(ctx, tok, L.LABOUR_CUES) else None
+        return _weapon_kind_near(tok, "air_strike")
+    obj = object_of(tok)
+    if obj is not None and (lem(obj) in ("deal", "agreement", "balance", "chord", "note", "tone", "pose",
+                                         "blow", "match", "bargain", "compromise", "accord", "gold", "oil")
+                            or _abstract(obj)):
+        return None
+    if any(c.dep_ == "prt" for c in tok.children):
+        return None  # "struck down the law", "struck out"
+    doer = _doer(tok)
+    if doer is not None and lem(doer) in ("earthquake", "quake", "storm", "cyclone", "hurricane", "typhoon",
+                                          "tornado", "lightning", "flood", "disaster", "tsunami"):
+        return None
+    if doer is not None and lem(doer) in L.VEHICLES and doer.pos_ != "PROPN" and not _military_context(ctx, tok):
+        return "accident"  # "the tanker was struck by a bulk carrier"
+    if doer is not None and ({lem(doer)} | _modifiers(doer)) & (L.MILITARY_WORDS | frozenset(L.WEAPON_KINDS)):
+        return _weapon_kind_near(tok, "air_strike")
+    if obj is not None and _military_context(ctx, tok) and (_is_place(obj) or lem(obj) in L.MILITARY_TARGETS):
+        return _weapon_kind_near(tok, "air_strike")
+    return None
+
+
+def check_fire(ctx, tok, kind):
+    if tok.pos_ in NOUN_POS:
+        return _fire_noun(ctx, tok)
+    obj = first_kid(tok, "dobj")
+    if obj is not None:
+        word = lem(obj)
+        if word in ("tear", "teargas", "gas", "cannon") or "tear" in _modifiers(obj):
+            return "protest_intervention"
+        if word in ("shot", "bullet", "round", "gun", "rifle", "pellet", "warning"):
+            return "attack"
+        if word in L.WEAPON_KINDS or _modifiers(obj) & set(L.WEAPON_KINDS):
+            return _weapon_kind_near(obj, "shelling")
+        return None  # "fired the coach"
+    if prep_objects(tok, "at", "on", "upon", "into") and _military_context(ctx, tok):
+        return "attack"
+    return None
+
+
+def _fire_noun(ctx, tok):
+    """'a fire broke out at the plant', 'the fire burned for hours' (not 'under fire', 'opened fire',
+    'artillery fire' (a multi-word trigger), 'set fire to' (arson), 'fire on X')."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ("under", "with") or prep_objects(tok, "on", "at", "from"):
+        return None
+    if _modifiers(tok) & (set(L.WEAPON_KINDS) | {"heavy", "small-arms", "machine-gun", "sniper", "friendly",
+                                                 "enemy", "return", "tank", "mortar", "cross"}):
+        return None
+    if lem(head) in ("open", "set", "exchange", "return", "cease", "hold", "draw", "come"):
+        return None
+    if _military_context(ctx, tok) and not _sent_has(ctx, tok, L.ACCIDENT_CUES | {"firefighter", "blaze"}):
+        return None
+    if tok.dep_ in ("nsubj",) and lem(head) in ("break", "burn", "rage", "engulf", "destroy", "spread", "gut",
+                                                 "kill", "start", "erupt", "damage", "send", "ravage", "sweep") \
+            or _sent_has(ctx, tok, {"firefighter", "blaze", "extinguish", "smoke", "flame", "burn"}):
+        return "accident"
+    return None
+
+
+def check_drive_out(ctx, tok, kind):
+    """'drove the militants out of the village', 'drove ISIL back from key areas'."""
+    if not any(c.dep_ in ("prt", "advmod") and c.lower_ in ("out", "back", "away") for c in tok.children) and \
+            not prep_objects(tok, "out", "from"):
+        return None
+    return kind if _military_context(ctx, tok) else None
+
+
+def check_expel(ctx, tok, kind):
+    obj = object_of(tok)
+    words = ({lem(obj)} | _modifiers(obj)) if obj is not None else set()
+    if words & {"diplomat", "ambassador", "envoy", "attache", "official", "staff", "inspector", "journalist",
+                "correspondent", "observer", "mission", "monitor"}:
+        return "expulsion"
+    if _military_context(ctx, tok) and obj is not None and (lem(obj) in L.MILITARY_WORDS or
+                                                            lem(obj) in L.NONSTATE_ACTORS):
+        return "retake"  # "expelled the militants from the town"
+    if obj is not None and _is_person(obj):
+        return "coercion"  # deportation of people
+    return None
+
+
+def check_abuse(ctx, tok, kind):
+    obj = object_of(tok)
+    if obj is None or not _is_person(obj):
+        return None
+    if _sent_has(ctx, tok, {"sexual", "sexually", "rape", "woman", "girl", "harassment", "molest"}):
+        return "sexual_violence"
+    return "attack" if _sent_has(ctx, tok, VIOLENCE_WORDS | {"beat", "torture", "assault"}) else None
+
+
+def check_volcano(ctx, tok, kind):
+    doer = _doer(tok)
+    return kind if doer is not None and lem(doer) in ("volcano", "mount", "crater") or \
+        _sent_has(ctx, tok, {"volcano", "lava", "ash"}) else None
+
+
+def check_gang(ctx, tok, kind):
+    if tok.dep_ in ("compound", "npadvmod") or _military_context(ctx, tok) and \
+            _sent_has(ctx, tok, {"rebel", "militant", "army", "troop"}):
+        return None  # "gang-raped", "armed gangs" in a war
+    return kind
+
+
+def check_forced(ctx, tok, kind):
+    """'forcibly disappeared': an enforced disappearance, not 'the snow disappeared'."""
+    doer = first_kid(tok, "nsubj", "nsubjpass")
+    if doer is not None and _is_person(doer) and _sent_has(ctx, tok, {"forcibly", "enforced", "forced",
+                                                                      "abduct", "security", "agent"}):
+        return kind
+    return None
+
+
+def check_foiled(ctx, tok, kind):
+    obj = object_of(tok)
+    words = ({lem(obj)} | _modifiers(obj) | {lem(o) for o in prep_objects(obj, "of")}) if obj is not None else set()
+    if words & {"smuggle", "smuggling", "trafficking", "robbery", "theft"} or _sent_has(ctx, tok, {"smuggle",
+                                                                                                  "traffick"}):
+        return "crime"
+    if words & ({"attack", "plot", "bombing", "attempt", "strike", "assault"} | L.WEAPON_OBJECTS):
+        return kind
+    return None
+
+
+PROPERTY = frozenset({"shop", "house", "home", "building", "car", "vehicle", "office", "church", "mosque",
+                      "temple", "school", "store", "market", "property", "business", "village", "hut",
+                      "truck", "bus", "tyre", "tire", "effigy", "station", "headquarters", "flag", "warehouse"})
+
+
+def check_property_object(ctx, tok, kind):
+    obj = object_of(tok)
+    if obj is None or not ({lem(obj)} | _modifiers(obj)) & PROPERTY:
+        return None
+    return kind
+
+
+def check_group_object(ctx, tok, kind):
+    obj = object_of(tok)
+    words = ({lem(obj)} | _modifiers(obj)) if obj is not None else set()
+    if lem(tok) == "merge" and obj is None:
+        doer = _doer(tok)
+        words = ({lem(doer)} | _modifiers(doer)) if doer is not None else set()
+    if words & (L.NONSTATE_ACTORS | {"brigade", "battalion", "unit", "force", "militia", "coalition", "army",
+                                     "alliance", "regiment", "division", "command"}):
+        return kind
+    return None
+
+
+def check_diplomat_object(ctx, tok, kind):
+    obj = object_of(tok)
+    if obj is not None and lem(obj) in ("ambassador", "envoy", "diplomat", "charge", "attache", "consul"):
+        return kind
+    return None
+
+
+def check_toxic(ctx, tok, kind):
+    if _sent_has(ctx, tok, {"leak", "spill", "factory", "plant", "accident", "industrial", "pipeline"}) and \
+            not _sent_has(ctx, tok, {"attack", "weapon", "regime", "army", "militant"}):
+        return "accident"
+    return kind
+
+
+def check_went_off(ctx, tok, kind):
+    subj = first_kid(tok, "nsubj")
+    if subj is not None and lem(subj) in ("bomb", "device", "explosive", "ied", "mine", "landmine", "grenade"):
+        return _weapon_kind_near(subj, kind)
+    return None
+
+
+def check_launch_weapon(ctx, tok, kind):
+    obj = first_kid(tok, "dobj")
+    if obj is None:
+        return None
+    word = lem(obj)
+    if word in L.WEAPON_KINDS or _modifiers(obj) & set(L.WEAPON_KINDS):
+        if "test" in _modifiers(obj) or _sent_has(ctx, tok, {"test", "test-fire", "launchpad", "satellite"}):
+            return None
+        return _weapon_kind_near(obj, "shelling")
+    return None
+
+
+def check_explosion(ctx, tok, kind):
+    of = prep_objects(tok, "of")
+    if of and (_abstract(of[0]) or lem(of[0]) in ("interest", "growth", "color", "colour", "anger", "joy",
+                                                    "demand", "popularity", "violence")):
+        return None
+    if _sent_has(ctx, tok, L.ACCIDENT_CUES) and not _sent_has(ctx, tok, {"bomb", "ied", "explosive", "suicide",
+                                                                        "attack", "militant", "terrorist"}):
+        return "accident"
+    return _weapon_kind_near(tok, "bombing")
+
+
+def check_attack(ctx, tok, kind):
+    mods = _modifiers(tok)
+    if mods & L.MEDICAL_MODIFIERS or _names_thing(tok) or _sport_context(ctx, tok):
+        return None
+    if mods & {"cyber", "cyber-attack", "hacking", "ransomware"} or lem(tok) == "cyberattack":
+        return "coercion"
+    obj = _target(tok)
+    if _abstract(obj):
+        return None
+    if obj is not None and tok.pos_ not in NOUN_POS and obj.ent_type_ in ("PERSON", "ORG", "NORP") and \
+            prep_objects(tok, "over", "for", "as") and not _military_context(ctx, tok):
+        return None  # "attacked the senator over his vote"
+    return _weapon_kind_near(tok, kind)
+
+
+def check_assault(ctx, tok, kind):
+    if _names_thing(tok) or _modifiers(tok) & {"verbal", "rhetorical"}:
+        return None
+    if _modifiers(tok) & {"sexual", "sexually", "indecent"}:
+        return "sexual_violence"
+    return check_attack(ctx, tok, "offensive" if _modifiers(tok) & {"military", "ground", "final", "major",
+                                                                    "full-scale"} else kind)
+
+
+def check_raid(ctx, tok, kind):
+    if _sport_context(ctx, tok) or _abstract(_target(tok)):
+        return None
+    doer = _doer(tok)
+    words = ({lem(doer)} | _modifiers(doer)) if doer is not None else set()
+    words |= _modifiers(tok)
+    if words & {"police", "security", "agent", "officer", "authority", "immigration"}:
+        return "arrest" if _sent_has(ctx, tok, {"arrest", "detain", "seize", "apprehend"}) else kind
+    if not _military_context(ctx, tok):
+        return None
+    return _weapon_kind_near(tok, kind)
+
+
+def check_shooting(ctx, tok, kind):
+    obj = first_kid(tok, "dobj")
+    if obj is not None and lem(obj) in FILMED_THINGS or _modifiers(tok) & {"photo", "film", "video", "school"} \
+            and lem(tok) != "shooting":
+        return None
+    if _sport_context(ctx, tok):
+        return None
+    if any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+        return "interception"
+    return kind
+
+
+def check_beat(ctx, tok, kind):
+    obj = object_of(tok)
+    if obj is None or not _is_person(obj) or _sport_context(ctx, tok):
+        return None
+    if lem(obj) in ("team", "rival", "opponent", "record", "odds", "expectation", "estimate", "forecast"):
+        return None
+    return kind
+
+
+def check_hostage(ctx, tok, kind):
+    head = tok.head
+    if lem(head) in ("take", "hold", "seize", "keep", "kidnap") or tok.dep_ in ("compound",) and \
+            lem(head) in ("taking", "crisis", "situation"):
+        return kind
+    return None
+
+
+def check_protest(ctx, tok, kind):
+    if _names_thing(tok) or lem(tok.head) == "under" and tok.dep_ == "pobj":
+        return None
+    obj = first_kid(tok, "dobj")
+    if obj is not None and lem(obj) in ("innocence",):
+        return None
+    doer = _doer(tok)
+    if doer is not None and tok.pos_ not in NOUN_POS and (lem(doer) in OFFICIAL_SUBJECTS or
+                                                         doer.ent_type_ == "GPE") and \
+            not _sent_has(ctx, tok, L.PROTESTER_WORDS - {"protest"} | {"thousand", "hundred", "street"}):
+        return "accusation"  # "China protested the visit": a diplomatic complaint
+    return kind
+
+
+def check_crowd_subject(ctx, tok, kind):
+    doer = _doer(tok)
+    if doer is not None and ({lem(doer)} | _modifiers(doer)) & (L.PROTESTER_WORDS | {"supporter", "worker"}):
+        return kind
+    return None
+
+
+def check_demonstrate(ctx, tok, kind):
+    if first_kid(tok, "dobj", "ccomp") is not None:
+        return None  # "demonstrated its resolve"
+    return kind
+
+
+def check_rally(ctx, tok, kind):
+    doer = _doer(tok)
+    if doer is not None and lem(doer) in L.ABSTRACT_SUBJECTS:
+        return None
+    if tok.pos_ not in NOUN_POS and (first_kid(tok, "dobj") is not None or prep_objects(tok, "behind", "around")):
+        return None
+    if tok.pos_ in NOUN_POS and (_modifiers(tok) & {"market", "stock", "relief", "late", "share", "price",
+                                                    "bond", "oil"} or _sent_has(ctx, tok, {"stock", "share",
+                                                                                           "index", "price"})):
+        return None
+    return kind
+
+
+def check_march(ctx, tok, kind):
+    if tok.ent_type_ == "DATE" or tok.text[:1].isupper() and tok.i > tok.sent.start:
+        return None
+    if _sent_has(ctx, tok, L.PROTESTER_WORDS | {"supporter", "thousand", "hundred"}) or \
+            prep_objects(tok, "against", "for", "in support of") or _modifiers(tok) & {"protest", "peace"}:
+        if _sent_has(ctx, tok, {"troop", "soldier", "army", "column"}) and \
+                not _sent_has(ctx, tok, L.PROTESTER_WORDS):
+            return None
+        return kind
+    return None
+
+
+def check_arrest(ctx, tok, kind):
+    if _modifiers(tok) & {"cardiac", "respiratory", "heart"}:
+        return None
+    return kind
+
+
+def check_weapons_object(ctx, tok, kind):
+    obj = object_of(tok) if tok.pos_ not in NOUN_POS else _target(tok)
+    if obj is None:
+        return None
+    words = {lem(obj)} | _modifiers(obj) | {lem(o) for o in prep_objects(obj, "of")}
+    if words & L.WEAPON_OBJECTS:
+        return kind
+    if words & {"drug", "cocaine", "heroin", "narcotic", "cannabis", "contraband", "counterfeit"}:
+        return "crime"
+    return None
+
+
+def check_intercept(ctx, tok, kind):
+    obj = object_of(tok)
+    if obj is None:
+        return None
+    if lem(obj) in ("missile", "rocket", "drone", "shell", "projectile", "uav", "aircraft", "target"):
+        return "interception"
+    if lem(obj) in L.WEAPON_OBJECTS or lem(obj) in ("shipment", "package", "consignment", "parcel", "boat"):
+        return "weapons_seizure"
+    return None
+
+
+def check_troops_object(ctx, tok, kind):
+    obj = _target(tok)
+    words = {lem(obj)} | _modifiers(obj) if obj is not None else set()
+    if tok.pos_ in NOUN_POS:
+        words |= _modifiers(tok)
+    if words & L.TROOP_OBJECTS:
+        return kind
+    return None
+
+
+def check_mobilise(ctx, tok, kind):
+    obj = _target(tok)
+    words = ({lem(obj)} | _modifiers(obj)) if obj is not None else set()
+    if tok.pos_ in NOUN_POS:
+        words |= _modifiers(tok)
+        if words & (L.MOBILISED_OBJECTS | {"military", "partial", "general", "mass", "full"}) or \
+                _military_context(ctx, tok):
+            return kind
+        return None
+    if words & L.MOBILISED_OBJECTS:
+        return kind
+    if obj is None and _military_context(ctx, tok):
+        return kind
+    return None
+
+
+def check_agree(ctx, tok, kind):
+    subj = _doer(tok)
+    if subj is not None and subj.lower_ in ("i", "you", "we", "analysts", "experts", "scientists", "most"):
+        return None
+    has_terms = prep_objects(tok, "on", "to", "upon") or first_kid(tok, "xcomp", "ccomp", "dobj") is not None
+    if not has_terms:
+        return None
+    return kind
+
+
+def check_agreement(ctx, tok, kind):
+    if tok.dep_ == "pobj" and lem(tok.head) == "in" or _names_thing(tok):
+        return None
+    if lem(tok) == "deal" and any(c.lower_ in ("great", "good") for c in tok.children):
+        return None
+    verb = governing_verb(tok)
+    if verb is not None and lem(verb) in AGREEMENT_VERBS:
+        return kind
+    if tok.dep_ in ("nsubj", "nsubjpass") and lem(tok.head) in AGREEMENT_VERBS | {"take", "come", "go"}:
+        return kind
+    return None
+
+
+def check_sign(ctx, tok, kind):
+    obj = object_of(tok)
+    if obj is not None and lem(obj) in AGREEMENT_NOUNS:
+        return "ceasefire" if lem(obj) in ("ceasefire", "cease-fire", "truce", "armistice") else kind
+    return None
+
+
+def check_release(ctx, tok, kind):
+    obj = object_of(tok)
+    if obj is None or lem(obj) in RELEASED_THINGS or _abstract(obj):
+        return None
+    if lem(obj) in L.PRISONER_WORDS or obj.ent_type_ == "PERSON" or lem(obj) in PERSON_NOUNS:
+        return kind
+    return None
+
+
+def check_prisoners(ctx, tok, kind):
+    obj = _target(tok) if tok.pos_ in NOUN_POS else object_of(tok)
+    words = ({lem(obj)} | _modifiers(obj)) if obj is not None else set()
+    words |= _modifiers(tok)
+    if words & L.PRISONER_WORDS:
+        return kind
+    return None
+
+
+def check_vote(ctx, tok, kind):
+    if _modifiers(tok) & {"opinion", "exit", "straw"} or lem(tok.head) in ("show", "suggest", "find"):
+        return None
+    if _sent_has(ctx, tok, {"election", "referendum", "ballot", "voter", "polling", "electorate"}):
+        return kind
+    return None
+
+
+def check_sanction(ctx, tok, kind):
+    if tok.pos_ in NOUN_POS and tok.lower_ == "sanction" and not _modifiers(tok):
+        return None  # "without the sanction of parliament"
+    return kind
+
+
+def check_relations(ctx, tok, kind):
+    obj = object_of(tok)
+    words = ({lem(obj)} | _modifiers(obj)) if obj is not None else set()
+    if words & L.RELATION_OBJECTS:
+        return kind
+    return None
+
+
+def check_meet(ctx, tok, kind):
+    obj = first_kid(tok, "dobj")
+    if obj is not None and (lem(obj) in MEET_ABSTRACT or _abstract(obj)):
+        return None
+    return kind
+
+
+def check_talks(ctx, tok, kind):
+    return kind if tok.lower_ == "talks" else None
+
+
+def check_restriction_object(ctx, tok, kind):
+    obj = object_of(tok)
+    if obj is not None and ({lem(obj)} | _modifiers(obj)) & L.RESTRICTION_OBJECTS:
+        return kind
+    return None
+
+
+def check_ban(ctx, tok, kind):
+    return None if _sport_context(ctx, tok) else kind
+
+
+def check_threat(ctx, tok, kind):
+    return kind if lem(tok.head) in THREAT_VERBS else None
+
+
+def check_appeal(ctx, tok, kind):
+    return kind if prep_objects(tok, "for", "to") else None
+
+
+def check_dismiss(ctx, tok, kind):
+    obj = object_of(tok)
+    if obj is None or _is_person(obj):
+        return None
+    return kind
+
+
+def check_weather(ctx, tok, kind):
+    if prep_objects(tok, "of") and lem(tok) == "storm":
+        return None  # "a storm of criticism"
+    if lem(tok) == "rain" and not _modifiers(tok) & L.WEATHER_CUES:
+        return None
+    if lem(tok) == "storm" and not (_modifiers(tok) & L.WEATHER_CUES or tok.ent_type_ or
+                                     _sent_has(ctx, tok, {"wind", "rain", "flood", "landfall", "weather"})):
+        return None
+    return kind
+
+
+def check_accident(ctx, tok, kind):
+    doer = _doer(tok)
+    words = _modifiers(tok) | ({lem(doer)} | _modifiers(doer) if doer is not None else set())
+    if words & L.VEHICLES:
+        return kind
+    return None
+
+
+def check_physical_subject(ctx, tok, kind):
+    doer = _doer(tok) if tok.pos_ not in NOUN_POS else None
+    words = _modifiers(tok) | ({lem(doer)} | _modifiers(doer) if doer is not None else set())
+    if tok.pos_ in NOUN_POS:
+        words |= {lem(o) for o in prep_objects(tok, "of", "at", "in")}
+    if words & PHYSICAL_SUBJECTS or lem(tok) == "leak" and words & {"gas", "chemical", "oil", "radiation"}:
+        return kind
+    return None
+
+
+def check_fire_breaks_out(ctx, tok, kind):
+    subj = first_kid(tok, "nsubj")
+    return kind if subj is not None and lem(subj) in ("fire", "blaze", "inferno") else None
+
+
+def check_base_object(ctx, tok, kind):
+    obj = first_kid(tok, "dobj")
+    return kind if obj is not None and lem(obj) in L.BASE_OBJECTS else None
+
+
+def check_teargas(ctx, tok, kind):
+    return kind if _sent_has(ctx, tok, TEAR_GAS_CONTEXT) else None
+
+
+CHECKS = {name[6:]: fn for name, fn in globals().items() if name.startswith("check_")}
