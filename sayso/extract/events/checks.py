@@ -180,9 +180,11 @@ def check_territory(ctx, tok, kind):
         return kind if _military_context(ctx, tok) and lem(tok) not in ("seizure",) else None
     if obj is None or _abstract(obj):
         return None
-    if lem(obj) in L.WEAPON_OBJECTS or _modifiers(obj) & L.WEAPON_OBJECTS:
+    words = {lem(obj)} | _modifiers(obj) | {lem(o) for o in prep_objects(obj, "of")}
+    if words & L.WEAPON_OBJECTS:
         return "weapons_seizure" if lem(tok) in ("seize", "seizure", "capture", "recover") else None
-    if lem(obj) in ("drug", "cocaine", "heroin", "narcotic", "cannabis", "marijuana", "methamphetamine"):
+    if words & {"drug", "cocaine", "heroin", "narcotic", "cannabis", "marijuana", "methamphetamine",
+                "counterfeit", "contraband"}:
         return "crime"
     if lem(obj) == "control" or _is_place(obj):
         if not _military_context(ctx, tok) and obj.ent_type_ not in PLACE_ENTS and lem(obj) != "control":

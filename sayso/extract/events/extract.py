@@ -33,6 +33,8 @@ MERGEABLE = frozenset(SPECIFICITY)
 PROTEST_MEMBERS = PROTEST_FAMILY | frozenset({"arrest", "attack", "armed_clash", "looting"})
 TOLL_KINDS = taxonomy.VIOLENT_KINDS | frozenset({"natural_disaster", "accident", "crime"})
 MAX_MERGE_DEPTH = 6
+PROTEST_CROWD = (L.PROTESTER_WORDS - {"activist"}) | {"crowd"}
+"""Arresting protesters is part of their protest; arresting activists is an arrest (measured on dev)."""
 
 
 @dataclass
@@ -122,6 +124,10 @@ def group_triggers(ctx: Context, triggers: list[Trigger]) -> list[Group]:
                 continue
             strong = strong + weak[:1]
         sent_groups = _merge(doc, strong)
+        violent_here = [g for g in sent_groups if g.head.kind in TOLL_KINDS]
+        for w in weak:
+            if violent_here and all(w is not g.head for g in sent_groups):
+                violent_here[0].members.append(w)  # its victims tell who was hit
         for g in sent_groups:
             g.toll_spans.append(span)
         groups.extend(sent_groups)
@@ -161,10 +167,10 @@ def _about_protest(doc, trig: Trigger, protest: list[Trigger]) -> bool:
     governs the other ("police dispersed the protest, arresting 20"; "protesters clashed with police")."""
     tok = doc[trig.head]
     target = target_of(tok)
-    if target is not None and lem(target) in L.PROTESTER_WORDS | {"crowd"}:
+    if target is not None and lem(target) in PROTEST_CROWD:
         return True
     doer = doer_of(tok)
-    if doer is not None and lem(doer) in L.PROTESTER_WORDS | {"crowd"}:
+    if doer is not None and lem(doer) in PROTEST_CROWD:
         return True
     return any(_governs(doc[p.head], tok) or _governs(tok, doc[p.head]) for p in protest)
 
@@ -208,6 +214,9 @@ def build_event(ctx: Context, article: Article, group: Group, times, figures, pl
     place = actors._place_span(ctx, place_tok) if place_tok is not None else None
     target = actors.target_span(ctx, head, place_tok)
     actor_words, target_words = _words(doc, actor), _words(doc, target)
+    for member in group.members:  # "... forces were killed in Taliban attacks": the killed were hit
+        if member.head != group.head.head:
+            target_words |= _words(doc, actors.target_span(ctx, doc[member.head]))
     kind = refine(ctx, head, _group_kind(group), actor_words, target_words, _next_sentence_text(ctx, head))
     feats = event_features(ctx, head, kind, group, actor_words, target_words, other_kinds)
     if typer is not None:

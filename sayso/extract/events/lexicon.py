@@ -198,7 +198,7 @@ MULTI: dict[tuple[str, ...], tuple[str, int, str | None]] = {
     ("catch", "fire"): ("accident", 0, None), ("gang", "rape"): ("sexual_violence", 1, None), ("set", "up"): ("base_established", 0, "base_object"),
     ("peace", "talk"): ("meeting", 1, None), ("hold", "talk"): ("meeting", 0, None),
     ("claim", "responsibility"): ("responsibility", 0, None),
-    ("claim", "credit"): ("responsibility", 0, None), ("hold", "responsible"): ("responsibility", 0, None),
+    ("claim", "credit"): ("responsibility", 0, None), ("responsible", "for"): ("responsibility", 0, None), ("hold", "responsible"): ("responsibility", 0, None),
     ("deny", "involvement"): ("responsibility", 0, None), ("deny", "responsibility"): ("responsibility", 0, None),
     ("explosive", "vest"): ("suicide_bombing", 1, None), ("suicide", "vest"): ("suicide_bombing", 1, None),
     ("nerve", "agent"): ("chemical_attack", 1, "toxic"), ("poison", "gas"): ("chemical_attack", 1, "toxic"),
@@ -218,6 +218,10 @@ MULTI: dict[tuple[str, ...], tuple[str, int, str | None]] = {
 MULTI_BY_FIRST: dict[str, list[tuple[tuple[str, ...], tuple[str, int, str | None]]]] = {}
 for _words, _entry in sorted(MULTI.items(), key=lambda kv: -len(kv[0])):
     MULTI_BY_FIRST.setdefault(_words[0], []).append((_words, _entry))
+
+SURFACE_LEMMAS = {"retook": "retake", "raped": "rape", "rapes": "rape", "raping": "rape", "slamming": "slam",
+                  "sunk": "sink", "overran": "overrun"}
+"""Forms the small model lemmatises wrongly ("raped" -> "rap", "retook" -> "retook")."""
 
 WEAK_TRIGGERS = frozenset({"kill", "killing", "wound", "injure"})
 """'killed' alone is an attack, but next to a stronger trigger it only reports that event's dead."""
@@ -402,3 +406,4 @@ NEGATION_DETS = frozenset({"no", "neither", "never"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
 SPEECH_OF_INTENT = frozenset({"say", "announce", "declare", "state", "tell", "confirm", "indicate",
                               "signal", "insist", "report"})
+

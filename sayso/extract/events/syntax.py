@@ -9,10 +9,20 @@ OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
 INHERIT_SUBJECT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acl")
 NOUN_POS = ("NOUN", "PROPN")
 PLACE_ENTS = ("GPE", "LOC", "FAC")
-MAX_UP = 4  # how far up the tree a noun looks for the verb that governs it
+MAX_UP = 4
+QUANTITY_HEADS = frozenset({"score", "dozen", "hundred", "thousand", "million", "member", "number", "group",
+                            "some", "many", "several", "majority", "couple", "pair", "batch", "total", "lot",
+                            "handful", "most", "all", "none", "one", "two", "three", "four", "five", "six",
+                            "seven", "eight", "nine", "ten", "tens", "rest"})  # how far up the tree a noun looks for the verb that governs it
+
+
+from .lexicon import SURFACE_LEMMAS
 
 
 def lem(tok) -> str:
+    low = tok.lower_
+    if low in SURFACE_LEMMAS:
+        return SURFACE_LEMMAS[low]
     return tok.lemma_.lower()
 
 
@@ -156,6 +166,10 @@ def phrase(tok, stop=frozenset()):
             continue  # a misparsed verb ("slammed Russian forces": 'slammed' as an adjective)
         toks.append(c)
         stack.extend(g for g in c.children if g.dep_ in keep | {"cc", "conj"} and g.i not in stop)
+    if lem(tok) in QUANTITY_HEADS:  # "scores of terrorists", "members of the security forces"
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                toks.extend(p.subtree)
     lo = min(t.i for t in toks)
     hi = max(t.i for t in toks)
     doc = tok.doc

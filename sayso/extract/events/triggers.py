@@ -72,12 +72,31 @@ def _match_multi(ctx: Context, tok) -> Trigger | None:
     return None
 
 
+VERB_LIKE_DEPS = ("conj", "ROOT", "ccomp", "advcl", "relcl", "xcomp")
+
+
+def _participle_lemma(tok) -> str | None:
+    """'torched' tagged as an adjective in a verb's place: the verb it is the past form of."""
+    low = tok.lower_
+    if tok.pos_ != "ADJ" or not low.endswith("ed") or tok.dep_ not in VERB_LIKE_DEPS:
+        return None
+    for stem in (low[:-1], low[:-2], low[:-3]):
+        entry = L.SINGLE.get(stem)
+        if entry is not None and L.VERB in entry[1]:
+            return stem
+    return None
+
+
 def _match_single(ctx: Context, tok) -> Trigger | None:
     entry = L.SINGLE.get(lem(tok)) or L.SINGLE.get(tok.lower_)
-    if entry is None:
-        return None
+    pos_class = _pos_class(tok)
+    if entry is None or pos_class is None:
+        stem = _participle_lemma(tok)
+        if stem is None:
+            return None
+        entry, pos_class = L.SINGLE[stem], L.VERB
     kind, pos, check = entry
-    if _pos_class(tok) not in pos:
+    if pos_class not in pos:
         return None
     if check is not None:
         kind = CHECKS[check](ctx, tok, kind)
