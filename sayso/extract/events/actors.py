@@ -76,8 +76,31 @@ def _actor_token(tok):
     return doer
 
 
+CLASH_WORDS = frozenset({"clash", "fight", "fighting", "battle", "skirmish", "firefight", "gunfight", "hostility",
+                         "combat", "shootout", "exchange"})
+
+
+def _between(tok):
+    """'clashes (continued) between X and Y' -> (X, Y)."""
+    for owner in (tok, tok.head):
+        between = prep_objects(owner, "between")
+        if between:
+            first = between[0]
+            conj = kids(first, "conj")
+            if conj:
+                return first, conj[0]
+            mods = [c for c in first.children if c.dep_ == "amod" and kids(c, "conj")]
+            if mods:  # "between Russian and Ukrainian forces"
+                return mods[0], kids(mods[0], "conj")[0]
+    return None
+
+
 def actor_span(ctx: Context, tok) -> Span | None:
     """The actor of the trigger at ``tok`` (see the module docstring)."""
+    if lem(tok) in CLASH_WORDS and doer_of(tok) is None:
+        sides = _between(tok)
+        if sides is not None:
+            return _span(ctx, list(phrase(sides[0], stop={tok.i})) if sides[0].pos_ in NOUN_POS else [sides[0]])
     actor = _actor_token(tok)
     if actor is None:
         return None
@@ -88,9 +111,18 @@ def actor_span(ctx: Context, tok) -> Span | None:
     return _span(ctx, list(np))
 
 
+COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+                     "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
+                     "north-western", "south-eastern", "south-western", "occupied", "rural", "coastal"})
+
+
 def _is_place_token(tok) -> bool:
     if tok.ent_type_ in PLACE_ENTS:
         return True
+    if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "") and \
+            (any(c.dep_ == "amod" and c.lower_ in COMPASS for c in tok.children) or
+             tok.head.lower_ == "of" and lem(tok.head.head) in PLACE_NOUNS):
+        return True  # "in northern Mali", "the city of Kramatorsk" (names the small model calls persons)
     if tok.pos_ == "PROPN" and tok.ent_type_ not in NOT_PLACE_ENTS:
         return lem(tok.head) in PLACE_NOUNS or tok.head.dep_ == "prep" and tok.head.lower_ in PLACE_PREPS or \
             tok.dep_ in ("pobj", "dobj", "appos", "conj")
@@ -120,12 +152,25 @@ def _place_span(ctx: Context, tok) -> Span:
     return _span(ctx, toks)
 
 
-def _own_place(tok):
-    """Place in the trigger's own object and preposition phrases."""
+def _first_of_pair(tok):
+    """'Husarivka, Kharkiv' parsed with Kharkiv as head: the town is the left proper noun."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "," and doc[tok.i - 2].pos_ == "PROPN" and \
+            doc[tok.i - 2].head.i == tok.i:
+        return doc[tok.i - 2]
+    return tok
+
+
+def _own_place(tok, place_objects: bool = False):
+    """Place in the trigger's own object and preposition phrases. With ``place_objects`` (shelling,
+    capture) a proper-noun object is a place whatever entity type the small model gave it
+    ("shelled Avdiivka" is tagged PERSON)."""
     cands = []
     if tok.pos_ not in NOUN_POS:
         obj = first_kid(tok, "dobj", "nsubjpass")
         if obj is not None:
+            if place_objects and obj.pos_ == "PROPN" and obj.ent_type_ not in ("NORP", "DATE", "TIME"):
+                return _first_of_pair(obj)
             cands.append(obj)
     cands.extend(prep_objects(tok, *PLACE_PREPS))
     for c in cands:
@@ -142,9 +187,9 @@ def _own_place(tok):
     return None
 
 
-def place_token(ctx: Context, tok, others: frozenset[int] = frozenset()):
+def place_token(ctx: Context, tok, others: frozenset[int] = frozenset(), place_objects: bool = False):
     """Where the trigger at ``tok`` took place, as a token (see the module docstring)."""
-    place = _own_place(tok)
+    place = _own_place(tok, place_objects)
     if place is not None:
         return place
     verb = governing_verb(tok)
@@ -156,30 +201,42 @@ def place_token(ctx: Context, tok, others: frozenset[int] = frozenset()):
                                                                                   & others)]
     nationals = {t.i for t in tok.sent if t.dep_ in ("amod", "compound", "poss")}
     cands = [e for e in cands if e.root.i not in nationals or lem(e.root.head) in PLACE_NOUNS]
-    if len(cands) == 1:
+    roots = {e.root.i for e in cands}
+    cands = [e for e in cands if not (e.root.dep_ in ("appos", "conj") and e.root.head.i in roots)]
+    if len(cands) == 1:  # "near Sievierodonetsk, Luhansk": the town, its region an apposition
         return cands[0].root
     return None
 
 
-def place_span(ctx: Context, tok, others: frozenset[int] = frozenset()) -> Span | None:
-    place = place_token(ctx, tok, others)
+def place_span(ctx: Context, tok, others: frozenset[int] = frozenset(), place_objects: bool = False) -> Span | None:
+    place = place_token(ctx, tok, others, place_objects)
     return _place_span(ctx, place) if place is not None else None
 
 
-def target_span(ctx: Context, tok, place_tok=None) -> Span | None:
-    """To whom the trigger at ``tok`` was done (a place there is the place, not the target)."""
+def target_span(ctx: Context, tok, place_tok=None, trig_toks: frozenset[int] = frozenset(),
+                place_objects: bool = False) -> Span | None:
+    """To whom the trigger at ``tok`` was done (a place there is the place, not the target; a
+    capture's target is whom the place was taken from)."""
     target = None
-    if lem(tok) in ("clash", "fight", "fighting", "battle", "skirmish", "firefight", "gunfight"):
+    if place_objects:
+        taken_from = prep_objects(tok, "from")
+        if taken_from and taken_from[0].pos_ in NOUN_POS and not _is_place_token(taken_from[0]):
+            return _span(ctx, list(phrase(taken_from[0], stop={tok.i})))
+        return None
+    if lem(tok) in CLASH_WORDS:
         sides = prep_objects(tok, "with", "against")
         if sides:
             target = sides[0]
         else:
-            between = prep_objects(tok, "between")
-            if between:
-                conj = kids(between[0], "conj")
-                target = conj[0] if conj else None
+            pair = _between(tok)
+            if pair is not None and pair[1].pos_ not in NOUN_POS:
+                return _span(ctx, [pair[1]])
+            target = pair[1] if pair is not None else None
     else:
         target = target_of(tok)
+    if target is not None and target.i in trig_toks:  # "opened fire on a bus": the bus
+        objs = prep_objects(target, "on", "at", "against", "upon") or prep_objects(tok, "on", "at", "against")
+        target = objs[0] if objs else None
     if target is None or target.lower_ in PRONOUNS or target.pos_ not in NOUN_POS + ("NUM",):
         return None
     if lem(target) in L.WEAPON_KINDS or lem(target) in L.WEAPON_OBJECTS:

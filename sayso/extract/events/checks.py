@@ -440,6 +440,29 @@ def check_went_off(ctx, tok, kind):
     return None
 
 
+PROJECTILES = frozenset({"stone", "rock", "brick", "bottle", "molotov", "cocktail", "firebomb", "firecracker",
+                         "egg", "projectile", "object", "tear", "petrol"})
+
+
+def check_projectiles(ctx, tok, kind):
+    """'protesters threw stones at police': a violent demonstration (grenades are the grenade trigger)."""
+    obj = first_kid(tok, "dobj") if lem(tok) != "pelt" else first_kid(tok, "dobj")
+    words = ({lem(obj)} | _modifiers(obj)) if obj is not None else set()
+    if lem(tok) == "pelt":
+        words |= {lem(o) for o in prep_objects(tok, "with")}
+    if not words & PROJECTILES or words & {"tear"}:
+        return None
+    return kind if _sent_has(ctx, tok, L.PROTESTER_WORDS | L.MOB_WORDS | {"police", "youth", "supporter"}) else None
+
+
+def check_set_fire(ctx, tok, kind):
+    """'set cars on fire', 'set the building ablaze / alight' (arson)."""
+    on = prep_objects(tok, "on")
+    if any(lem(o) == "fire" for o in on) or any(c.lower_ in ("ablaze", "alight", "afire") for c in tok.children):
+        return kind
+    return None
+
+
 def check_launch_weapon(ctx, tok, kind):
     obj = first_kid(tok, "dobj")
     if obj is None:

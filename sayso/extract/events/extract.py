@@ -30,9 +30,21 @@ SPECIFICITY = ("suicide_bombing", "chemical_attack", "grenade", "air_strike", "s
                "protest_intervention", "interception", "armed_clash", "offensive", "attack")
 """Of merged violent triggers the event takes the first kind in this order."""
 MERGEABLE = frozenset(SPECIFICITY)
+MERGE_FAMILIES = (MERGEABLE, frozenset({"ceasefire", "agreement", "release"}), frozenset({"election"}),
+                  frozenset({"accident", "natural_disaster"}), frozenset({"meeting"}), frozenset({"sanction"}),
+                  frozenset({"capture", "retake", "territory_transfer"}))
+"""Triggers of one family one of which governs the other are one event ("signed a ceasefire agreement",
+"went to the polls in a presidential election", "a fire broke out")."""
+SENTENCE_FAMILIES = MERGE_FAMILIES[2:6]
+"""Families whose triggers in one sentence are one event even when neither governs the other."""
+PRECEDENCE = SPECIFICITY + ("ceasefire", "release", "agreement", "territory_transfer", "retake", "capture",
+                            "natural_disaster", "accident")
 PROTEST_MEMBERS = PROTEST_FAMILY | frozenset({"arrest", "attack", "armed_clash", "looting"})
 TOLL_KINDS = taxonomy.VIOLENT_KINDS | frozenset({"natural_disaster", "accident", "crime"})
 MAX_MERGE_DEPTH = 6
+PLACE_OBJECT_KINDS = frozenset({"shelling", "air_strike", "bombing", "capture", "retake", "territory_transfer",
+                                "offensive"})
+"""Kinds whose proper-noun object is the place: "shelled Avdiivka", "retook Husarivka"."""
 PROTEST_CROWD = (L.PROTESTER_WORDS - {"activist"}) | {"crowd"}
 """Arresting protesters is part of their protest; arresting activists is an arrest (measured on dev)."""
 
@@ -148,10 +160,12 @@ def _merge(doc, trigs: list[Trigger]) -> list[Group]:
         rest = [t for t in trigs if t not in members]
     for trig in rest:
         merged = False
-        if trig.kind in MERGEABLE:
+        family = next((f for f in MERGE_FAMILIES if trig.kind in f), None)
+        if family is not None:
             for g in groups:
-                if g.head.kind in MERGEABLE and (_governs(doc[g.head.head], doc[trig.head]) or
-                                                 _governs(doc[trig.head], doc[g.head.head])):
+                if g.head.kind in family and (family in SENTENCE_FAMILIES or
+                                              _governs(doc[g.head.head], doc[trig.head]) or
+                                              _governs(doc[trig.head], doc[g.head.head])):
                     g.members.append(trig)
                     if _governs(doc[trig.head], doc[g.head.head]):
                         g.head = trig
@@ -176,9 +190,9 @@ def _about_protest(doc, trig: Trigger, protest: list[Trigger]) -> bool:
 
 
 def _group_kind(group: Group) -> str:
-    kinds = [t.kind for t in group.members] + [group.head.kind]
-    for kind in SPECIFICITY:
-        if kind in kinds and group.head.kind in MERGEABLE | PROTEST_FAMILY:
+    kinds = [t.kind for t in group.members if not t.weak] + [group.head.kind]
+    for kind in PRECEDENCE:
+        if kind in kinds:
             return kind
     return group.head.kind
 
@@ -210,9 +224,10 @@ def build_event(ctx: Context, article: Article, group: Group, times, figures, pl
     actor = actors.actor_span(ctx, head)
     actor_toks = frozenset(t.i for t in doc.char_span(actor.start, actor.end, alignment_mode="expand")) \
         if actor else frozenset()
-    place_tok = actors.place_token(ctx, head, actor_toks)
+    place_tok = actors.place_token(ctx, head, actor_toks, group.head.kind in PLACE_OBJECT_KINDS)
     place = actors._place_span(ctx, place_tok) if place_tok is not None else None
-    target = actors.target_span(ctx, head, place_tok)
+    trig_toks = frozenset(range(group.head.first, group.head.last + 1))
+    target = actors.target_span(ctx, head, place_tok, trig_toks, group.head.kind in PLACE_OBJECT_KINDS)
     actor_words, target_words = _words(doc, actor), _words(doc, target)
     for member in group.members:  # "... forces were killed in Taliban attacks": the killed were hit
         if member.head != group.head.head:

@@ -80,7 +80,8 @@ SINGLE: dict[str, tuple[str, frozenset, str | None]] = {
     "amass": ("deployment", V, "troops_object"), "mass": ("deployment", V, "troops_object"),
     "drive": ("retake", V, "drive_out"),
     "control": ("capture", V, "territory"), "abuse": ("sexual_violence", VN, "abuse"),
-    "vigil": ("protest", N, None), "repel": ("armed_clash", V, "fight"), "repulse": ("armed_clash", V, "fight"),
+    "vigil": ("protest", N, None), "set": ("looting", V, "set_fire"), "throw": ("riot", V, "projectiles"),
+    "hurl": ("riot", V, "projectiles"), "pelt": ("riot", V, "projectiles"), "repel": ("armed_clash", V, "fight"), "repulse": ("armed_clash", V, "fight"),
     "hostility": ("armed_clash", N, "fight"), "combat": ("armed_clash", N, "fight"),
     "counterattack": ("armed_clash", VN, "fight"), "counter-attack": ("armed_clash", VN, "fight"),
     "slaughter": ("attack", VN, "person_object"), "strafe": ("air_strike", V, None),
@@ -358,6 +359,7 @@ NON_EVENT_HEADS = frozenset({
     "leader", "group", "organizer", "organiser", "site", "camp", "letter", "note", "slogan", "chant", "album",
     "label", "culture", "tradition", "party", "candidate", "price", "zone", "force", "team", "squad",
     "rifle", "weapon", "drill", "exercise", "tactic", "capability", "plane", "aircraft", "ship", "carrier",
+    "helicopter", "jet", "drone", "submarine", "dog", "vehicle", "boat", "craft", "team", "unit", "brigade",
     "group", "mission", "range", "force", "policy", "mode", "speed", "rate", "threat", "risk", "warning",
     "alert", "shelter", "siren", "test", "system", "defence", "defense", "fund", "bond", "market"})
 """A trigger noun used to name a thing, not an event: "a protest song", "strike price", "assault rifle",

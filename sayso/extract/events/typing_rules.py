@@ -70,7 +70,7 @@ def refine(ctx: Context, tok, kind: str, actor_words: set[str], target_words: se
         elif kind == "attack" and target_words & ARMED_TARGETS and not target_words & L.CIVILIAN_WORDS:
             kind = "armed_clash"
     if kind in PROTEST_FAMILY or kind in ("armed_clash", "attack", "arrest", "looting") and \
-            sent_lemmas & (L.PROTESTER_WORDS - {"crowd"}):
+            sent_lemmas & (L.PROTESTER_WORDS - {"crowd", "activist"}):
         kind = _protest_kind(kind, sent_lemmas)
     elif (kind in ("armed_clash", "attack", "looting") and sent_lemmas & MOB_ONLY or
           kind == "armed_clash" and sent_lemmas & L.MOB_WORDS) and not sent_lemmas & L.MILITARY_WORDS:
