@@ -14,6 +14,8 @@
 """
 from __future__ import annotations
 
+from spacy.tokens import Span as SpacySpan
+
 from ...records import Span
 from . import lexicon as L
 from .syntax import NOUN_POS, PLACE_ENTS, Context, doer_of, first_kid, governing_verb, kids, lem, phrase, \
@@ -36,13 +38,26 @@ NOT_PLACE_ENTS = ("PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PER
 
 
 def _entity_span(tok):
-    """The entity span containing ``tok``, or None."""
+    """The entity span containing ``tok``, or None (read from the IOB tags: no scan of doc.ents)."""
     if not tok.ent_type_:
         return None
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    doc = tok.doc
+    lo = tok.i
+    while lo > 0 and doc[lo].ent_iob_ == "I":
+        lo -= 1
+    hi = tok.i + 1
+    while hi < len(doc) and doc[hi].ent_iob_ == "I":
+        hi += 1
+    return SpacySpan(doc, lo, hi, label=tok.ent_type_)
+
+
+def _sentence_entities(sent, labels):
+    """The entities of one sentence with one of ``labels`` (from the IOB tags)."""
+    out = []
+    for tok in sent:
+        if tok.ent_iob_ == "B" and tok.ent_type_ in labels:
+            out.append(_entity_span(tok))
+    return out
 
 
 def _span(ctx: Context, toks) -> Span:
@@ -197,7 +212,7 @@ def place_token(ctx: Context, tok, others: frozenset[int] = frozenset(), place_o
         place = _own_place(verb)
         if place is not None:
             return place
-    cands = [e for e in tok.sent.ents if e.label_ in ("GPE", "LOC", "FAC") and not (set(range(e.start, e.end))
+    cands = [e for e in _sentence_entities(tok.sent, ("GPE", "LOC", "FAC")) if not (set(range(e.start, e.end))
                                                                                   & others)]
     nationals = {t.i for t in tok.sent if t.dep_ in ("amod", "compound", "poss")}
     cands = [e for e in cands if e.root.i not in nationals or lem(e.root.head) in PLACE_NOUNS]

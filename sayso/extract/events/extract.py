@@ -79,9 +79,12 @@ def events_with_features(doc, article: Article, times=(), figures=(), places=(),
     places = list(places)
     times = list(times)
     groups = group_triggers(ctx, triggers)
+    by_sentence: dict[int, list[Trigger]] = {}
+    for t in triggers:
+        by_sentence.setdefault(doc[t.head].sent.start_char, []).append(t)
     for group in groups:
-        others = [t.kind for t in triggers if t.head != group.head.head and
-                  any(lo <= doc[t.head].idx < hi for lo, hi in group.toll_spans)]
+        others = [t.kind for lo, _ in group.toll_spans for t in by_sentence.get(lo, ())
+                  if t.head != group.head.head]
         built = build_event(ctx, article, group, times, figures, places, typer, others)
         if built is not None:
             yield built
