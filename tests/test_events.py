@@ -95,6 +95,9 @@ VERBAL = [
     ("Moscow expelled three Polish diplomats on Friday.", "SANCTION"),
     ("Iran threatened to close the Strait of Hormuz.", "THREATEN"),
     ("The ministry condemned the decision.", "DISAPPROVE"),
+    ("The rebels said they will release the hostages on Sunday.", "AGREE"),
+    ("The minister insisted that the government must hold new elections.", "DEMAND"),
+    ("The union said it will boycott the talks unless wages rise.", "THREATEN"),
 ]
 
 
@@ -133,6 +136,7 @@ NO_EVENT = [
     "Analysts agree with the forecast.",
     "He shot a film about the war.",
     "Workers shelled out $300 for the tickets.",
+    "Ukraine's defence minister said Russia will launch an offensive.",
 ]
 
 

@@ -116,6 +116,8 @@ def actor_span(ctx: Context, tok) -> Span | None:
         sides = _between(tok)
         if sides is not None:
             return _span(ctx, list(phrase(sides[0], stop={tok.i})) if sides[0].pos_ in NOUN_POS else [sides[0]])
+    if lem(tok) in L.PROTESTER_WORDS and tok.dep_ == "nsubj":
+        return _span(ctx, list(phrase(tok)))  # "Thousands of protesters gathered": they are the actors
     actor = _actor_token(tok)
     if actor is None:
         return None
@@ -202,8 +204,10 @@ def _own_place(tok, place_objects: bool = False):
     return None
 
 
-def place_token(ctx: Context, tok, others: frozenset[int] = frozenset(), place_objects: bool = False):
-    """Where the trigger at ``tok`` took place, as a token (see the module docstring)."""
+def place_token(ctx: Context, tok, others: frozenset[int] = frozenset(), place_objects: bool = False,
+                sentence_fallback: bool = True):
+    """Where the trigger at ``tok`` took place, as a token (see the module docstring). Without
+    ``sentence_fallback`` (statements) only the trigger's own phrases and clause are read."""
     place = _own_place(tok, place_objects)
     if place is not None:
         return place
@@ -212,6 +216,8 @@ def place_token(ctx: Context, tok, others: frozenset[int] = frozenset(), place_o
         place = _own_place(verb)
         if place is not None:
             return place
+    if not sentence_fallback:
+        return None
     cands = [e for e in _sentence_entities(tok.sent, ("GPE", "LOC", "FAC")) if not (set(range(e.start, e.end))
                                                                                   & others)]
     nationals = {t.i for t in tok.sent if t.dep_ in ("amod", "compound", "poss")}

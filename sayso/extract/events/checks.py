@@ -186,6 +186,9 @@ def check_territory(ctx, tok, kind):
     if words & {"drug", "cocaine", "heroin", "narcotic", "cannabis", "marijuana", "methamphetamine",
                 "counterfeit", "contraband"}:
         return "crime"
+    if lem(tok) in ("seize", "capture") and obj.pos_ != "PROPN" and lem(obj) in PERSON_NOUNS and \
+            lem(obj) not in ("troop", "force", "army", "militant", "rebel", "fighter", "soldier"):
+        return "abduction"  # "gunmen seized ten passengers"
     if lem(obj) == "control" or _is_place(obj):
         if not _military_context(ctx, tok) and obj.ent_type_ not in PLACE_ENTS and lem(obj) != "control":
             return None
@@ -463,6 +466,43 @@ def check_set_fire(ctx, tok, kind):
     return None
 
 
+MUNITIONS = frozenset({"shell", "rocket", "missile", "mortar", "bomb", "projectile", "grenade", "round",
+                       "drone", "artillery"})
+
+
+def check_munition_subject(ctx, tok, kind):
+    """'shells landed in the market', 'rockets fell on the town' (not 'the plane landed')."""
+    doer = first_kid(tok, "nsubj")
+    if doer is None or lem(doer) not in MUNITIONS:
+        return None
+    return _weapon_kind_near(doer, "shelling")
+
+
+def check_to_death(ctx, tok, kind):
+    return kind if any(lem(o) == "death" for o in prep_objects(tok, "to")) else None
+
+
+def check_protester_subject(ctx, tok, kind):
+    """'Protesters gathered / blocked / chanted ...': the protest is told through its people."""
+    if tok.dep_ not in ("nsubj",) or tok.head.pos_ not in ("VERB",):
+        return None
+    if lem(tok.head) in ("say", "tell", "claim", "believe", "want", "demand", "accuse", "fear", "hope", "die",
+                         "kill", "injure", "arrest", "detain", "flee"):
+        return None
+    return kind
+
+
+def check_violence_erupts(ctx, tok, kind):
+    if tok.dep_ == "nsubj" and lem(tok.head) in ("erupt", "break", "flare", "spread", "rock", "engulf", "grip"):
+        return kind
+    return None
+
+
+def check_disease(ctx, tok, kind):
+    return kind if _sent_has(ctx, tok, {"covid", "covid-19", "coronavirus", "virus", "outbreak", "epidemic",
+                                        "case", "cholera", "ebola", "spread"}) else None
+
+
 def check_launch_weapon(ctx, tok, kind):
     obj = first_kid(tok, "dobj")
     if obj is None:
@@ -608,6 +648,13 @@ def check_arrest(ctx, tok, kind):
     if _modifiers(tok) & {"cardiac", "respiratory", "heart"}:
         return None
     return kind
+
+
+def check_slam(ctx, tok, kind):
+    doer = first_kid(tok, "nsubj")
+    if doer is not None and lem(doer) in MUNITIONS and prep_objects(tok, "into", "onto", "on"):
+        return _weapon_kind_near(doer, "shelling")  # "rockets slammed into the town"
+    return check_person_object(ctx, tok, kind)
 
 
 def check_weapons_object(ctx, tok, kind):

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ...records import Article, Span
 from . import actors, casualties, dates, taxonomy
 from . import lexicon as L
+from .intents import find_intents
 from .modality import is_realis
 from .record import Event
 from .syntax import Context, doer_of, lem, target_of
@@ -75,6 +76,9 @@ def events_with_features(doc, article: Article, times=(), figures=(), places=(),
     """Each event with the re-typer's features (computed from the rule kind; for training)."""
     ctx = Context(doc, article.text)
     triggers = [t for t in find_triggers(ctx) if is_realis(doc[t.head])]
+    heads = {t.head for t in triggers}
+    triggers += [t for t in find_intents(ctx) if t.head not in heads and is_realis(doc[t.head])]
+    triggers.sort(key=lambda t: t.first)
     typer = load_typer() if model is None or model is True else (model or None)
     places = list(places)
     times = list(times)
@@ -159,7 +163,8 @@ def _merge(doc, trigs: list[Trigger]) -> list[Group]:
     if protest:
         members = [t for t in trigs if t.kind in PROTEST_FAMILY or
                    t.kind in PROTEST_MEMBERS and _about_protest(doc, t, protest)]
-        groups.append(Group(protest[0], members))
+        heads = [t for t in protest if lem(doc[t.head]) not in L.PROTESTER_WORDS] or protest
+        groups.append(Group(heads[0], members))  # 'protesters threw stones': the act heads it
         rest = [t for t in trigs if t not in members]
     for trig in rest:
         merged = False
@@ -227,7 +232,8 @@ def build_event(ctx: Context, article: Article, group: Group, times, figures, pl
     actor = actors.actor_span(ctx, head)
     actor_toks = frozenset(t.i for t in doc.char_span(actor.start, actor.end, alignment_mode="expand")) \
         if actor else frozenset()
-    place_tok = actors.place_token(ctx, head, actor_toks, group.head.kind in PLACE_OBJECT_KINDS)
+    place_tok = actors.place_token(ctx, head, actor_toks, group.head.kind in PLACE_OBJECT_KINDS,
+                                   taxonomy.KINDS[group.head.kind].acled is not None)
     place = actors._place_span(ctx, place_tok) if place_tok is not None else None
     trig_toks = frozenset(range(group.head.first, group.head.last + 1))
     target = actors.target_span(ctx, head, place_tok, trig_toks, group.head.kind in PLACE_OBJECT_KINDS)

@@ -112,6 +112,7 @@ KINDS: dict[str, KindInfo] = {
     "support": KindInfo("SUPPORT", None, "DIPLO"),
     "concession": KindInfo("CONCEDE", None, "DIPLO"),
     "coercion": KindInfo("COERCE", None, "DIPLO"),
+    "intent": KindInfo("AGREE", None, "DIPLO"),  # a stated intent to cooperate ("said it will release")
     "threat": KindInfo("THREATEN", None, "DIPLO"),
     "demand": KindInfo("DEMAND", None, "DIPLO"),
     "rejection": KindInfo("REJECT", None, "DIPLO"),

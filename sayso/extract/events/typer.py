@@ -46,6 +46,7 @@ _STRATEGIC = frozenset({"arrest", "deployment", "mobilisation", "group_change", 
                         "weapons_seizure", "agreement", "ceasefire", "release", "withdrawal", "crime",
                         "territory_transfer", "capture", "retake", "abduction", "protest_intervention"})
 _VERBAL = frozenset({"sanction", "expulsion", "meeting", "aid", "cooperation", "support", "concession", "coercion",
+                     "intent",
                      "threat", "demand", "rejection", "accusation", "investigation", "responsibility", "agreement",
                      "ceasefire", "release"})
 FAMILIES = [_VIOLENCE, _STRATEGIC, _VERBAL, frozenset({"natural_disaster", "accident"}),
