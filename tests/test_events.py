@@ -63,6 +63,8 @@ EVENTS = [
      "armed_clash", "Armed clash", "Russian", "Sievierodonetsk", None, None),
     ("Ukrainian forces retook Husarivka, Kharkiv, without a fight.",
      "territory_transfer", "Non-violent transfer of territory", "Ukrainian forces", "Husarivka", None, None),
+    ("The president vowed an inquiry after seven villagers were murdered by vigilantes.",
+     "mob_violence", "Mob violence", "vigilantes", None, 7, None),
     ("Troops clashed with rebels near the border; at least two soldiers were dead and 16 injured.",
      "armed_clash", "Armed clash", "Troops", None, 2, 16),
 ]

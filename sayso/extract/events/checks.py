@@ -196,12 +196,21 @@ def check_territory(ctx, tok, kind):
     return None
 
 
+TAKEN_PEOPLE = frozenset({"people", "person", "civilian", "man", "woman", "child", "villager", "passenger",
+                          "student", "worker", "resident", "farmer", "girl", "boy", "traveller", "traveler"})
+
+
 def check_take_control(ctx, tok, kind):
     obj = first_kid(tok, "dobj")
     if obj is None:
         return None
     if lem(obj) == "control":
         return kind
+    doer = _doer(tok)
+    doer_words = _object_words(doer)
+    if _object_words(obj) & TAKEN_PEOPLE and doer_words & (L.MILITARY_WORDS | L.NONSTATE_ACTORS) and \
+            (any(c.dep_ in ("nummod", "quantmod", "advmod") for c in obj.children) or obj.like_num):
+        return "abduction"  # "forces have taken at least five people"
     if _is_place(obj) and obj.ent_type_ in PLACE_ENTS and _military_context(ctx, tok):
         return kind
     return None
@@ -680,9 +689,20 @@ def check_intercept(ctx, tok, kind):
     return None
 
 
+def _object_words(obj) -> set[str]:
+    """Lemmas naming what ``obj`` is: itself, its modifiers and, for 'a number / dozens / hundreds of X',
+    X and its modifiers."""
+    if obj is None:
+        return set()
+    words = {lem(obj)} | _modifiers(obj)
+    for o in prep_objects(obj, "of"):
+        words |= {lem(o)} | _modifiers(o)
+    return words
+
+
 def check_troops_object(ctx, tok, kind):
     obj = _target(tok)
-    words = {lem(obj)} | _modifiers(obj) if obj is not None else set()
+    words = _object_words(obj)
     if tok.pos_ in NOUN_POS:
         words |= _modifiers(tok)
     if words & L.TROOP_OBJECTS:
@@ -692,7 +712,7 @@ def check_troops_object(ctx, tok, kind):
 
 def check_mobilise(ctx, tok, kind):
     obj = _target(tok)
-    words = ({lem(obj)} | _modifiers(obj)) if obj is not None else set()
+    words = _object_words(obj)
     if tok.pos_ in NOUN_POS:
         words |= _modifiers(tok)
         if words & (L.MOBILISED_OBJECTS | {"military", "partial", "general", "mass", "full"}) or \

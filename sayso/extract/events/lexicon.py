@@ -80,7 +80,7 @@ SINGLE: dict[str, tuple[str, frozenset, str | None]] = {
     "amass": ("deployment", V, "troops_object"), "mass": ("deployment", V, "troops_object"),
     "drive": ("retake", V, "drive_out"),
     "control": ("capture", V, "territory"), "abuse": ("sexual_violence", VN, "abuse"),
-    "vigil": ("protest", N, None), "gunfire": ("attack", N, "fight"), "onslaught": ("offensive", N, "fight"),
+    "vigil": ("protest", N, None), "fortify": ("deployment", V, "military_subject"), "gunfire": ("attack", N, "fight"), "onslaught": ("offensive", N, "fight"),
     "besiege": ("armed_clash", V, "fight"), "siege": ("armed_clash", N, "fight"), "slay": ("attack", V, None),
     "maim": ("attack", V, None), "mutilate": ("attack", V, None), "bludgeon": ("attack", V, None),
     "hack": ("attack", V, "to_death"), "land": ("shelling", V, "munition_subject"),

@@ -81,11 +81,17 @@ def is_realis(tok) -> bool:
     return True
 
 
+INTENT_LINKS = frozenset({"xcomp", "ccomp", "dobj", "obj", "oprd", "acomp", "attr", "pcomp", "acl"})
+INTENT_PREPS = frozenset({"for", "to", "of", "on", "against", "into"})
+
+
 def _governs_intent(gov, tok) -> bool:
-    """``gov`` (a verb / adjective of intent) takes ``tok``'s clause as what is intended, not as its
-    subject: "the attack prevented talks" keeps the attack, "prevented an attack" does not."""
+    """``gov`` (a verb / adjective of intent) takes ``tok``'s clause as what is intended: its object or
+    complement ("prevented an attack", "vowed to retake", "called for a ceasefire"); not its subject or
+    an adjunct ("the attack prevented talks"; "vowed an inquiry after seven people were murdered")."""
     node = tok
     while node.head.i != node.i and node.head.i != gov.i:
         node = node.head
-    return node.dep_ not in ("nsubj", "nsubjpass", "csubj", "agent", "advmod", "npadvmod", "prep") or \
-        node.dep_ == "prep" and node.lower_ in ("for", "to", "of", "on")
+    if node.dep_ == "prep":
+        return node.lower_ in INTENT_PREPS
+    return node.dep_ in INTENT_LINKS
