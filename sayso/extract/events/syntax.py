@@ -9,11 +9,11 @@ OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
 INHERIT_SUBJECT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acl")
 NOUN_POS = ("NOUN", "PROPN")
 PLACE_ENTS = ("GPE", "LOC", "FAC")
-MAX_UP = 4
+MAX_UP = 4  # how far up the tree a noun looks for the verb that governs it
 QUANTITY_HEADS = frozenset({"score", "dozen", "hundred", "thousand", "million", "member", "number", "group",
                             "some", "many", "several", "majority", "couple", "pair", "batch", "total", "lot",
                             "handful", "most", "all", "none", "one", "two", "three", "four", "five", "six",
-                            "seven", "eight", "nine", "ten", "tens", "rest"})  # how far up the tree a noun looks for the verb that governs it
+                            "seven", "eight", "nine", "ten", "tens", "rest"})
 
 
 from .lexicon import SURFACE_LEMMAS
