@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 
 from sayso.ledger import figures as figure_book, forecasts as forecast_book
-from sayso.ledger.pages import PER_PAGE, check_page, page_ids, page_of, speaker_filter
+from sayso.ledger.pages import PER_PAGE, check_page, match_speaker, page_ids, page_of, speaker_filter
 from sayso.ledger.schema import LedgerError
 from sayso.ledger.sql import Where, like
 
@@ -56,12 +56,11 @@ _LATEST_FIRST = " ORDER BY f.latest IS NULL, f.latest DESC, f.id DESC"
 
 
 def board_where(conn, speaker, due_before, hedging, q, predictor_id=None) -> tuple[str, Where]:
-    """The FROM clause and the filters of a board query (claims joined only for a speaker's words)."""
+    """The FROM clause and the filters of a board query."""
     where = Where()
     source = "FROM forecasts f"
     if speaker:
-        source += " LEFT JOIN claims c ON c.id = f.claim_id"
-        speaker_filter(conn, where, speaker, "f.predictor_entity_id", "c.speaker_text")
+        speaker_filter(where, match_speaker(conn, speaker), "f.predictor_entity_id", "f.claim_id")
     if predictor_id is not None:
         where.add("f.predictor_entity_id = ?", int(predictor_id))
     if due_before:

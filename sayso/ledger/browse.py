@@ -23,7 +23,7 @@ from sayso.ledger.board import (
     forecast, forecast_board,
 )
 from sayso.ledger.pages import (
-    HIT_END, HIT_START, MAX_PAGE, MAX_PER_PAGE, PER_PAGE, check_page, count, dates, entity_ids, page_ids, page_of,
+    HIT_END, HIT_START, MAX_PAGE, MAX_PER_PAGE, PER_PAGE, check_page, count, dates, match_speaker, page_ids, page_of,
     pieces, speaker_filter,
 )
 from sayso.ledger.queries import claims_by_id, counts, fts_query, name_filter
@@ -52,7 +52,7 @@ _ARTICLE_ROWS = f"""SELECT a.rowid AS rowid, a.id, a.title, a.published, a.url, 
     (SELECT COUNT(*) FROM forecasts f WHERE f.article_id = a.id) AS forecasts,
     (SELECT COUNT(*) FROM figures x WHERE x.article_id = a.id) AS figures
   FROM articles a WHERE a.rowid IN ({{marks}})"""
-_ARTICLE_ORDER = " ORDER BY a.published IS NULL, a.published DESC, a.ingested_at DESC, a.id"
+_ARTICLE_ORDER = " ORDER BY a.published DESC, a.rowid DESC"  # undated last (NULL sorts last descending); the index serves it
 
 
 def _article_rows(conn: sqlite3.Connection, rowids: list[int]) -> list[dict]:
@@ -85,7 +85,7 @@ def _claim_where(conn, q, speaker, speaker_id, since, until, kind, matched=None)
     if q:
         where.add("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)", fts_query(q))
     if speaker:
-        speaker_filter(conn, where, speaker, "c.speaker_entity_id", "c.speaker_text", matched)
+        speaker_filter(where, matched or match_speaker(conn, speaker), "c.speaker_entity_id", "c.id")
     if speaker_id is not None:
         where.add("c.speaker_entity_id = ?", int(speaker_id))
     if kind:
@@ -126,7 +126,7 @@ def search(conn: sqlite3.Connection, q: str | None = None, speaker: str | None =
     q = (q or "").strip() or None
     if q and fts_query(q) is None:
         return {"claims": 0, "articles": 0, "results": page_of([], 0, page, per_page)}
-    matched = entity_ids(conn, speaker) if speaker else None  # looked up once for both lists
+    matched = match_speaker(conn, speaker) if speaker else None  # looked up once for both lists
     c_where = _claim_where(conn, q, speaker, speaker_id, since, until, kind, matched)
     a_where = _article_where(conn, q, speaker, speaker_id, since, until, matched)
     totals = {"claims": count(conn, _CLAIM_COUNT, c_where),

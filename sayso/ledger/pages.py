@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 import sqlite3
+from dataclasses import dataclass
 
-from sayso.ledger.queries import DATE_HIGH_PAD, DATE_LOW_PAD, ISO_DAY_LENGTH, date_high, date_low, name_filter
+from sayso.ledger.queries import DATE_HIGH_PAD, DATE_LOW_PAD, ISO_DAY_LENGTH, date_high, date_low
 from sayso.ledger.schema import LedgerError
 from sayso.ledger.sql import Where, like
+from sayso.link.entities import ascii_fold, name_key
 
 PER_PAGE = 20
 MAX_PER_PAGE = 100
@@ -15,8 +17,8 @@ MAX_PAGE = 100_000
 """Pages past this are refused (the offset stays far inside SQLite's integers)."""
 HIT_START, HIT_END = "\ue000", "\ue001"
 """FTS5 highlight markers (Unicode private use): the marked text is split on them into pieces."""
-MAX_ENTITIES = 5000
-"""A speaker filter matching more entities than this keeps the first ones (a name of one or two letters)."""
+MAX_IDS = 5000
+"""A speaker filter lists at most this many entities or claims as ids; past that it matches them in SQL."""
 
 
 def check_page(page: int, per_page: int) -> tuple[int, int]:
@@ -67,18 +69,51 @@ def count(conn: sqlite3.Connection, sql: str, where: Where) -> int:
     return conn.execute(sql + where.sql(), where.params).fetchone()[0]
 
 
-def entity_ids(conn: sqlite3.Connection, name: str) -> list[int]:
-    """The entities a name or alias matches (as every ``--speaker`` filter matches them), looked up once."""
-    where = name_filter(Where(), name, "e.id", "NULL")
-    return [r[0] for r in conn.execute("SELECT e.id FROM entities e" + where.sql(), where.params)]
+@dataclass(frozen=True)
+class SpeakerMatch:
+    """Who a speaker filter matches, looked up once per request: the entities whose name or alias
+    matches, and the claims without an entity whose speaker words do (each None when too many to
+    list: the filter then says it in SQL)."""
+
+    pattern: str
+    key_pattern: str
+    entities: tuple[int, ...] | None
+    claims: tuple[int, ...] | None
 
 
-def speaker_filter(conn: sqlite3.Connection, where: Where, name: str, entity_column: str, text_column: str,
-                    ids: list[int] | None = None) -> Where:
-    """``where`` also matching a speaker by name or alias: the entities found once (``ids``, else looked
-    up), or the words of an unresolved speaker (the rule of :func:`sayso.ledger.queries.name_filter`,
-    cheaper on a big ledger)."""
-    ids = (entity_ids(conn, name) if ids is None else ids)[:MAX_ENTITIES]
-    marks = ", ".join("?" * len(ids)) or "NULL"
-    return where.add(f"({entity_column} IN ({marks}) OR ({entity_column} IS NULL AND "
-                     f"lower(COALESCE({text_column}, '')) LIKE ? ESCAPE '\\'))", *ids, like(name.strip().lower()))
+_ENTITY_MATCH = """SELECT id FROM entities WHERE name LIKE ? ESCAPE '\\' OR name_key LIKE ? ESCAPE '\\'
+    UNION SELECT entity_id FROM entity_aliases WHERE alias LIKE ? ESCAPE '\\' OR alias_key LIKE ? ESCAPE '\\'"""
+"""Four parameters: pattern, key pattern, pattern, key pattern."""
+_UNRESOLVED_MATCH = """SELECT id FROM claims WHERE speaker_entity_id IS NULL
+    AND COALESCE(speaker_text, '') LIKE ? ESCAPE '\\'"""
+
+
+def match_speaker(conn: sqlite3.Connection, name: str) -> SpeakerMatch:
+    """The rule of :func:`sayso.ledger.queries.name_filter` (a name or alias containing the words, or its
+    key containing the name's key; else an unresolved speaker's words containing them), run once.
+
+    SQLite's LIKE ignores ASCII case as its ``lower()`` does, so ``name LIKE pattern`` matches what
+    ``lower(name) LIKE lower(pattern)`` matches, at half the cost (a test checks the two agree).
+    """
+    pattern, key_pattern = like(name.strip().lower()), like(name_key(name) or ascii_fold(name))
+    entities = [r[0] for r in conn.execute(_ENTITY_MATCH + f" LIMIT {MAX_IDS + 1}", (pattern, key_pattern) * 2)]
+    claims = [r[0] for r in conn.execute(_UNRESOLVED_MATCH + f" LIMIT {MAX_IDS + 1}", (pattern,))]
+    return SpeakerMatch(pattern, key_pattern, tuple(entities) if len(entities) <= MAX_IDS else None,
+                        tuple(claims) if len(claims) <= MAX_IDS else None)
+
+
+def speaker_filter(where: Where, match: SpeakerMatch, entity_column: str, claim_column: str) -> Where:
+    """``where`` also requiring the row's speaker to be one ``match`` found: its entity (``entity_column``)
+    among the entities, or no entity and its claim (``claim_column``) among the unresolved claims."""
+    if match.entities is None:
+        where.add(f"({entity_column} IN ({_ENTITY_MATCH})", *(match.pattern, match.key_pattern) * 2)
+    else:
+        where.add(f"({entity_column} IN ({', '.join('?' * len(match.entities)) or 'NULL'})", *match.entities)
+    if match.claims is None:
+        where.clauses[-1] += f" OR ({entity_column} IS NULL AND {claim_column} IN ({_UNRESOLVED_MATCH})))"
+        where.params.append(match.pattern)
+    else:
+        marks = ", ".join("?" * len(match.claims)) or "NULL"
+        where.clauses[-1] += f" OR ({entity_column} IS NULL AND {claim_column} IN ({marks})))"
+        where.params.extend(match.claims)
+    return where

@@ -233,3 +233,27 @@ def test_a_version_2_ledger_gains_article_search(tmp_path):
     with Ledger(path) as ledger:  # ... is migrated and its articles indexed when opened
         assert ledger.schema_version >= 3
         assert ledger.browse.search(q="depots", scope="articles")["articles"] == 1
+
+
+@pytest.mark.parametrize("name", ["Costa", "ana costa", "ANA", "brandt", "Analysts", "labour", "Mallory", "union",
+                                  "nobody", "a", "%", "_", "o'", "Ç"])
+def test_the_speaker_filter_matches_what_the_cli_matches(ledger, name):
+    cli = sorted(c["id"] for c in ledger.claims(speaker=name))
+    web = sorted(c["id"] for c in ledger.browse.search(speaker=name, per_page=browse.MAX_PER_PAGE)["results"]["items"])
+    assert web == cli
+
+
+@pytest.mark.parametrize("name", ["Costa", "analysts", "e", "union"])
+@pytest.mark.parametrize("q", [None, "strike"])
+def test_a_speaker_matching_too_many_to_list_is_matched_in_sql(ledger, monkeypatch, name, q):
+    from sayso.ledger import pages
+
+    def found():
+        claims = ledger.browse.search(q=q, speaker=name, since="2024", per_page=browse.MAX_PER_PAGE)
+        board = ledger.browse.forecast_board(q=None, speaker=name, as_of="2024-03-20")
+        return ([c["id"] for c in claims["results"]["items"]], claims["articles"],
+                [f["id"] for f in board["results"]["items"]])
+
+    listed = found()
+    monkeypatch.setattr(pages, "MAX_IDS", 0)  # every match now too many to list
+    assert found() == listed

@@ -38,7 +38,7 @@ def operations(openapi: dict) -> list[dict]:
             ref = body.get("$ref", "").rsplit("/", 1)[-1]
             fields = openapi.get("components", {}).get("schemas", {}).get(ref, {}).get("properties", {})
             out.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
-                        "description": op.get("description", ""), "parameters": params,
+                        "description": op.get("description", "").replace("``", ""), "parameters": params,
                         "body": [{"name": k, "type": _schema_text(v), "description": v.get("description", "")}
                                  for k, v in fields.items()], "tag": (op.get("tags") or [""])[0]})
     return out

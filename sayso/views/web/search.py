@@ -6,11 +6,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from ...ledger.browse import CLAIM_KINDS, SEARCH_SCOPES
-from .context import DateText, PageNo, PerPage, Text, as_json, blank, ledger, render
+from .context import MAX_TEXT, DateText, PageNo, PerPage, as_json, blank, ledger, render
 
 router = APIRouter(tags=["search"])
 Kind = Annotated[str | None, Query(max_length=20, description=f"Claims of this kind only: {', '.join(CLAIM_KINDS)}.")]
 Scope = Annotated[str, Query(max_length=20, description=f"What to list: {' or '.join(SEARCH_SCOPES)}.")]
+Words = Annotated[str | None, Query(max_length=MAX_TEXT, description="Words, all required; the last one may be "
+                                                                     "a prefix. Operators and quotes are plain words.")]
+SpeakerName = Annotated[str | None, Query(max_length=MAX_TEXT, description="A speaker's name or alias.")]
 
 
 def search_data(request: Request, q, speaker, since, until, kind, scope, page, per_page) -> dict:
@@ -20,10 +23,9 @@ def search_data(request: Request, q, speaker, since, until, kind, scope, page, p
 
 
 @router.get("/api/search", summary="Full-text search over claims and articles")
-def api_search(request: Request, q: Annotated[str | None, Query(max_length=200, description="Words, all required; the last one may be a prefix.")] = None,
-               speaker: Annotated[str | None, Query(max_length=200, description="A speaker's name or alias.")] = None,
-               since: DateText = None, until: DateText = None, kind: Kind = None, scope: Scope = "claims",
-               page: PageNo = 1, per_page: PerPage = 20):
+def api_search(request: Request, q: Words = None, speaker: SpeakerName = None, since: DateText = None,
+               until: DateText = None, kind: Kind = None, scope: Scope = "claims", page: PageNo = 1,
+               per_page: PerPage = 20):
     """Claims (``scope=claims``) or articles (``scope=articles``) matching every filter, newest first.
     ``claims`` and ``articles`` give both totals; each result carries ``pieces``, its text as
     ``[{"text", "hit"}]`` with the matched words marked (an article's: a snippet; its title: ``title_pieces``)."""
@@ -31,7 +33,7 @@ def api_search(request: Request, q: Annotated[str | None, Query(max_length=200, 
 
 
 @router.get("/search", include_in_schema=False)
-def page_search(request: Request, q: Text = None, speaker: Text = None, since: DateText = None,
+def page_search(request: Request, q: Words = None, speaker: SpeakerName = None, since: DateText = None,
                 until: DateText = None, kind: Kind = None, scope: Scope = "claims", page: PageNo = 1,
                 per_page: PerPage = 20):
     data = search_data(request, q, speaker, since, until, kind, scope, page, per_page)
