@@ -293,8 +293,8 @@ def demo(
         out.print(tables.table(rows, columns[name], title=f"{len(rows)} {name}"))
     from .demo import DEMO_AS_OF
 
-    out.print(Text(f"Browse it in a web browser: sayso serve --db {db} --as-of {DEMO_AS_OF}  "
-                   "(then open http://127.0.0.1:8000/)"))
+    out.print(Text(f"Browse it in a web browser: sayso serve --db {db} --as-of {DEMO_AS_OF}, "
+                   "then open http://127.0.0.1:8000/"), soft_wrap=True)
 
 
 @command()
