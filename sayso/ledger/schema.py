@@ -213,7 +213,28 @@ _V2_INDEXES = (
     "CREATE INDEX idx_resolutions_key ON resolutions(forecast_key)",
 )
 
-_V3_DECISIONS = (
+# Full-text search over articles (the web's search page): external content keyed by the
+# articles' rowid, the layout datasette and sqlite-utils recognise. A VACUUM may renumber the
+# rowids of a table without an INTEGER PRIMARY KEY; run
+# ``INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')`` after one.
+_V3_ARTICLES_FTS = (
+    """CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid',
+        tokenize='porter unicode61 remove_diacritics 2')""",
+    """CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END""",
+    """CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END""",
+    """CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END""",
+    "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
+)
+
+_V4_DECISIONS = (
     # A person's identity decisions (sayso entities merge / split), by name keys: entity rows come
     # and go with re-extraction, the decisions stay and are applied whenever an entity is linked.
     """CREATE TABLE entity_decisions (
@@ -234,7 +255,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, aliases, roles, mentions, claims, failures, claims_fts",
               _V1_TABLES + _V1_INDEXES + _V1_FTS),
     Migration(2, "time expressions, figures, forecasts, resolutions", _V2_TABLES + _V2_INDEXES),
-    Migration(3, "entity decisions: merges and splits a person made", _V3_DECISIONS),
+    Migration(3, "articles_fts: full-text search over article titles and texts", _V3_ARTICLES_FTS),
+    Migration(4, "entity decisions: merges and splits a person made", _V4_DECISIONS),
 )
 """Every schema step, in order; append new ones (figures, time expressions, ...) at the end."""
 
