@@ -28,10 +28,17 @@ from . import lexicon as cues
 from .kinds import cue_class, cue_head
 
 DEMAND_VERBS = frozenset({"call", "urge", "demand", "plead", "appeal", "press", "push", "seek",
-                          "request", "petition", "lobby", "beg", "implore"})
-"""Cues of a demand, whose content may be a noun phrase: "called for more aid", "urged for warplanes"."""
+                          "request", "petition", "lobby", "beg", "implore",
+                          "warn", "caution", "predict", "forecast", "promise", "pledge", "vow", "threaten",
+                          "expect", "anticipate", "fear", "propose"})
+"""Cues of a demand, warning, promise or expectation, whose content may be a noun phrase: "called for
+more aid", "urged for warplanes", "warned of an impending civil war", "promised a stimulus package"
+(what is wanted, feared or promised is the claim; future-statements dev: predictor accuracy of
+forecasts 0.602 -> see docs/claims.md)."""
 QUESTION_CUES = frozenset({"ask", "wonder", "question", "query", "inquire", "enquire"})
 """Cue lemmas that introduce a question when their content is one ("asked whether …")."""
+QUESTION_PREPOSITIONS = frozenset({"about", "whether", "if", "on"})
+""""asked about the deal": what comes after these is the topic of a question."""
 QUESTION_MARKERS = frozenset({"whether", "if", "what", "why", "how", "when", "where", "who", "which"})
 SILENT_CONTENT_VERBS = frozenset({"comment", "elaborate", "respond", "say", "answer", "speak", "discuss",
                                   "confirm", "specify", "reply", "talk", "disclose", "identify", "name"})
@@ -82,12 +89,12 @@ def carries_proposition(doc, claim: Claim) -> bool:
     words = [t for t in toks if not t.is_punct]
     if not words:
         return False
+    head = cue_head(doc, claim)  # "called for more military assistance": a demand states what is wanted
+    if head is not None and head.lemma_.lower() in DEMAND_VERBS and len(words) >= 2:
+        return True
     if claim.kind in ("direct", "mixed"):
         return len(words) >= MIN_QUOTE_WORDS
-    if any(t.pos_ in ("VERB", "AUX") for t in words):
-        return True
-    head = cue_head(doc, claim)  # "called for more military assistance": a demand states what is wanted
-    return head is not None and head.lemma_.lower() in DEMAND_VERBS and len(words) >= 2
+    return any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
 def is_question(doc, claim: Claim) -> bool:
@@ -98,8 +105,9 @@ def is_question(doc, claim: Claim) -> bool:
     if not toks:
         return False
     first = toks[0].lower_
-    if head is not None and head.lemma_.lower() in QUESTION_CUES:
-        return first in QUESTION_MARKERS or claim.kind == "indirect" or toks[-1].text == "?"
+    before = doc[toks[0].i - 1].lower_ if toks[0].i > 0 else ""
+    if head is not None and head.lemma_.lower() in QUESTION_CUES:  # "asked X to do Y" is a request
+        return first in QUESTION_MARKERS or before in QUESTION_PREPOSITIONS or toks[-1].text == "?"
     return claim.kind == "indirect" and toks[-1].text == "?"
 
 

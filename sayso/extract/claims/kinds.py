@@ -43,7 +43,7 @@ def cue_class(doc, claim: Claim) -> str | None:
     head = cue_head(doc, claim)
     if head is None:
         return None
-    lemma = head.lemma_.lower()
+    lemma = cues.LEMMA_FIXES.get(head.lemma_.lower(), head.lemma_.lower())
     if head.pos_ == "NOUN":
         return SPEECH if lemma in cues.CUE_NOUNS else None
     if head.pos_ == "ADJ":

@@ -197,6 +197,7 @@ SPEECH_VERBS = frozenset({
     "specify", "predict", "scold", "snap", "sneer", "gush", "rave", "rant", "grumble", "mutter",
     "murmur", "sigh", "laugh", "cry", "plead", "pray", "preach", "lecture", "brief", "update",
     "confess", "attest", "certify", "notify", "alert", "advertise", "boast", "taunt", "tease",
+    "speak", "talk", "quote", "text", "weigh", "recount", "attribute", "encourage", "invite",
 })
 THOUGHT_VERBS = frozenset({
     "think", "believe", "feel", "know", "wonder", "suspect", "doubt", "reckon", "assume", "consider",
@@ -207,8 +208,10 @@ STANCE_VERBS_ALL = frozenset({
     "expect", "hope", "fear", "worry", "want", "wish", "anticipate", "prefer", "oppose", "support",
     "endorse", "favour", "favor", "welcome", "regret", "deplore", "resent", "dread", "trust", "bet",
     "intend", "plan", "refuse", "decline", "insist", "vow", "defend", "back", "reject", "question",
-    "challenge", "dispute", "doubt", "estimate", "predict", "forecast", "project",
+    "challenge", "dispute", "doubt", "estimate", "predict", "forecast", "project", "seek", "aim",
 })
+LEMMA_FIXES = {"hop": "hope", "hoping": "hope"}
+"""Lemmas the small model gets wrong for cue verbs ("hoped" -> "hop")."""
 """Stance predicates: wishes, expectations, positions taken ("she expects", "he opposes")."""
 SOURCE_CUES = frozenset({"according to", ":", "-", "–", "—", "in", "to"})
 """Cues that name a source rather than a verb: "according to X", "'quote': X", "in a poll", "To X,"."""

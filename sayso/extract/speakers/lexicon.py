@@ -256,7 +256,7 @@ yulia iryna olena oksana natalia tatiana tatyana svetlana olga irina elena ekate
 maria anastasia marta liudmyla lyudmila halyna valentina vera nadia nadiya sophie claire anne
 sylvie isabelle nathalie valerie veronique marie louise fatima aisha amina mariam zainab layla
 leila yasmin noor priya sunita indira anjali mette sanna jacinda liz annalena angela giorgia
-kaja roberta nicola penny priti suella kemi caroline erin
+kaja roberta nicola penny priti suella kemi caroline erin kate katie jenny jill joanne julia
 """.split())
 MALE_NAMES = frozenset("""
 james john robert michael william david richard joseph thomas charles christopher daniel matthew

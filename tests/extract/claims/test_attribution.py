@@ -116,3 +116,13 @@ def test_no_claim_without_a_proposition(nlp, text):
 ])
 def test_propositions_and_demands_are_kept(nlp, text, content):
     assert any(content in c for c in contents(nlp, text))
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor asked the council to approve the budget before May.", "the council to approve the budget before May"),
+    ("The army warned of dire consequences.", "dire consequences"),
+    ('The ministry warned of "dire consequences".', '"dire consequences"'),
+    ("The governor encouraged residents to leave the coast.", "residents to leave the coast"),
+])
+def test_requests_and_warnings_are_claims(nlp, text, content):
+    assert any(content in c for c in contents(nlp, text))
