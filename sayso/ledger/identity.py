@@ -122,9 +122,16 @@ def _move_written(conn: sqlite3.Connection, old: int, new: int, key: str, kind: 
 
 # -- applied while linking (store.py) -------------------------------------------------------
 
+def _has_decisions(conn: sqlite3.Connection) -> bool:
+    """A ledger written before migration 4 has no decisions table (and so no decisions)."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entity_decisions'").fetchone() is not None
+
+
 def decided_link(conn: sqlite3.Connection, keys: list[str], kind: str) -> int | None:
     """The entity a merge decision sends one of these name keys to (the entity holding the kept
     name, or else the merged one), or None when no decision names them."""
+    if not _has_decisions(conn):
+        return None
     for key in keys:
         rows = conn.execute("""SELECT keep_key, other_key FROM entity_decisions
                                WHERE action = ? AND kind = ? AND (keep_key = ? OR other_key = ?)
@@ -142,6 +149,8 @@ def decided_link(conn: sqlite3.Connection, keys: list[str], kind: str) -> int | 
 
 def split_off(conn: sqlite3.Connection, entity_id: int, kind: str) -> set[str]:
     """Name keys a person decided are not this entity (its splits), so they never become its aliases."""
+    if not _has_decisions(conn):
+        return set()
     row = conn.execute("SELECT name_key FROM entities WHERE id = ?", (entity_id,)).fetchone()
     if row is None:
         return set()
@@ -153,6 +162,8 @@ def split_off(conn: sqlite3.Connection, entity_id: int, kind: str) -> set[str]:
 def refused(conn: sqlite3.Connection, keys: list[str], kind: str) -> set[str]:
     """Kept-name keys that a split separated from any of ``keys`` (a candidate named so is refused)."""
     out: set[str] = set()
+    if not _has_decisions(conn):
+        return out
     for key in keys:
         out |= {r[0] for r in conn.execute(
             "SELECT keep_key FROM entity_decisions WHERE action = ? AND kind = ? AND other_key = ?", (SPLIT, kind, key))}
