@@ -28,13 +28,17 @@ from . import lexicon as cues
 from .kinds import cue_class, cue_head
 
 DEMAND_VERBS = frozenset({"call", "urge", "demand", "plead", "appeal", "press", "push", "seek",
-                          "request", "petition", "lobby", "beg", "implore",
+                          "request", "petition", "lobby", "beg", "implore", "ask",
                           "warn", "caution", "predict", "forecast", "promise", "pledge", "vow", "threaten",
                           "expect", "anticipate", "fear", "propose"})
 """Cues of a demand, warning, promise or expectation, whose content may be a noun phrase: "called for
-more aid", "urged for warplanes", "warned of an impending civil war", "promised a stimulus package"
-(what is wanted, feared or promised is the claim; future-statements dev: predictor accuracy of
-forecasts 0.602 -> see docs/claims.md)."""
+more aid", "warned of an impending civil war", "promised a stimulus package" (what is wanted,
+feared or promised is the claim). Their bare object is the content only for ``OBJECT_IS_CONTENT``
+("demanded a recount"); for the others it is the addressee ("warned the United States", "urged
+police"), and the content must follow a preposition ("urged for warplanes", "asked for calm")."""
+OBJECT_IS_CONTENT = frozenset({"demand", "seek", "request", "predict", "forecast", "promise", "pledge",
+                               "vow", "threaten", "expect", "anticipate", "fear", "propose"})
+CONTENT_PREPOSITIONS = frozenset({"for", "of", "about", "against", "on"})
 QUESTION_CUES = frozenset({"ask", "wonder", "question", "query", "inquire", "enquire"})
 """Cue lemmas that introduce a question when their content is one ("asked whether …")."""
 QUESTION_PREPOSITIONS = frozenset({"about", "whether", "if", "on"})
@@ -91,7 +95,10 @@ def carries_proposition(doc, claim: Claim) -> bool:
         return False
     head = cue_head(doc, claim)  # "called for more military assistance": a demand states what is wanted
     if head is not None and head.lemma_.lower() in DEMAND_VERBS and len(words) >= 2:
-        return True
+        before = doc[toks[0].i - 1].lower_ if toks[0].i > 0 else ""
+        if head.lemma_.lower() in OBJECT_IS_CONTENT or before in CONTENT_PREPOSITIONS \
+                or any(t.pos_ in ("VERB", "AUX") for t in words):
+            return True
     if claim.kind in ("direct", "mixed"):
         return len(words) >= MIN_QUOTE_WORDS
     return any(t.pos_ in ("VERB", "AUX") for t in words)

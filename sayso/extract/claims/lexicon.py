@@ -197,7 +197,7 @@ SPEECH_VERBS = frozenset({
     "specify", "predict", "scold", "snap", "sneer", "gush", "rave", "rant", "grumble", "mutter",
     "murmur", "sigh", "laugh", "cry", "plead", "pray", "preach", "lecture", "brief", "update",
     "confess", "attest", "certify", "notify", "alert", "advertise", "boast", "taunt", "tease",
-    "speak", "talk", "quote", "text", "weigh", "recount", "attribute", "encourage", "invite",
+    "speak", "talk", "text", "weigh", "recount", "attribute", "encourage", "invite",
 })
 THOUGHT_VERBS = frozenset({
     "think", "believe", "feel", "know", "wonder", "suspect", "doubt", "reckon", "assume", "consider",

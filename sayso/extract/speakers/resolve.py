@@ -358,13 +358,27 @@ def _resolve_pronoun(book: Book, claim: Claim, contents, previous: str | None = 
     sp = claim.speaker
     word = norm(sp.text.strip())
     key = antecedent(book, word, sp.start, contents)
-    if previous and key != previous and _continues(book, word, previous, sp.start):
+    if previous and key != previous and _continues(book, word, previous, sp.start) \
+            and not _subject_just_before(book, key, sp.start):
         key = previous
     if key:
         info = book.infos[key]
         info.gender = info.gender or R.PERSON_PRONOUNS.get(word)
         book.mention(sp.start, sp.end, key, "pronoun", True)
     return key
+
+
+def _subject_just_before(book: Book, key: str | None, pos: int) -> bool:
+    """``key`` is a grammatical subject in the pronoun's sentence or the one before it ("Reagan made
+    no mention of the market … He said …": he is Reagan, whoever spoke before)."""
+    if key is None:
+        return False
+    span = book.doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    sent = book.sent_start[span.start]
+    before = book.sent_start[sent - 1] if sent > 0 else sent
+    return any(r.key == key and r.subject and r.sent in (sent, before) and r.start < pos for r in book.refs)
 
 
 def _continues(book: Book, word: str, previous: str, pos: int) -> bool:
