@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-FeatureType = Literal["country", "admin1", "city", "continent", "region", "area", "water", "river"]
+FeatureType = Literal["country", "admin1", "admin2", "city", "continent", "region", "area", "water", "river"]
 MentionKind = Literal["name", "adjective", "embedded"]
 
 

@@ -42,7 +42,7 @@ def test_gazetteer_knows_every_feature_type():
     assert kinds["Donbass"] == {"area"}
     assert kinds["Black Sea"] == {"water"}
     assert kinds["Dnieper"] == {"river"}
-    assert kinds["Middle East"] == {"region"}
+    assert "region" in kinds["Middle East"]  # and a Baltimore neighbourhood (cities1000)
 
 
 def test_gazetteer_unknown_name_and_demonyms():
