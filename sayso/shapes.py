@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from .records import Claim, Entity, Extraction
+from .records import Claim, Entity, Event, Extraction
 
 CLAIM_FIELDS = ("speaker", "speaker_text", "speaker_start", "speaker_end", "cue", "cue_start", "cue_end",
                 "content", "content_start", "content_end", "parts", "kind", "channel", "extractor")
@@ -55,5 +55,28 @@ def extraction(ex: Extraction) -> dict:
         "times": [asdict(t) for t in ex.times],
         "figures": [asdict(f) for f in ex.figures],
         "forecasts": [asdict(f) for f in ex.forecasts],
+        "places": [asdict(p) for p in ex.places],
+        "events": [event_of(e) for e in ex.events],
         "extractors": ex.extractors,
+    }
+
+
+def _span(span) -> dict | None:
+    return None if span is None else {"start": span.start, "end": span.end, "text": span.text}
+
+
+def event_of(record: Event, **context) -> dict:
+    """The event dict of a freshly extracted event: spans as {start, end, text}, the place it
+    resolved to by gazetteer key, name and point (None when the place stage found none)."""
+    ref = record.place_ref
+    return {
+        "start": record.start, "end": record.end, "text": record.text, "trigger": _span(record.trigger),
+        "kind": record.kind, "plover": record.plover, "acled_type": record.acled_type,
+        "acled_subtype": record.acled_subtype, "actor": _span(record.actor), "target": _span(record.target),
+        "place": _span(record.place), "place_key": ref.key if ref else None,
+        "place_name": ref.name if ref else None, "geonameid": ref.geonameid if ref else None,
+        "latitude": ref.latitude if ref else None, "longitude": ref.longitude if ref else None,
+        "earliest": record.earliest, "latest": record.latest, "date_source": record.date_source,
+        "killed": record.killed, "injured": record.injured, "civilian": record.civilian,
+        "extractor": record.extractor, **context,
     }

@@ -13,6 +13,7 @@ import getpass
 from pathlib import Path
 from typing import Iterator
 
+from sayso.ledger import evidence as evidence_book, events as event_book, places as place_book
 from sayso.ledger import figures as figure_book, forecasts as forecast_book, queries, schema, store as writes
 from sayso.ledger.schema import LedgerError
 from sayso.records import Article, Extraction
@@ -91,6 +92,8 @@ class Ledger:
         found = queries.article(self._conn, ref)
         if found is not None:
             found["forecasts"] = forecast_book.forecasts(self._conn, article=found["id"])
+            found["places"] = place_book.article_places(self._conn, found["id"])
+            found["events"] = event_book.events(self._conn, article=found["id"])
         return found
 
     def times(self, article: str | None = None) -> list[dict]:
@@ -117,6 +120,22 @@ class Ledger:
     def track_record(self, speaker: str | None = None, as_of: str | None = None) -> list[dict]:
         """Per predictor: forecasts, resolved, hit rate and Brier score."""
         return forecast_book.track_record(self._conn, speaker, as_of)
+
+    def places(self, search: str | None = None, country: str | None = None, limit: int | None = None,
+               offset: int = 0) -> list[dict]:
+        """Place entities with their gazetteer fields and mention / article / event counts."""
+        return place_book.places(self._conn, search, country, limit, offset)
+
+    def events(self, kind=None, place=None, since=None, until=None, article=None, limit=None,
+               offset: int = 0) -> list[dict]:
+        """Events matching every filter, by date (see :func:`sayso.ledger.events.events`)."""
+        return event_book.events(self._conn, kind, place, since, until, article, limit, offset)
+
+    def evidence(self, forecast_id: int, limit: int | None = None) -> list[dict]:
+        """Events and claims of later articles that bear on a forecast, best first, each marked
+        supporting or contradicting with a score and reasons (:func:`sayso.link.evidence.rank_evidence`).
+        Nothing is resolved: a person confirms with :meth:`resolve`."""
+        return evidence_book.evidence(self._conn, forecast_id, limit)
 
     def export_rows(self) -> Iterator[dict]:
         """One flat dict per claim (for JSONL/CSV export)."""

@@ -1,5 +1,5 @@
 """One article in the terminal: its text with every claim's speaker, cue and content marked,
-then its claims, forecasts, figures and time expressions. The text is ``rich.text.Text``,
+then its claims, forecasts, figures, time expressions, events and places. The text is ``rich.text.Text``,
 never parsed as markup: articles are untrusted."""
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from rich.console import Group
 from rich.text import Text
 
-from .tables import FIGURE_COLUMNS, FORECAST_COLUMNS, TIME_COLUMNS, table
+from .tables import (ARTICLE_EVENT_COLUMNS, ARTICLE_PLACE_COLUMNS, FIGURE_COLUMNS, FORECAST_COLUMNS, TIME_COLUMNS,
+                     table)
 
 STYLES = {"speaker": "bold cyan", "cue": "bold yellow", "content": "green"}
 
@@ -37,7 +38,8 @@ def article_view(article: dict) -> Group:
     parts = [head, legend, marked_text(article["text"], claims), Text(""),
              table(claims, ("speaker", "cue", "content", "kind", "channel"), title=f"{len(claims)} claims")]
     for key, columns, title in (("forecasts", FORECAST_COLUMNS, "forecasts"),
-                                ("figures", FIGURE_COLUMNS, "figures"), ("times", TIME_COLUMNS, "time expressions")):
+                                ("figures", FIGURE_COLUMNS, "figures"), ("times", TIME_COLUMNS, "time expressions"),
+                                ("events", ARTICLE_EVENT_COLUMNS, "events"), ("places", ARTICLE_PLACE_COLUMNS, "places")):
         rows = article.get(key) or []
         if rows:
             parts.append(table(rows, columns, title=f"{len(rows)} {title}"))

@@ -366,5 +366,70 @@ def track_record(
     emit(rows, fmt, tables.TRACK_RECORD_COLUMNS, f"{len(rows)} predictors")
 
 
+
+LIMIT = typer.Option(None, "--limit", help="At most this many rows.")
+OFFSET = typer.Option(0, "--offset", help="Skip this many rows first.")
+
+
+@command()
+def places(
+    db: Path = DB_OPTION,
+    search: Optional[str] = typer.Option(None, "--search", help="Only places whose name (or a mention) contains this."),
+    country: Optional[str] = typer.Option(None, "--country", help="Only places of this country (ISO code: UA)."),
+    limit: Optional[int] = LIMIT,
+    offset: int = OFFSET,
+    fmt: str = FORMAT_OPTION,
+) -> None:
+    """List the places the ledger's articles name, resolved offline to GeoNames: most mentioned first.
+
+    Example: sayso places --country UA --limit 20
+    """
+    with open_ledger(db) as ledger:
+        rows = ledger.places(search=search, country=country, limit=limit, offset=offset)
+    emit(rows, fmt, tables.PLACE_COLUMNS, f"{len(rows)} places")
+
+
+@command()
+def events(
+    db: Path = DB_OPTION,
+    kind: Optional[str] = typer.Option(None, "--kind", help="A kind (shelling), PLOVER category (FIGHT) or ACLED type (Battles)."),
+    place: Optional[str] = typer.Option(None, "--place", help="Only events at a place of this name (or in this region)."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only events on or after this date."),
+    until: Optional[str] = typer.Option(None, "--until", help="Only events on or before this date."),
+    article: Optional[str] = typer.Option(None, "--article", help="Only this article (id or id prefix)."),
+    limit: Optional[int] = LIMIT,
+    offset: int = OFFSET,
+    fmt: str = FORMAT_OPTION,
+) -> None:
+    """List reported events (attacks, battles, captures, protests, mobilisations, ...) by date, with
+    actor, place, window, toll and the reports of the same event in other articles.
+
+    Example: sayso events --place Kramatorsk --since 2023-02-01
+    """
+    for value, name in ((since, "--since"), (until, "--until")):
+        check_date(value, name)
+    with open_ledger(db) as ledger:
+        rows = ledger.events(kind=kind, place=place, since=since, until=until, article=article,
+                             limit=limit, offset=offset)
+    emit(rows, fmt, tables.EVENT_COLUMNS, f"{len(rows)} events")
+
+
+@command()
+def evidence(
+    forecast_id: int = typer.Argument(..., help="The forecast's id (see `sayso forecasts`)."),
+    db: Path = DB_OPTION,
+    limit: Optional[int] = typer.Option(10, "--limit", help="At most this many items (default 10)."),
+    fmt: str = FORMAT_OPTION,
+) -> None:
+    """Rank the events and claims of later articles that bear on a forecast, each supporting or
+    contradicting it, with a score and the reasons; settle it yourself with `sayso resolve`.
+
+    Example: sayso evidence 7 --limit 5
+    """
+    with open_ledger(db) as ledger:
+        rows = ledger.evidence(forecast_id, limit=limit)
+    emit(rows, fmt, tables.EVIDENCE_COLUMNS, f"{len(rows)} items of evidence for forecast {forecast_id}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

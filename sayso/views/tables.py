@@ -13,6 +13,14 @@ TRACK_RECORD_COLUMNS = ("predictor", "forecasts", "open", "due", "resolved", "hi
 TIME_COLUMNS = ("text", "type", "value", "earliest", "latest")
 FIGURE_COLUMNS = ("text", "value", "unit", "counted", "qualifier", "speaker", "owner")
 FIGURE_GROUP_COLUMNS = ("group", "measure", "disputed", "value", "text", "speaker", "owner", "published")
+PLACE_COLUMNS = ("id", "name", "feature", "country_code", "admin1", "latitude", "longitude", "geonameid",
+                 "mentions", "articles", "events")
+EVENT_COLUMNS = ("id", "earliest", "latest", "kind", "acled_subtype", "actor", "target", "place_name", "killed",
+                 "injured", "text", "same_as")
+ARTICLE_PLACE_COLUMNS = ("text", "name", "feature", "country_code", "admin1", "latitude", "longitude")
+ARTICLE_EVENT_COLUMNS = ("kind", "acled_subtype", "actor", "target", "place_name", "earliest", "latest", "killed",
+                         "injured", "civilian")
+EVIDENCE_COLUMNS = ("rank", "stance", "score", "record", "published", "text", "reasons")
 CONTENT_WIDTH = 90
 
 

