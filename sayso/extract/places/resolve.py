@@ -30,7 +30,15 @@ def candidates(gaz: Gazetteer, m: Mention) -> list[Candidate]:
     if m.kind == "adjective":
         entry = gaz.demonym(m.text)
         return [(entry, True)] if entry else []
-    return gaz.lookup(m.lookup)
+    found = gaz.lookup(m.lookup)
+    if m.head == "county":  # "Suffolk and Nassau counties": Nassau County too
+        known = {e.key for e, _ in found}
+        found += [(e, main) for noun in COUNTY_NAMES for e, main in gaz.lookup(f"{m.lookup} {noun}")
+                  if e.key not in known]
+    return found
+
+
+COUNTY_NAMES = ("County", "Parish")
 
 
 def prior(entry: Entry, main: bool, m: Mention, namesake_city: bool, capital: bool = False) -> float:
