@@ -254,7 +254,7 @@ def export(
     db: Path = DB_OPTION,
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl or csv."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
-    records: str = typer.Option("claims", "--records", "-r", help="claims, forecasts, figures or times."),
+    records: str = typer.Option("claims", "--records", "-r", help="claims, forecasts, figures, times, places or events."),
 ) -> None:
     """Export every claim (or forecast, figure, time expression) with its article and offsets.
 

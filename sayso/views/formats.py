@@ -1,6 +1,7 @@
 """Output formats: JSON Lines (one record a line, nested), CSV (flat), JSON; and the ledger's exports.
 
-Records: claims (the default), forecasts (with their current outcome), figures, time expressions.
+Records: claims (the default), forecasts (with their current outcome), figures, time expressions,
+places (with their counts), events (with their place and linked reports).
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typing import TextIO
 from ..ledger import Ledger
 
 FORMATS = ("jsonl", "csv")
-RECORDS = ("claims", "forecasts", "figures", "times")
+RECORDS = ("claims", "forecasts", "figures", "times", "places", "events")
 # CSV keeps scalar columns only; nested values (parts, roles) are JSON-encoded.
 CSV_NESTED = (list, dict)
 
@@ -25,7 +26,8 @@ def export(ledger: Ledger, fmt: str, out: TextIO, records: str = "claims") -> in
     if records not in RECORDS:
         raise ValueError(f"unknown records {records!r} (choose from {', '.join(RECORDS)})")
     rows = {"claims": ledger.export_rows, "forecasts": ledger.forecasts,
-            "figures": ledger.figure_rows, "times": ledger.times}[records]()
+            "figures": ledger.figure_rows, "times": ledger.times, "places": ledger.places,
+            "events": ledger.events}[records]()
     return write_jsonl(rows, out) if fmt == "jsonl" else write_csv(rows, out)
 
 

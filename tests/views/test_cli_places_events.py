@@ -84,3 +84,11 @@ def test_eval_commands_report_a_missing_path_in_one_line(tmp_path, args):
 def test_eval_events_unknown_corpus(tmp_path):
     result = runner.invoke(app, ["eval", "events", "gdelt", str(tmp_path)])
     assert result.exit_code == 2 and "unknown corpus" in result.output
+
+
+@pytest.mark.parametrize("records, key", [("events", "kind"), ("places", "place_key")])
+def test_export_places_and_events(db, records, key):
+    result = runner.invoke(app, ["export", "--db", db, "--records", records, "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows and all(key in r for r in rows)

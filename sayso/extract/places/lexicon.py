@@ -125,6 +125,9 @@ NEVER_PLACES = frozenset({"may", "march", "june", "july", "august", "april", "su
 # The speakers stage asks is_place_name(); a place with fewer people than this is not
 # enough evidence that a name is a place (a person "Austin Reed" is no town in Texas).
 SPEAKER_BLOCK_MIN_POPULATION = 100_000
+# Gazetteer entries that are also bodies that act and speak ("the EU fined Apple", "the EU said"):
+# is_place_name is False for them, so the speakers stage keeps them as organisations.
+SPEAKING_BODIES = frozenset({"area:european-union"})
 
 # AP-style US state abbreviations news writes after a town ("Austin, Tex.").
 US_STATE_ABBREVIATIONS = {

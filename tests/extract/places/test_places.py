@@ -141,6 +141,7 @@ def test_resolve_spans_given_gold(nlp):
 @pytest.mark.parametrize("text, want", [
     ("Ukraine", True), ("Kramatorsk", True), ("Moscow", True), ("Donbas", True), ("Orange County", True),
     ("Devon", False),  # a county and a given name: a one-word county does not block a speaker
+    ("European Union", False), ("EU", False),  # a place that acts and speaks as an organisation
     ("Oleksii Reznikov", False), ("Ukrainian", False), ("", False), ("   ", False),
     ("the ministry", False),
 ])
