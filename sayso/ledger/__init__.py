@@ -33,9 +33,16 @@ __all__ = ["DEFAULT_PATH", "Ledger", "LedgerError"]
 class Ledger:
     """One open ledger file; migrations run on open. Use as a context manager or call :meth:`close`."""
 
-    def __init__(self, path: str | Path = DEFAULT_PATH) -> None:
-        """Open (creating) ``path`` and bring its schema up to date (``":memory:"`` works too)."""
+    def __init__(self, path: str | Path = DEFAULT_PATH, *, create: bool = True) -> None:
+        """Open ``path`` and bring its schema up to date (``":memory:"`` works too).
+
+        ``create=False`` (every read command) refuses a file that does not exist instead of
+        creating an empty ledger: a mistyped ``--db`` is an error, not a new file. A URL
+        (``postgresql://…``) is refused: the ledger is an SQLite file.
+        """
         self.path = str(path)
+        self._conn = None
+        schema.check_path(self.path, create)
         self._conn = schema.connect(path)
         try:
             self.schema_version = schema.migrate(self._conn)
@@ -68,6 +75,11 @@ class Ledger:
     def store(self, ex: Extraction) -> str:
         """Store one article's extraction in one transaction: 'new', 'unchanged' or 'updated'."""
         return writes.store_extraction(self._conn, ex)
+
+    def record_metadata(self, article: Article) -> str:
+        """A copy of a stored text with other metadata: 'same', 'recorded' or 'dated' (see
+        :func:`sayso.ledger.store.record_metadata`)."""
+        return writes.record_metadata(self._conn, article)
 
     def record_failure(self, path: str, reason: str, line: int | None = None) -> None:
         """Record an input that could not be read (kept once per path, line and reason)."""

@@ -11,11 +11,13 @@ part (PostgreSQL would use a ``tsvector`` column instead).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from sayso.errors import SaysoError
+from sayso.ledger.schema_v3 import V3_DESCRIPTION, V3_STATEMENTS, v3_rehash
 from sayso.ledger.sql import transaction
 
 BUSY_TIMEOUT_MS = 10_000
@@ -34,6 +36,7 @@ class Migration:
     version: int
     description: str
     statements: tuple[str, ...]
+    run: Callable[[sqlite3.Connection], None] | None = None  # a data step after the statements
 
 
 META_DDL = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
@@ -217,6 +220,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, aliases, roles, mentions, claims, failures, claims_fts",
               _V1_TABLES + _V1_INDEXES + _V1_FTS),
     Migration(2, "time expressions, figures, forecasts, resolutions", _V2_TABLES + _V2_INDEXES),
+    Migration(3, V3_DESCRIPTION, V3_STATEMENTS, v3_rehash),
 )
 """Every schema step, in order; append new ones (figures, time expressions, ...) at the end."""
 
@@ -226,6 +230,20 @@ LATEST_VERSION = MIGRATIONS[-1].version
 def now_iso() -> str:
     """The current UTC time as an ISO 8601 string (seconds)."""
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def check_path(path: str, create: bool = True) -> None:
+    """LedgerError for a path that cannot be a ledger: a URL, a folder, or (``create=False``) a
+    file that does not exist."""
+    if "://" in path:
+        scheme = path.split("://", 1)[0]
+        raise LedgerError(f"{scheme}:// ledgers are not supported yet: --db takes an SQLite file path")
+    if path == ":memory:":
+        return
+    if Path(path).is_dir():
+        raise LedgerError(f"{path}: is a folder, not a ledger file")
+    if not create and not Path(path).exists():
+        raise LedgerError(f"{path}: no such ledger (check --db or SAYSO_DB; `sayso ingest` creates one)")
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
@@ -269,6 +287,8 @@ def _apply(conn: sqlite3.Connection, migration: Migration) -> None:
             return
         for statement in migration.statements:
             conn.execute(statement)
+        if migration.run is not None:
+            migration.run(conn)
         _set_meta(conn, SCHEMA_VERSION_KEY, str(migration.version))
         if migration.version == 1:
             _set_meta(conn, CREATED_AT_KEY, now_iso())
