@@ -105,6 +105,8 @@ def doubled(base: str, size: int) -> str:
 
 def doubling(stories: list[dict], sizes: list[int]) -> list[dict]:
     rows, previous = [], None
+    if not sizes:
+        return rows
     timed_run(article_text(stories, 5_000))  # warm-up: model, lexicons, quantulum3
     base = article_text(stories, sizes[0])
     for size in sizes:

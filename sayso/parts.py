@@ -35,6 +35,10 @@ PART_CHARS = 50_000
 Kremlin transcripts (5 of 816 over 50,000) fits in one part, so they are extracted whole; a part
 this size parses in about 2 s and 300 MB."""
 
+BATCH_CHARS = 100_000
+"""Characters parsed in one batch (32 short articles, or two parts of a long one): the parser's
+working memory grows with a batch's characters, 32 parts of 50,000 at once took over 2 GB."""
+
 _PARAGRAPH_END = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_END = re.compile(r"\n\s*")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+")

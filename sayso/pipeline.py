@@ -108,7 +108,8 @@ def _failure(article: Article, exc: Exception) -> SourceError:
 
 def _parsed_parts(articles: Iterable[Article], n_process: int = 1):
     """(article number, article, (start, end), is last part, Doc or exception) for every part of
-    every article, in order; parsed in batches, a batch that fails parsed again one part at a time."""
+    every article, in order; parsed in batches (of at most ``nlp.BATCH_SIZE`` parts and about
+    ``parts.BATCH_CHARS`` characters: the parser's memory grows with the characters of a batch), a batch that fails parsed again one part at a time."""
     def each_part():
         for n, article in enumerate(articles):
             spans = parts.split_text(article.text)
@@ -116,11 +117,13 @@ def _parsed_parts(articles: Iterable[Article], n_process: int = 1):
                 yield n, article, span, number == len(spans) - 1
 
     batch: list = []
+    chars = 0
     for item in each_part():
         batch.append(item)
-        if len(batch) == nlp.BATCH_SIZE:
+        chars += item[2][1] - item[2][0]
+        if len(batch) == nlp.BATCH_SIZE or chars >= parts.BATCH_CHARS:
             yield from _parse_batch(batch, n_process)
-            batch = []
+            batch, chars = [], 0
     yield from _parse_batch(batch, n_process)
 
 

@@ -13,7 +13,8 @@ import getpass
 from pathlib import Path
 from typing import Iterator
 
-from sayso.ledger import figures as figure_book, forecasts as forecast_book, queries, schema, store as writes
+from sayso import shapes
+from sayso.ledger import figures as figure_book, forecasts as forecast_book, listing, queries, schema, store as writes
 from sayso.ledger.schema import LedgerError
 from sayso.records import Article, Extraction
 
@@ -87,13 +88,22 @@ class Ledger:
 
     # -- reads -----------------------------------------------------------------------------
 
-    def claims(self, speaker=None, search=None, since=None, until=None, article=None, limit=None) -> list[dict]:
+    def claims(self, speaker=None, search=None, since=None, until=None, article=None, limit=None,
+               offset=0) -> list[dict]:
         """Claims matching every given filter (see :func:`sayso.ledger.queries.claims`)."""
-        return queries.claims(self._conn, speaker, search, since, until, article, limit)
+        return queries.claims(self._conn, speaker, search, since, until, article, limit, offset)
 
     def speakers(self, min_claims: int = 1) -> list[dict]:
         """Canonical entities with at least ``min_claims`` claims, most claims first."""
-        return queries.speakers(self._conn, min_claims)
+        return [shapes.entity(**row) for row in queries.speakers(self._conn, min_claims)]
+
+    def articles(self, with_text: bool = True, limit: int | None = None, offset: int = 0) -> Iterator[dict]:
+        """Every article (:data:`sayso.shapes.ARTICLE_FIELDS`), by date."""
+        return listing.articles(self._conn, with_text, limit, offset)
+
+    def resolutions(self, limit: int | None = None, offset: int = 0) -> Iterator[dict]:
+        """Every resolution, the history included, oldest first."""
+        return listing.resolutions(self._conn, limit, offset)
 
     def article(self, ref: str) -> dict | None:
         """One article with its claims, mentions, time expressions, figures and forecasts.
@@ -102,7 +112,8 @@ class Ledger:
         """
         found = queries.article(self._conn, ref)
         if found is not None:
-            found["forecasts"] = forecast_book.forecasts(self._conn, article=found["id"])
+            found["forecasts"] = [shapes.forecast(**r) for r in forecast_book.forecasts(self._conn, article=found["id"])]
+            found["versions"] = listing.versions(self._conn, found["id"])
         return found
 
     def times(self, article: str | None = None) -> list[dict]:
@@ -119,7 +130,7 @@ class Ledger:
 
     def forecasts(self, speaker=None, due_before=None, status=None, as_of=None) -> list[dict]:
         """Forecasts with their status on ``as_of`` (see :mod:`sayso.ledger.forecasts`)."""
-        return forecast_book.forecasts(self._conn, speaker, due_before, status, as_of)
+        return [shapes.forecast(**r) for r in forecast_book.forecasts(self._conn, speaker, due_before, status, as_of)]
 
     def resolve(self, forecast_id: int, outcome: str, evidence: str, note: str | None = None,
                 who: str | None = None) -> dict:
@@ -131,8 +142,15 @@ class Ledger:
         return forecast_book.track_record(self._conn, speaker, as_of)
 
     def export_rows(self) -> Iterator[dict]:
-        """One flat dict per claim (for JSONL/CSV export)."""
+        """One claim dict per claim, in claim order (for exports)."""
         return queries.export_rows(self._conn)
+
+    def rows(self, records: str) -> Iterator[dict]:
+        """Every record of one type (:data:`sayso.shapes.RECORD_FIELDS`), in the shape of that type."""
+        readers = {"articles": self.articles, "entities": lambda: self.speakers(min_claims=0),
+                   "claims": self.export_rows, "figures": self.figure_rows, "times": self.times,
+                   "forecasts": self.forecasts, "resolutions": self.resolutions}
+        return iter(readers[records]())
 
     def counts(self) -> dict:
         """Row counts: articles, claims, entities, mentions, failures."""
