@@ -1,7 +1,7 @@
 """Output formats (JSON, JSON Lines, CSV, Parquet, schema.org JSON-LD) and the ledger's exports.
 
-Every record type exports with the columns of its shape (:data:`sayso.shapes.RECORD_FIELDS`),
-the same names in every format. CSV and Parquet hold one value per cell: nested values (a
+Every record type exports with the keys of its shape (:data:`sayso.shapes.RECORD_FIELDS` first,
+then the ledger's context: article title, date, URL ...), the same columns in every format. CSV and Parquet hold one value per cell: nested values (a
 claim's ``parts``, an article's ``extractors``, a speaker's ``roles``) are JSON text there, and
 CSV cells that a spreadsheet would run as formulas are neutralised (:mod:`.safe`).
 
@@ -66,11 +66,14 @@ def _write(fmt: str, records: str, rows: Iterable[dict], out) -> int:
 
 
 def check_output(ledger_path: str, path: Path) -> None:
-    """ExportError for an output that is a folder, in a missing folder, the ledger or an SQLite file."""
+    """ExportError for an output that is a folder, in a missing folder, not a regular file (a
+    device, a FIFO), the ledger or an SQLite file."""
     if path.is_dir():
         raise ExportError(f"{path}: is a folder; give a file name (-o {path / 'export.jsonl'})")
     if not path.parent.is_dir():
         raise ExportError(f"{path}: the folder {path.parent} does not exist")
+    if path.exists() and not path.is_file():  # a device, a FIFO: never replaced by a file
+        raise ExportError(f"{path}: is not a regular file; leave out -o to write to standard output")
     ledger = Path(ledger_path)
     for own in (ledger, Path(f"{ledger}-wal"), Path(f"{ledger}-shm"), Path(f"{ledger}-journal")):
         if path.exists() and own.exists() and os.path.samefile(path, own):
@@ -115,12 +118,13 @@ def write_jsonl(rows: Iterable[dict], out: TextIO) -> int:
 
 
 def write_csv(rows: Iterable[dict], out: TextIO, columns: Sequence[str] | None = None) -> int:
-    """A header (``columns``, else the first row's keys), then one line a row; cells neutralised."""
+    """A header (the first row's keys; ``columns`` when there is no row), then one line a row;
+    cells neutralised."""
     writer = None
     n = 0
     for n, row in enumerate(rows, 1):
         if writer is None:
-            writer = csv.DictWriter(out, fieldnames=list(columns or row), extrasaction="ignore")
+            writer = csv.DictWriter(out, fieldnames=list(row), extrasaction="ignore")
             writer.writeheader()
         writer.writerow({k: safe.csv_cell(_cell(v)) for k, v in row.items()})
     if writer is None and columns:
@@ -129,15 +133,18 @@ def write_csv(rows: Iterable[dict], out: TextIO, columns: Sequence[str] | None =
 
 
 def write_parquet(rows: Iterable[dict], out, columns: Sequence[str]) -> int:
-    """A Parquet file of ``columns`` (pyarrow; nested values as JSON text)."""
+    """A Parquet file with the first row's keys as columns (``columns`` when there is no row;
+    pyarrow; nested values as JSON text)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    data: dict[str, list] = {c: [] for c in columns}
+    data: dict[str, list] | None = None
     n = 0
     for n, row in enumerate(rows, 1):
-        for c in columns:
+        data = data if data is not None else {c: [] for c in row}
+        for c in data:
             data[c].append(_cell(row.get(c)))
+    data = data if data is not None else {c: [] for c in columns}
     pq.write_table(pa.table({c: _column(pa, values) for c, values in data.items()}), out)
     return n
 
