@@ -10,6 +10,7 @@ part (PostgreSQL would use a ``tsvector`` column instead).
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -246,11 +247,36 @@ def check_path(path: str, create: bool = True) -> None:
         raise LedgerError(f"{path}: no such ledger (check --db or SAYSO_DB; `sayso ingest` creates one)")
 
 
+class Connection(sqlite3.Connection):
+    """An SQLite connection whose bound text can always be stored: a lone surrogate (what Python
+    makes of bytes that were not UTF-8 on a command line, or of a ``"\\ud800"`` JSON escape)
+    becomes U+FFFD instead of raising UnicodeEncodeError deep inside a query."""
+
+    def execute(self, sql: str, parameters=(), /):
+        if isinstance(parameters, dict):
+            parameters = {k: _storable(v) for k, v in parameters.items()}
+        else:
+            parameters = tuple(_storable(v) for v in parameters)
+        return super().execute(sql, parameters)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _storable(value):
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return _SURROGATE.sub("\ufffd", value)
+    return value
+
+
 def connect(path: str | Path) -> sqlite3.Connection:
     """Open (creating) a ledger file in autocommit mode with WAL, foreign keys and a busy timeout."""
     if str(path) != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, factory=Connection)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
