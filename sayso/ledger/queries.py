@@ -244,10 +244,10 @@ def stale_articles(conn: sqlite3.Connection, versions: dict[str, str]) -> Iterat
     stale = [row["id"] for row in conn.execute("SELECT id, extractors FROM articles ORDER BY ingested_at, id")
              if json.loads(row["extractors"]) != versions]
     for article_id in stale:
-        row = conn.execute("SELECT text, title, published, date_precision, url, source, id FROM articles "
-                           "WHERE id = ?", (article_id,)).fetchone()
+        row = conn.execute("SELECT text, title, published, date_precision, url, source, id, author, speaker "
+                           "FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is not None:
-            yield Article(*row)
+            yield Article(**dict(row))
 
 
 def mentions(conn: sqlite3.Connection, article_id: str) -> list[dict]:
