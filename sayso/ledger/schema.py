@@ -264,11 +264,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _storable(value):
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, str) and not value.isascii() and _SURROGATE.search(value):
+        return _SURROGATE.sub("\ufffd", value)
     return value
 
 
