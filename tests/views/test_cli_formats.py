@@ -122,3 +122,35 @@ def test_version_and_help_choices():
     assert "[table|json|jsonl|csv]" in run("claims", "--help").output.replace("<", "[").replace(">", "]")
     assert "jsonl|csv|parquet|jsonld" in run("export", "--help").output
     assert "--install-completion" in run("--help").output
+
+
+def test_ingest_takes_a_url_as_given(tmp_path, nlp):
+    """A URL argument reaches the reader as typed (a Path would have made 'http:/127.0.0.1...')."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            from tests.sources.test_web import PAGE
+
+            body = PAGE.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/story"
+        env = {"NO_PROXY": "127.0.0.1", "no_proxy": "127.0.0.1"}
+        result = runner.invoke(app, ["ingest", url, "--db", str(tmp_path / "l.db"), "--quiet", "--json"], env=env)
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["new"] == 1
+    finally:
+        server.shutdown()
+        server.server_close()
