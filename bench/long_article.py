@@ -114,7 +114,7 @@ def best_of(text: str, repeat: int) -> dict[str, float]:
     return {k: min(run[k] for run in runs) for k in runs[0]}
 
 
-def doubling(stories: list[dict], sizes: list[int], repeat: int = 2) -> list[dict]:
+def doubling(stories: list[dict], sizes: list[int], repeat: int = 3) -> list[dict]:
     rows, previous = [], None
     if not sizes:
         return rows
@@ -167,7 +167,7 @@ def main() -> int:
     parser.add_argument("--big", type=int, default=2_000_000, help="characters of the big article (0: skip)")
     parser.add_argument("--unpunctuated", type=int, default=0, help="characters of one unpunctuated sentence")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--repeat", type=int, default=2, help="runs per size; the least CPU time is kept")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per size; the least CPU time is kept")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
