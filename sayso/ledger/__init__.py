@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 from sayso import shapes
-from sayso.ledger import figures as figure_book, forecasts as forecast_book, listing, queries, schema, store as writes
+from sayso.ledger import browse as web_reads, figures as figure_book, forecasts as forecast_book, listing, queries, schema, store as writes
 from sayso.ledger.schema import LedgerError
 from sayso.records import Article, Extraction
 
@@ -140,6 +140,11 @@ class Ledger:
     def track_record(self, speaker: str | None = None, as_of: str | None = None) -> list[dict]:
         """Per predictor: forecasts, resolved, hit rate and Brier score."""
         return forecast_book.track_record(self._conn, speaker, as_of)
+
+    @property
+    def browse(self) -> web_reads.Browse:
+        """The paginated reads of the web pages (:mod:`sayso.ledger.browse`)."""
+        return web_reads.Browse(self._conn)
 
     def export_rows(self) -> Iterator[dict]:
         """One claim dict per claim, in claim order (for exports)."""

@@ -1,4 +1,4 @@
-"""Migration 3: the ledger as data (datasette finds its search and views), scale and identity.
+"""Migration 4 (the file keeps its first name, schema_v3): the ledger as data (datasette finds its search and views), scale and identity.
 
 - **Foreign-key indexes**: every foreign-key column has an index (``sqlite3 LEDGER ".lint
   fkey-indexes"`` reports nothing). Without ``figures(claim_id)`` re-extracting one article in
@@ -6,11 +6,10 @@
 - **Authors, speakers and metadata versions**: ``articles.author`` and ``articles.speaker``
   (the byline and whose first-person words the text is), and ``article_versions``: every other
   title, date, URL, source or author a copy of the same text was seen with.
-- **Full-text search declared as datasette and sqlite-utils look for it**: ``claims_fts`` is an
-  FTS5 table with ``content="claims"`` (double-quoted: that is the pattern their ``detect_fts``
-  matches) and ``claims_ai/_ad/_au`` triggers, as ``sqlite-utils enable-fts --create-triggers``
-  makes them. (No ``articles_fts``: ``articles`` has a text key, and the implicit rowid an
-  external-content index points at may change on ``VACUUM``.)
+- **Full-text search declared as datasette and sqlite-utils look for it**: ``claims_fts`` and
+  ``articles_fts`` (migration 3's, same columns) are FTS5 tables with ``content="<table>"``
+  (double-quoted: that is the pattern their ``detect_fts`` matches) and ``<table>_ai/_ad/_au``
+  triggers, as ``sqlite-utils enable-fts --create-triggers`` makes them.
 - **Views with readable joins**: ``claims_with_speakers`` and ``forecasts_with_status``.
 - **Article ids re-hashed**: the id is now the hash of the normalised text
   (:func:`sayso.records.content_hash`); ids of the raw text are rewritten everywhere they occur
@@ -78,6 +77,11 @@ _SEARCH = (
     "DROP TRIGGER claims_fts_update",
     "DROP TABLE claims_fts",
     *_fts("claims", ("content_text",)),
+    "DROP TRIGGER articles_fts_insert",
+    "DROP TRIGGER articles_fts_delete",
+    "DROP TRIGGER articles_fts_update",
+    "DROP TABLE articles_fts",
+    *_fts("articles", ("title", "text")),
 )
 
 _VIEWS = (

@@ -1,4 +1,4 @@
-"""Migration 3 (ids re-hashed, versions, FTS as datasette finds it) and metadata versions."""
+"""Migration 4 (ids re-hashed, versions, FTS as datasette finds it) and metadata versions."""
 from __future__ import annotations
 
 import dataclasses
@@ -12,8 +12,8 @@ from tests.ledger.test_forecasts import TEXT, extraction
 
 
 def v2_ledger(path) -> None:
-    """A ledger at schema v2 holding the same text twice under raw-text ids (the old rule): stored
-    with today's code, then migration 3 undone by hand."""
+    """A ledger at schema v3 holding the same text twice under raw-text ids (the old rule): stored
+    with today's code, then migration 4 undone by hand."""
     with Ledger(path) as ledger:
         ledger.store(extraction())
         ledger.resolve(1, "true", "https://example.org/x", who="t")
@@ -25,11 +25,14 @@ def v2_ledger(path) -> None:
         conn.execute(f"DROP INDEX {index}")
     conn.execute("DROP TABLE article_versions")
     conn.execute("DROP TABLE claims_fts")
+    conn.execute("DROP TABLE articles_fts")
     conn.execute("ALTER TABLE articles DROP COLUMN author")
     conn.execute("ALTER TABLE articles DROP COLUMN speaker")
     for statement in schema._V1_FTS:
         conn.execute(statement)
     conn.execute("INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')")
+    for statement in schema._V3_ARTICLES_FTS:
+        conn.execute(statement)
     new = content_hash(TEXT)
     for table in ("mentions", "claims", "entity_roles", "time_exprs", "figures", "forecasts"):
         conn.execute(f"UPDATE {table} SET article_id = 'old1'")
@@ -39,12 +42,12 @@ def v2_ledger(path) -> None:
     conn.execute("""INSERT INTO articles (id, title, text, published, date_precision, url, extractors, ingested_at)
                     VALUES ('old2', 'copy', ?, '2023-02-03', 'day', 'https://copy.example', '{}', '2099-01-01')""",
                  (TEXT + "\r\n\r\n",))
-    conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     conn.commit()
     conn.close()
 
 
-def test_migration_3_rehashes_ids_everywhere_and_folds_copies(tmp_path):
+def test_migration_4_rehashes_ids_everywhere_and_folds_copies(tmp_path):
     path = tmp_path / "old.db"
     v2_ledger(path)
     with Ledger(path) as ledger:
