@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import Optional
 
 import typer
@@ -232,8 +233,8 @@ def demo(
         out.print(tables.table(rows, columns[name], title=f"{len(rows)} {name}"))
     from .demo import DEMO_AS_OF
 
-    out.print(Text(f"Browse it in a web browser: sayso serve --db {db} --as-of {DEMO_AS_OF}, "
-                   "then open http://127.0.0.1:8000/"), soft_wrap=True)
+    out.print(safe.text(f"Browse it in a web browser: sayso serve --db {db} --as-of {DEMO_AS_OF}, "
+                        "then open http://127.0.0.1:8000/"), soft_wrap=True)
 
 
 @command()
@@ -262,19 +263,15 @@ def resolve(
                             f"{len(result['history'])} resolution(s) on record"), soft_wrap=True)
 
 
-from . import cli_records  # noqa: E402,F401 - registers the listing commands on ``app``
-
-__all__ = ["app", "INTERRUPTED"]
-
 @command()
 def serve(
-    db: Path = DB_OPTION,
+    db: str = DB_OPTION,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
     token: Optional[str] = typer.Option(None, "--token", envvar="SAYSO_TOKEN", show_envvar=True,
                                         help="Allow writes (resolving forecasts) with this token; without one the "
                                              "server is read-only. Prefer SAYSO_TOKEN: other users can see a command line."),
-    as_of: Optional[str] = AS_OF_OPTION,
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="The day statuses are computed for (default: today)."),
 ) -> None:
     """Browse the ledger in a web browser (and as JSON under /api): articles with their records marked,
     search, speakers, the forecast board, disputed figures.
@@ -284,10 +281,14 @@ def serve(
     from .web.serve import serve as run_server
 
     check_date(as_of, "--as-of")
-    if not db.is_file():
+    if not Path(db).is_file():
         fail(f"{db}: no ledger there (create one with `sayso ingest FILES --db {db}` or `sayso demo`)")
-    run_server(db, host, port, token or None, as_of, say=lambda line: print(line, file=sys.stderr, flush=True))
+    run_server(Path(db), host, port, token or None, as_of, say=lambda line: print(line, file=sys.stderr, flush=True))
 
+
+from . import cli_records  # noqa: E402,F401 - registers the listing commands on ``app``
+
+__all__ = ["app", "INTERRUPTED"]
 
 if __name__ == "__main__":  # pragma: no cover
     app()
