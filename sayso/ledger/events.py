@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from sayso import shapes
 from sayso.ledger.places import place_entity
 from sayso.ledger.queries import DATE_HIGH_PAD, DATE_LOW_PAD, ISO_DAY_LENGTH, date_high, date_low
 from sayso.ledger.sql import Where, like
@@ -52,7 +53,7 @@ def insert_events(conn: sqlite3.Connection, article_id: str, events: list[Event]
 # -- rows as records, for linking and evidence ------------------------------------------------
 
 _EVENT_SELECT = """SELECT e.id, e.article_id, a.title, a.published, a.url, a.source, e.claim_id,
-    e.span_start AS start, e.span_end AS "end", e.text, e.trigger_start, e.trigger_end, e.trigger_text,
+    e.span_start AS start, e.span_end AS "end", e.text, e.trigger_start, e.trigger_end, e.trigger_text AS "trigger",
     e.kind, e.plover, e.acled_type, e.acled_subtype, e.actor_start, e.actor_end, e.actor_text AS actor,
     e.actor_key, e.target_start, e.target_end, e.target_text AS target, e.place_start, e.place_end,
     e.place_text AS place, e.place_id, p.place_key, p.geonameid, p.name AS place_name, p.feature AS place_feature,
@@ -77,7 +78,7 @@ def event_record(row) -> Event:
                     row["place_feature"], row["country_code"], row["admin1"], row["latitude"], row["longitude"],
                     row["place_population"], 0.0)
     return Event(
-        start=row["start"], end=row["end"], text=row["text"], trigger=_span(row, "trigger", "trigger_text"),
+        start=row["start"], end=row["end"], text=row["text"], trigger=_span(row, "trigger"),
         kind=row["kind"], plover=row["plover"], acled_type=row["acled_type"], acled_subtype=row["acled_subtype"],
         actor=_span(row, "actor"), target=_span(row, "target"), place=place, place_ref=ref,
         earliest=row["earliest"], latest=row["latest"], date_source=row["date_source"], killed=row["killed"],
@@ -130,11 +131,11 @@ def _linked(conn: sqlite3.Connection, ids: list[int]) -> dict[int, list[int]]:
 
 
 def event_dict(row, same_as: list[int]) -> dict:
-    """One stored event as a dict: its spans' texts and offsets, kinds, place, window, toll, links."""
-    out = {key: row[key] for key in row.keys()}
-    out["civilian"] = bool(out["civilian"])
-    out["same_as"] = same_as
-    return out
+    """One stored event in the event shape (:data:`sayso.shapes.EVENT_FIELDS`), then its article's
+    title, date, URL and source."""
+    values = {key: row[key] for key in row.keys()}
+    values["civilian"] = bool(values["civilian"])
+    return shapes.event(**values, same_as=same_as)
 
 
 def events(conn: sqlite3.Connection, kind: str | None = None, place: str | None = None,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from sayso import shapes
 from sayso.ledger.sql import Where, like
 from sayso.link.entities import name_key
 from sayso.records import Place
@@ -96,17 +97,18 @@ def places(conn: sqlite3.Connection, search: str | None = None, country: str | N
     if limit is not None or offset:
         sql += " LIMIT ? OFFSET ?"
         params += [-1 if limit is None else int(limit), int(offset)]
-    return [dict(r) for r in conn.execute(sql, params)]
+    return [shapes.place(**r) for r in conn.execute(sql, params)]
 
 
 def article_places(conn: sqlite3.Connection, article_id: str) -> list[dict]:
     """An article's place mentions in text order, each with its place's gazetteer fields."""
     rows = conn.execute(
-        f"""SELECT m.id AS mention_id, m.span_start AS start, m.span_end AS "end", m.text, m.kind, m.score,
-                   m.extractor, {_PLACE_FIELDS}
-              FROM place_mentions m JOIN places p ON p.entity_id = m.place_id
-             WHERE m.article_id = ? ORDER BY m.span_start, m.id""", (article_id,))
-    return [dict(r) for r in rows]
+        """SELECT m.id, m.article_id, m.place_id, m.span_start AS start, m.span_end AS "end", m.text, m.kind,
+                  p.place_key, p.geonameid, p.name, p.feature, p.country_code, p.admin1, p.latitude, p.longitude,
+                  p.population, m.score, m.extractor
+             FROM place_mentions m JOIN places p ON p.entity_id = m.place_id
+            WHERE m.article_id = ? ORDER BY m.span_start, m.id""", (article_id,))
+    return [shapes.place_mention(**r) for r in rows]
 
 
 def places_in_span(conn: sqlite3.Connection, article_id: str, start: int, end: int) -> list[dict]:
