@@ -11,19 +11,16 @@ import typer
 from rich.text import Text
 
 from . import tables
-from .common import AS_JSON, DB_OPTION, fail, friendly, out
+from .common import DB_OPTION, friendly, out
 
 entities_app = typer.Typer(help="Merge or split entities; the decisions survive re-ingest.", no_args_is_help=True)
 NOTE_OPTION = typer.Option(None, "--note", help="Why (kept with the decision).")
 
 
-def _ledger(db: Path):
-    from ..ledger import Ledger
+def _ledger(db):
+    from .output import open_ledger
 
-    try:
-        return Ledger(db)
-    except Exception as exc:  # sqlite3.DatabaseError and friends: not a ledger file
-        fail(f"{db}: cannot open the ledger ({exc})")
+    return open_ledger(str(db))
 
 
 @entities_app.command("merge")
