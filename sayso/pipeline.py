@@ -162,7 +162,6 @@ def ingest(
     progress: Progress | None = None,
     n_process: int = 1,
     models: Models | None = None,
-    speaker: str | None = None,
 ) -> IngestSummary:
     """Read, extract and store every article under ``paths``; bad inputs are counted, not fatal.
 
