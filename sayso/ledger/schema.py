@@ -321,7 +321,7 @@ _PLACES_EVENTS_INDEXES = (
 _V6_DECISIONS = (
     # A person's identity decisions (sayso entities merge / split), by name keys: entity rows come
     # and go with re-extraction, the decisions stay and are applied whenever an entity is linked.
-    """CREATE TABLE entity_decisions (
+    """CREATE TABLE IF NOT EXISTS entity_decisions (
         id INTEGER PRIMARY KEY,
         action TEXT NOT NULL,
         kind TEXT NOT NULL,
@@ -331,8 +331,8 @@ _V6_DECISIONS = (
         decided_by TEXT NOT NULL,
         decided_at TEXT NOT NULL,
         note TEXT)""",
-    "CREATE INDEX idx_decisions_keep ON entity_decisions(keep_key)",
-    "CREATE INDEX idx_decisions_other ON entity_decisions(other_key)",
+    "CREATE INDEX IF NOT EXISTS idx_decisions_keep ON entity_decisions(keep_key)",
+    "CREATE INDEX IF NOT EXISTS idx_decisions_other ON entity_decisions(other_key)",
 )
 
 def rekey_entities(conn: sqlite3.Connection) -> None:
