@@ -77,11 +77,11 @@ def run(paths: Iterable[str], output: str | Path, *, date: str | None = None, fi
     out = Path(output)
     _prepare(out, overwrite)
     units = plan(paths, chunk)
-    session = spark or session_for(master)
+    session, made = (spark, False) if spark is not None else session_for(master)
     try:
         return _run(session, units, reading, out)
     finally:
-        if spark is None:
+        if made:
             session.stop()
 
 
@@ -96,11 +96,15 @@ def _prepare(out: Path, overwrite: bool) -> None:
 
 
 def session_for(master: str | None = None):
-    """A SparkSession for sayso: quiet, no web UI, the executors' Python this one (local mode)."""
+    """(session, made here): the active SparkSession, else a new one for sayso: quiet, no web UI,
+    the executors' Python this one (local mode)."""
     try:
         from pyspark.sql import SparkSession
     except ImportError:
         raise SparkJobError("PySpark is not installed: pip install 'sayso[spark]' (or -r requirements-spark.txt)") from None
+    active = SparkSession.getActiveSession()
+    if active is not None:
+        return active, False
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.appName("sayso").config("spark.ui.enabled", "false") \
         .config("spark.ui.showConsoleProgress", "false")
@@ -110,7 +114,7 @@ def session_for(master: str | None = None):
         builder = builder.master("local[*]")  # not under spark-submit
     session = builder.getOrCreate()
     session.sparkContext.setLogLevel("ERROR")
-    return session
+    return session, True
 
 
 def _run(session, units: list[Unit], reading: dict, out: Path) -> SparkSummary:

@@ -287,6 +287,7 @@ def serve(
 
 
 from . import cli_records  # noqa: E402,F401 - registers the listing commands on ``app``
+from . import cli_scale  # noqa: E402,F401 - sayso spark, sayso load
 
 __all__ = ["app", "INTERRUPTED"]
 
