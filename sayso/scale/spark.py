@@ -1,7 +1,7 @@
 """``sayso spark INPUT... OUTPUT``: extraction on Apache Spark, every record type written as Parquet.
 
     sayso spark news.jsonl archive/ out/           # local mode, all cores
-    spark-submit --master local[2] -m sayso.scale.spark news.jsonl out/   # or: python -m sayso.scale.spark
+    spark-submit --master local[2] sayso/scale/submit.py news.jsonl out/   # the same, under spark-submit
 
 Stages (the extraction itself is :func:`sayso.pipeline.extract_articles`, unchanged):
 
@@ -224,13 +224,3 @@ def read_manifest(out: str | Path) -> dict:
                             f"this sayso reads {FORMAT})")
     return manifest
 
-
-def main(argv: list[str] | None = None) -> int:
-    """The spark-submit entry point: ``spark-submit -m sayso.scale.spark INPUT... OUTPUT`` (the CLI's options)."""
-    from sayso.views.cli import app
-
-    return app(["spark", *(sys.argv[1:] if argv is None else argv)])
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
