@@ -99,6 +99,7 @@ def _line_ranges(found: Found, chunk: int) -> list[tuple[int, int | None, int]]:
         return []
     for here, after in zip(ranges, ranges[1:]):
         here[1] = after[0]
+    ranges[-1][1] = number + 1
     with open_regular(found) as stream:
         for _, _, at in ranges[1:]:
             stream.seek(at)
