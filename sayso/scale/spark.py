@@ -10,9 +10,17 @@ Stages (the extraction itself is :func:`sayso.pipeline.extract_articles`, unchan
 2. extract (executors, ``mapPartitions``): each unit read with the :mod:`sayso.sources` readers and
    extracted; the spaCy pipeline and the models are loaded once per executor Python process (the
    process-wide ``nlp.load()`` and ``Models.default()``; Spark reuses its Python workers);
-3. write (Spark): one Parquet table per record type (:mod:`sayso.scale.tables`), partitioned by
-   unit, then ``_sayso.json`` (the manifest: units, row counts, extractor strings). An output
-   without the manifest is incomplete and ``sayso load`` refuses it.
+3. write (executors): each task writes its unit's rows of every table as one Parquet file,
+   ``OUTPUT/<table>/chunk=<unit>/part-0.parquet`` (:mod:`sayso.scale.tables`; renamed into place
+   when complete, so a task run again replaces it whole); the folders are Hive partitions that
+   Spark, pyarrow, DuckDB and pandas read as one table each;
+4. the driver writes ``_sayso.json`` last (units, row counts, extractor strings, failures, each
+   task's time). An output without it is incomplete and ``sayso load`` refuses it.
+
+Why the executors write the files rather than Spark's DataFrame writer: one table per record type
+from one pass over the articles would need the extracted rows cached and scanned ten times (one
+write per table); on 60 stories that took 48 s more than the extraction. Output paths must be
+on a filesystem every executor and the driver see (local in local mode; NFS or the like on a cluster).
 
 A bad record (unreadable line, article the parser fails on) is a row of the ``failures`` table and
 a line of the report, never the end of the job. Nothing is downloaded: PySpark ships its jars.
@@ -37,6 +45,10 @@ MANIFEST = "_sayso.json"
 """The file ``sayso spark`` writes last; its presence marks a complete output."""
 FORMAT = 1
 """The output layout's version (``tables`` columns; bump when they change incompatibly)."""
+LOCAL_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+"""The driver JVM's options in local mode, where it only schedules tasks and passes small results:
+the quick JIT and one GC thread. Measured: a session that runs one small job took 5.2 s of JVM CPU
+instead of 8.8 s (wall 10.7 s instead of 18.3 s on the shared machine)."""
 TASKS_PER_CORE = 4
 """At least this many units per core when the input allows (the last tasks finish close together)."""
 SHOWN_FAILURES = 1000
@@ -124,10 +136,12 @@ def session_for(master: str | None = None):
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.appName("sayso").config("spark.ui.enabled", "false") \
         .config("spark.ui.showConsoleProgress", "false")
+    if not master and "SPARK_HOME" not in os.environ and "PYSPARK_GATEWAY_PORT" not in os.environ:
+        master = "local[*]"  # not under spark-submit
     if master:
         builder = builder.master(master)
-    elif "SPARK_HOME" not in os.environ and "PYSPARK_GATEWAY_PORT" not in os.environ:
-        builder = builder.master("local[*]")  # not under spark-submit
+    if master and master.startswith("local") and "JAVA_TOOL_OPTIONS" not in os.environ:
+        builder = builder.config("spark.driver.extraJavaOptions", LOCAL_JVM_OPTIONS)
     session = builder.getOrCreate()
     session.sparkContext.setLogLevel("ERROR")
     return session, True
