@@ -286,7 +286,11 @@ def _safe_predictions(doc, article: Article) -> list[Prediction]:
 
 
 def format_report(result: dict) -> str:
-    """A plain-text table of ``evaluate_forecasts`` output."""
+    """A plain-text table of ``evaluate_forecasts`` (or ``evaluate_meantime``) output."""
+    if result.get("format") == "meantime":
+        from .forecasts_meantime import format_meantime
+
+        return format_meantime(result)
     lines = [f"future-statements forecasts, {result['docs']} docs (undated), {result['statements']} "
              f"statements, {result['aligned']} aligned to a sentence",
              f"{'system':<10}{'recall':>8}{'precision':>11}{'F1':>7}{'predictor':>11}{'predictions':>13}"]
