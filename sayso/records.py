@@ -20,6 +20,7 @@ EntityKind = Literal["person", "org", "place", "other"]
 MentionKind = Literal["name", "title", "pronoun", "description"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Hedging = Literal["certain", "likely", "possible"]
+Polarity = Literal["positive", "negative"]
 ForecastStatus = Literal["open", "due", "resolved"]
 
 
@@ -190,6 +191,8 @@ class Forecast:
     text: str
     cue: Span | None  # "will", "is expected to", "warned that ... will"
     hedging: Hedging
+    polarity: Polarity = "positive"  # negative: the source says the event will NOT happen
+    event: str = ""  # the predicted event in positive form ("Russia will attack" for "Russia will not attack")
     earliest: str | None = None  # target window (ISO dates); None: open-ended
     latest: str | None = None
     time_index: int | None = None  # index into Extraction.times of the window's expression

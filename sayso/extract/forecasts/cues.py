@@ -213,7 +213,9 @@ def predicative_cue(tok) -> Cue | None:
     adjective = adjectives[0]
     if any(c.lower_ in COMPARATIVE_WORDS for c in adjective.children if c.dep_ == "advmod"):
         return None
-    return Cue(tok, [tok, adjective], PREDICATIVE_CUES[adjective.lower_], "predicative", tok)
+    # the event is the subject: "an attack is imminent" predicts "an attack" ("not inevitable" must
+    # not read as "inevitable")
+    return Cue(tok, [tok, adjective], PREDICATIVE_CUES[adjective.lower_], "predicative", subjects[0])
 
 
 def be_to_cue(tok) -> Cue | None:

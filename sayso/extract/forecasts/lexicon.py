@@ -5,6 +5,8 @@ named constant; ``docs/forecasts.md`` explains each rule and why.
 """
 from __future__ import annotations
 
+import re
+
 # --- hedging: cue -> level ------------------------------------------------------
 # Modal auxiliaries (spaCy tag MD) that put the verb they govern in the future.
 # Left out on purpose: "can" (ability, present), "must"/"should"/"ought" (obligation),
@@ -120,6 +122,39 @@ ADVERB_HEDGING = {
 }
 HEDGING_LEVELS = ("certain", "likely", "possible")
 
+# --- polarity (:mod:`.polarity`) --------------------------------------------------
+# Negation on the event's verb or its cue: "will not", "won't", "never", "no longer".
+NEGATION_WORDS = frozenset({"not", "n't", "never"})
+# A negative subject or object negates the event: "nobody will win", "nothing will change".
+NEGATIVE_QUANTIFIERS = frozenset({"nobody", "nothing", "none", "noone", "neither", "no-one"})
+# Cue words that predict the event will not happen: "is unlikely to", "an attack is impossible".
+NEGATIVE_CUE_WORDS = frozenset({"unlikely", "improbable", "impossible"})
+# The positive form of negative words when the event is written without its negation.
+POSITIVE_OF = {"wo": "will", "ca": "can", "sha": "shall", "nobody": "somebody", "nothing": "something",
+               "none": "some", "noone": "someone", "no-one": "someone", "neither": "either",
+               "unlikely": "likely", "improbable": "probable", "impossible": "possible"}
+# Words of necessity: denied, they leave the event open instead of negating it ("no guarantee that
+# it will", "conflict is not inevitable", "not certain to win" -> possible, positive).
+NECESSITY_WORDS = frozenset({"inevitable", "certain", "sure", "bound", "guarantee", "guaranteed",
+                             "necessarily", "definite", "definitely", "assured", "unavoidable", "inescapable"})
+# Belief verbs that raise a negation: "we do not believe / think / expect that it will" means "we
+# believe it will not".
+NEG_RAISING_VERBS = frozenset({"believe", "think", "expect", "anticipate", "foresee", "suppose", "imagine",
+                               "see", "feel", "reckon"})
+# Verbs that deny the clause or the claim they govern: "X denies it is planning to attack",
+# "rejected reports that it would", "ruled out raising taxes" ("rule" + "out").
+DENIAL_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebut", "disclaim", "doubt", "dispute"})
+# Verbs above a forecast that lower its level to theirs: "analysts expect that prices will rise",
+# "it is expected that the plane will wear ..." (likely, MEANTIME: PROBABLE), "fears that it could".
+EMBEDDING_HEDGING = {
+    "expect": "likely", "believe": "likely", "think": "likely", "predict": "likely", "forecast": "likely",
+    "anticipate": "likely", "estimate": "likely", "project": "likely", "reckon": "likely", "suppose": "likely",
+    "hope": "possible", "fear": "possible", "suspect": "possible", "guess": "possible", "speculate": "possible",
+}
+# Speech acts: negated, the clause they govern is not asserted ("did not say whether he would resign").
+REPORTING_VERBS = frozenset({"say", "tell", "announce", "confirm", "state", "disclose", "reveal", "specify",
+                             "indicate", "comment", "elaborate", "report"})
+
 # --- past, present and non-forecast uses ---------------------------------------
 # "could have done", "would have been": a modal with a perfect is about the past.
 # Only "will have done" (future perfect) stays a forecast.
@@ -219,6 +254,26 @@ NO_WINDOW_VALUES = frozenset({"PRESENT_REF", "PAST_REF"})
 CALENDAR_DURATION_MONTHS = {"M": 1, "Q": 3, "Y": 12}
 # ... only when counted forward: "within a month", "the next / coming / following two weeks".
 FORWARD_WORDS = frozenset({"next", "coming", "following"})
+
+# --- which time dates the event (:mod:`.timing`) ------------------------------------
+# A comparison or a reference point on the way from the time to the event: "higher than in 2021",
+# "a decade earlier than 2040", "compared with 2019", "versus last year".
+COMPARISON_WORDS = frozenset({"than", "compared", "compare", "versus", "vs", "vs.", "relative"})
+# Verbs that belong to the predicted event itself, crossable on that way: "make an attempt to launch
+# ... and seize ... within a month" (infinitives, conjoined verbs, gerunds after a preposition).
+EVENT_CLAUSE_DEPS = frozenset({"xcomp", "conj", "pcomp"})
+INFINITIVE_CLAUSE_DEPS = frozenset({"acl", "advcl", "relcl"})  # ... when they are "to"-infinitives
+# ... and a clause that says when the event happens: "will look at sanctions when they meet on Monday".
+SAME_TIME_MARKS = frozenset({"when", "once", "while"})
+# Entities that name something: a time inside one is part of a name ("the Winter Olympics", "the
+# 2008 Beijing Olympic Games", "the Millennium Dome"), not a date of the event.
+NAME_ENTITY_TYPES = frozenset({"EVENT", "ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
+NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+# Only these expressions move to their next occurrence when they ended before the article's date.
+NEXT_OCCURRENCE = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"[a-z]*\.?\b|\b(?:spring|summer|autumn|fall|winter)\b", re.I)
+LOOKING_BACK = re.compile(r"\b(?:last|past|previous|ago|earlier|yesterday|since)\b", re.I)
 
 # --- the baseline of the evaluation -----------------------------------------------
 # `sayso eval forecasts` compares with "every sentence holding one of these words".
