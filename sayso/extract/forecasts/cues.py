@@ -21,6 +21,7 @@ from .lexicon import (ADVERB_HEDGING, AGENTIVE_OBJECT_CUES, AGENT_ENT_TYPES, AGE
     REQUEST_HEDGING, REQUEST_VERBS, RISK_NOUNS, RISK_PREP, SCHEDULED_PLAN_HEDGING, SPECIFYING_NOUNS,
     SPEECH_ACT_VERBS, STATIVE_MODALS, STATIVE_VERBS, VOLITION_MODALS, VOLITION_VERBS, WARNING_PREPS,
     WARNING_VERBS)
+from . import filters
 from .windows import article_day, has_window, preposition, shift_forward_year, window
 
 CLAUSE_POS = frozenset({"VERB", "AUX"})
@@ -43,6 +44,7 @@ class Cue:
     hedging: str
     rule: str  # modal, complement, noun, object, clause, passive, warning, predicative, directive
     event_root: object  # the token whose subtree is the event
+    claimed: bool = False  # a claim's content holds it (someone is reported saying it)
 
 
 @dataclass
@@ -65,7 +67,10 @@ def sentence_cues(ctx: Context, sent) -> Iterator[Cue]:
         if tok.pos_ not in CLAUSE_POS or tok.dep_ in AUX_DEPS or _background(tok):
             continue
         cue = token_cue(ctx, tok)
-        if cue is not None and not is_scheduled_fact(cue):
+        if cue is None or is_scheduled_fact(cue):
+            continue
+        cue.claimed = any(p.start <= tok.idx < p.end for c in ctx.claims for p in c.content)
+        if filters.reason(cue) is None:
             yield cue
 
 

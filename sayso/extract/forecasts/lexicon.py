@@ -13,17 +13,20 @@ import re
 # "'d" ("I'd love to", and "had" when the tagger errs: 0 of 7 found a statement on dev-even).
 MODAL_HEDGING = {
     "will": "certain", "'ll": "certain", "wo": "certain", "shall": "certain",
-    "would": "likely",
+    "would": "certain",  # the reported "will" ("said the planes would meet demand"): MEANTIME CERTAIN 7 of 8
     "may": "possible", "might": "possible", "could": "possible",
 }
 # Verbs and adjectives whose "to"-complement is the predicted event:
 # "is expected to launch", "plans to", "is preparing to", "is set to", "threatens to".
+# Levels calibrated on MEANTIME airbus + apple: arrangements and commitments (plans to, is set / scheduled
+# / due / slated / poised to, vows to) are CERTAIN there, expectations (expects to, is likely to, intends
+# to) PROBABLE.
 COMPLEMENT_CUES = {
-    "expect": "likely", "plan": "likely", "prepare": "likely", "set": "likely",
-    "threaten": "likely", "intend": "likely", "aim": "likely", "schedule": "likely",
+    "expect": "likely", "plan": "certain", "prepare": "certain", "set": "certain",
+    "threaten": "likely", "intend": "likely", "aim": "likely", "schedule": "certain",
     "forecast": "likely", "predict": "likely", "project": "likely", "anticipate": "likely",
-    "poise": "likely", "vow": "likely", "pledge": "likely", "promise": "likely",
-    "likely": "likely", "unlikely": "likely", "due": "likely", "slate": "likely",
+    "poise": "certain", "vow": "certain", "pledge": "certain", "promise": "certain",
+    "likely": "likely", "unlikely": "likely", "due": "certain", "slate": "certain",
     "certain": "certain", "sure": "certain", "bound": "certain", "go": "certain",
     "hope": "possible", "seek": "possible",
     "design": "likely",  # "a treaty designed to cut emissions by 2020": the purpose it is to reach
@@ -31,8 +34,8 @@ COMPLEMENT_CUES = {
 # Only these complement cues may govern the event with a bare noun object:
 # "plans a mass mobilisation", "forecasts growth of 3%", "expects a deal".
 OBJECT_CUES = {
-    "expect": "likely", "plan": "likely", "forecast": "likely", "predict": "likely",
-    "anticipate": "likely", "project": "likely", "prepare": "likely", "threaten": "likely",
+    "expect": "likely", "plan": "certain", "forecast": "likely", "predict": "likely",
+    "anticipate": "likely", "project": "likely", "prepare": "certain", "threaten": "likely",
 }
 # ... "threaten" only with an agent (a person, group or place, or no subject of its own: "later
 # requested ..., threatening a lawsuit"); with a thing as subject it means "endanger", a present
@@ -44,7 +47,7 @@ AGENT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who"})
 # "no major change is expected in the next 24 hours", "heavy crowding is to be expected".
 PASSIVE_CUES = {
     "predict": "likely", "expect": "likely", "forecast": "likely", "anticipate": "likely",
-    "project": "likely", "plan": "likely", "schedule": "likely", "fear": "possible",
+    "project": "likely", "plan": "certain", "schedule": "certain", "fear": "possible",
 }
 # "warned of potential flash floods", "warned of dire consequences unless ...".
 WARNING_VERBS = {"warn": "likely", "caution": "likely"}
@@ -60,8 +63,8 @@ GOING_TO_AUX = "be"
 # Nouns whose "to"-complement is a plan or a commitment: "announced plans to withdraw by
 # September 11", "its intention to sell", "a pledge to cut emissions".
 NOUN_CUES = {
-    "plan": "likely", "intention": "likely", "pledge": "likely", "promise": "likely",
-    "vow": "likely", "threat": "likely", "bid": "possible",
+    "plan": "certain", "intention": "likely", "pledge": "certain", "promise": "certain",
+    "vow": "certain", "threat": "likely", "bid": "possible",
     "effort": "possible",  # "in an effort to resolve weeks of uncertainty": an aim, not yet reached
     # the favourite of a race is a prediction of its outcome: "the frontrunner to lead the party",
     # "a front runner to succeed John Paul II" ("runner" heads "front runner"), "favourite to win"
@@ -76,7 +79,7 @@ PREDICATIVE_CUES = {
 }
 # "be to" + verb, the journalistic arrangement future: "police are to turn the country upside
 # down", "the president is to visit Paris" (present tense only: "was to be" is a past prospective).
-BE_TO_HEDGING = "likely"
+BE_TO_HEDGING = "certain"  # an arrangement, like "is scheduled to" (MEANTIME: "is to be held" CERTAIN)
 BE_TO_TAGS = frozenset({"VBZ", "VBP"})
 # ... not a specifying copula, whose subject names a goal or a way, not an agent: "the priority
 # is to help", "the easiest way is to lift the ban", "his intention is to run" (a plan noun
@@ -98,8 +101,8 @@ PRESENT_VERB_TAGS = frozenset({"VBZ", "VBP"})
 # Participles that make their noun a planned or expected event: "several inductions planned by
 # the IAF", "the proposed aircraft", "the expected rise in rates", "a scheduled visit".
 PLANNED_PARTICIPLES = {
-    "plan": "likely", "propose": "possible", "schedule": "likely", "expect": "likely",
-    "anticipate": "likely", "slate": "likely", "intend": "likely", "forecast": "likely",
+    "plan": "certain", "propose": "possible", "schedule": "certain", "expect": "likely",
+    "anticipate": "likely", "slate": "certain", "intend": "likely", "forecast": "likely",
     "project": "likely", "predict": "likely",
 }
 PARTICIPLE_DEPS = frozenset({"acl", "amod"})
@@ -254,6 +257,34 @@ NO_WINDOW_VALUES = frozenset({"PRESENT_REF", "PAST_REF"})
 CALENDAR_DURATION_MONTHS = {"M": 1, "Q": 3, "Y": 12}
 # ... only when counted forward: "within a month", "the next / coming / following two weeks".
 FORWARD_WORDS = frozenset({"next", "coming", "following"})
+
+# --- not forecasts (:mod:`.filters`) -------------------------------------------------
+# Wishes: what someone would like to happen ("hopes to win", "would like to retire", "wants to").
+WISH_VERBS = frozenset({"hope", "wish", "like", "love", "want", "prefer", "desire", "long", "yearn"})
+# Plans and arrangements that, told in the past outside a report, are past plans ("they planned to
+# kill", "the terminal was scheduled to open", "had planned to attack").
+PAST_PLAN_CUES = frozenset({"plan", "intend", "aim", "prepare", "schedule", "set", "due", "slate", "go", "mean"})
+# Verbs whose clause reports what someone said or thinks: "would" and a past plan under them are the
+# report's tense ("said it planned to cut 500 jobs", "warned that prices would rise").
+REPORTING_HEADS = frozenset({
+    "say", "tell", "announce", "confirm", "state", "add", "claim", "insist", "warn", "believe", "think",
+    "expect", "predict", "argue", "suggest", "write", "note", "explain", "estimate", "report", "indicate",
+    "agree", "promise", "vow", "pledge", "threaten", "fear", "assure", "caution", "forecast", "project",
+    "anticipate", "acknowledge", "admit", "stress", "reiterate", "declare", "maintain", "reckon",
+    "understand", "learn", "hear", "tweet", "post", "decide", "signal", "hint", "concede", "reveal",
+    "disclose", "foresee", "conclude", "find", "show", "suggest", "agree", "accept", "assume", "imply",
+    # adjectives of a stance: "is concerned that planes would have to be flown in", "confident it would"
+    "concerned", "worried", "afraid", "confident", "optimistic", "pessimistic", "hopeful", "convinced",
+})
+# ... and nouns: "fears that the Taliban would strike back", "reports that it would".
+REPORTING_NOUNS = frozenset({"fear", "report", "claim", "expectation", "hope", "belief", "view", "warning",
+                             "prediction", "forecast", "estimate", "statement", "assurance", "promise", "concern",
+                             "speculation", "suggestion", "announcement", "agreement", "pledge"})
+# A proposal as subject: "would" says what it will do ("the law would allow female lawyers to ...").
+PROPOSAL_NOUNS = frozenset({"law", "bill", "plan", "proposal", "measure", "deal", "agreement", "legislation",
+                            "rule", "policy", "change", "move", "treaty", "reform", "system", "scheme", "project",
+                            "programme", "program", "merger", "acquisition", "purchase", "contract", "order",
+                            "regulation", "amendment", "budget", "package", "switch", "service"})
 
 # --- which time dates the event (:mod:`.timing`) ------------------------------------
 # A comparison or a reference point on the way from the time to the event: "higher than in 2021",

@@ -1,0 +1,166 @@
+"""Cues that look forward in form but predict nothing: questions, wishes, past plans, hypotheticals.
+
+:func:`reason` returns why a cue is not a forecast (or None):
+
+- **question**: the event's clause asks ("Will Russia attack", "nobody knows **when** Russia will
+  attack", "it is unclear **how quickly** businesses will adopt it", "asked **whether** it would",
+  a clause followed by "?"); a sentence ending in "?" is dropped before any cue is looked at;
+- **wish**: "hopes to win", "would like to retire", "wants to", "wishes to" (:data:`~.lexicon.WISH_VERBS`):
+  what someone would like, not what they say will happen;
+- **past plan**: a plan, schedule or arrangement in the simple past or the past perfect that nobody
+  reports as still standing ("they **planned to** kill", "the terminal **was scheduled to** open",
+  "**had planned to** attack"): under a reporting verb the past is only the report's tense ("the
+  company **said** it **planned to** cut 500 jobs" stays a forecast; a past perfect never does);
+- **hypothetical**: "would" in a clause nobody reports and nothing conditions ("it **would** be a very
+  good idea", "people **would** be less inclined to gossip"): an opinion or an unreal case, not a
+  prediction; "he said prices would rise" and "if the talks fail, the strike would spread" stay.
+"""
+from __future__ import annotations
+
+from .lexicon import CONDITION_MARKS, PAST_PLAN_CUES, PROPOSAL_NOUNS, REPORTING_HEADS, REPORTING_NOUNS, WISH_VERBS
+
+QUESTION_DEPS = frozenset({"ccomp", "csubj", "csubjpass", "pcomp", "xcomp", "dobj", "nsubj", "attr", "acl"})
+WH_WORDS = frozenset({"how", "what", "when", "where", "why", "who", "whom", "whose", "which", "whether"})
+WH_DEPS = frozenset({"advmod", "dobj", "nsubj", "nsubjpass", "attr", "npadvmod", "acomp", "pobj"})
+INVERTED_MODALS = frozenset({"will", "would", "can", "could", "may", "might", "shall", "wo", "ca"})
+PAST_TAGS = frozenset({"VBD"})
+WILL = frozenset({"will", "'ll", "wo", "shall"})
+PURPOSE_MARKS = frozenset({"so", "that"})
+MAX_STEPS = 8
+
+
+import os
+_OFF = set(os.environ.get("FC_OFF", "").split(","))
+
+
+def reason(cue) -> str | None:
+    """Why ``cue`` is not a forecast ("question", "wish", "past plan", "hypothetical"), or None."""
+    if "q" not in _OFF and _question(cue):
+        return "question"
+    if "w" not in _OFF and _wish(cue):
+        return "wish"
+    if "p" not in _OFF and _past_plan(cue):
+        return "past plan"
+    if "h" not in _OFF and _hypothetical(cue):
+        return "hypothetical"
+    return None
+
+
+def _clause_heads(cue) -> list:
+    """The anchor and the verbs between it and the top of the cue (its clause heads)."""
+    heads, tok = [cue.anchor], cue.anchor
+    tops = {t.i for t in (cue.event_root, *cue.tokens)}
+    for _ in range(MAX_STEPS):
+        if tok.head.i == tok.i or tok.i in tops:
+            break
+        tok = tok.head
+        heads.append(tok)
+    return heads
+
+
+def _question(cue) -> bool:
+    heads = _clause_heads(cue)
+    if any(h.dep_ == "relcl" or h.head.dep_ == "relcl" for h in heads):
+        return False  # "the city where he plans to speak": a relative clause, not a question
+    return any(_asks(h) for h in heads) or _inverted(cue.anchor) or _before_question_mark(cue.anchor)
+
+
+def _asks(head) -> bool:
+    """A complement clause opened by "whether", "if" or a wh-word of its own ("nobody knows when it
+    will", "it is unclear how quickly they will", "did not know what form the attack would take")."""
+    if head.dep_ not in QUESTION_DEPS:
+        return False
+    for child in head.children:
+        if child.i > head.i:
+            continue
+        if child.dep_ == "mark" and child.lower_ in ("whether", "if"):
+            return True
+        if child.lower_ in WH_WORDS and child.dep_ in WH_DEPS:
+            return True
+        if child.dep_ in WH_DEPS and any(g.lower_ in WH_WORDS and g.dep_ in ("advmod", "det") for g in child.children):
+            return True
+    return False
+
+
+def _inverted(anchor) -> bool:
+    """"Will Russia attack", "could it be": the modal before the subject."""
+    modals = [c for c in anchor.children if c.dep_ == "aux" and c.lower_ in INVERTED_MODALS]
+    subjects = [c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return bool(modals and subjects) and modals[0].i < subjects[0].i and modals[0].i == anchor.left_edge.i
+
+
+def _before_question_mark(anchor) -> bool:
+    """The clause is followed by "?" ("'Will it hold?' he asked")."""
+    doc, end = anchor.doc, anchor.right_edge.i + 1
+    while end < len(doc) and doc[end].is_punct and doc[end].text in ('"', "'", "”", "’", ")"):
+        end += 1
+    return end < len(doc) and doc[end].text == "?"
+
+
+def _wish(cue) -> bool:
+    """"hopes to win", "would like to retire", "wants to": the cue or the verb it governs is a wish
+    ("passengers will want to fly direct" predicts a wish: a forecast)."""
+    if cue.rule == "modal" and cue.tokens[0].lower_ in WILL:
+        return False
+    return any(t.lemma_.lower() in WISH_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in t.children)
+               for t in (*cue.tokens, cue.anchor) if t.pos_ in ("VERB", "AUX"))
+
+
+def _past_plan(cue) -> bool:
+    """A plan or arrangement told in the past that no reporting verb carries (see the module doc)."""
+    for tok in cue.tokens:
+        lemma = tok.lemma_.lower()
+        if lemma not in PAST_PLAN_CUES and not (lemma == "be" and cue.rule == "be_to"):
+            continue
+        if _past_perfect(tok):
+            return True
+        if _past(tok) and not reported(tok):
+            return True
+    return False
+
+
+def _past(tok) -> bool:
+    """Simple past: the verb itself (VBD) or its auxiliary ("was scheduled", "were to be")."""
+    if tok.tag_ in PAST_TAGS:
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in PAST_TAGS for c in tok.children)
+
+
+def _past_perfect(tok) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ == "VBD" for c in tok.children)
+
+
+def reported(tok) -> bool:
+    """``tok`` lies in a clause a reporting verb or noun governs ("said it planned to", "warned prices
+    would", "fears that the Taliban would"), or a reporting verb hangs from it ("it would happen, he said")."""
+    if any(c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in REPORTING_HEADS for c in tok.children):
+        return True
+    for _ in range(MAX_STEPS):
+        if tok.head.i == tok.i:
+            return False
+        head = tok.head.lemma_.lower()
+        if tok.dep_ in ("ccomp", "xcomp", "advcl", "parataxis", "conj") and head in REPORTING_HEADS:
+            return True
+        if tok.dep_ in ("acl", "ccomp") and head in REPORTING_NOUNS:
+            return True
+        if tok.dep_ == "relcl":
+            return False
+        tok = tok.head
+    return False
+
+
+def _hypothetical(cue) -> bool:
+    """"would" with nothing that reports it, conditions it or dates it (see the module doc)."""
+    if cue.rule != "modal" or cue.tokens[0].lower_ != "would":
+        return False
+    anchor = cue.anchor
+    if reported(anchor) or cue.claimed:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in PROPOSAL_NOUNS for c in anchor.children):
+        return False  # "the law would allow ...": what a proposal will do
+    for head in _clause_heads(cue):
+        if any(c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children) for c in head.children):
+            return False
+        if head.dep_ == "advcl" and any(m.lower_ in PURPOSE_MARKS for m in head.children if m.dep_ == "mark"):
+            return False  # "sued so that the latter would stop selling it": the aim of an act
+    return True
