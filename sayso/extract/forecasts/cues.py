@@ -7,12 +7,11 @@ out relative clauses and scheduled facts. The word lists are in :mod:`.lexicon`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from ...records import Article, Claim, Entity, TimeExpr
 from ..spans import SUBJECT_DEPS
 from .lexicon import (ADVERB_HEDGING, AGENTIVE_OBJECT_CUES, AGENT_ENT_TYPES, AGENT_PRONOUNS, AIM_GERUND_CUES,
-    BACKGROUND_DEPS, BE_TO_BLOCKERS, BE_TO_HEDGING, BE_TO_TAGS, CALENDAR_ENTITY_TYPES, CALENDAR_NOUNS,
+    BACKGROUND_DEPS, BE_TO_BLOCKERS, CAUSATIVE_HEDGING, CAUSATIVE_VERBS, EVENT_OBJECTS, PRESENT_ONLY_REQUESTS, BE_TO_HEDGING, BE_TO_TAGS, CALENDAR_ENTITY_TYPES, CALENDAR_NOUNS,
     COMPARATIVE_WORDS, COMPLEMENT_CUES, DEADLINE_MODS, DEADLINE_WORDS, DIRECTIVE_HEDGING, DIRECTIVE_VERBS,
     FIRST_PERSON, FORWARD_TIME_DEPS, FORWARD_TIME_WORDS, GOING_TO_AUX, INTENTION_HEDGING, INTENTION_VERBS,
     MODAL_HEDGING, NEGATED_PAST_MODALS, NOUN_CUES, OBJECT_CUES, OBLIGATION_MODALS, OBSERVANCE_VERBS,
@@ -21,7 +20,6 @@ from .lexicon import (ADVERB_HEDGING, AGENTIVE_OBJECT_CUES, AGENT_ENT_TYPES, AGE
     REQUEST_HEDGING, REQUEST_VERBS, RISK_NOUNS, RISK_PREP, SCHEDULED_PLAN_HEDGING, SPECIFYING_NOUNS,
     SPEECH_ACT_VERBS, STATIVE_MODALS, STATIVE_VERBS, VOLITION_MODALS, VOLITION_VERBS, WARNING_PREPS,
     WARNING_VERBS)
-from . import filters
 from .windows import article_day, has_window, preposition, shift_forward_year, window
 
 CLAUSE_POS = frozenset({"VERB", "AUX"})
@@ -61,22 +59,15 @@ class Context:
         return self.article.text
 
 
-def sentence_cues(ctx: Context, sent) -> Iterator[Cue]:
-    """The forward-looking anchors of one sentence; relative clauses and scheduled facts left out."""
-    for tok in sent:
-        if tok.pos_ not in CLAUSE_POS or tok.dep_ in AUX_DEPS or _background(tok):
-            continue
-        cue = token_cue(ctx, tok)
-        if cue is None or is_scheduled_fact(cue):
-            continue
-        cue.claimed = any(p.start <= tok.idx < p.end for c in ctx.claims for p in c.content)
-        if filters.reason(cue) is None:
-            yield cue
+def background(tok) -> bool:
+    """A relative clause, not an infinitive the parser calls one ("threats to bomb" is a plan noun's)
+    nor a "that"-clause it hangs on a noun ("announced in a memo that he would be on leave")."""
+    return tok.dep_ in BACKGROUND_DEPS and not _has_to(tok) and not misparsed_complement(tok)
 
 
-def _background(tok) -> bool:
-    """A relative clause, not an infinitive the parser calls one ("threats to bomb" is a plan noun's)."""
-    return tok.dep_ in BACKGROUND_DEPS and not _has_to(tok)
+def misparsed_complement(tok) -> bool:
+    """A "relative clause" opened by the conjunction "that" (a mark, not a pronoun): a complement clause."""
+    return tok.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
 
 
 def token_cue(ctx: Context, tok) -> Cue | None:
@@ -119,7 +110,8 @@ def _not_a_prediction(tok, modal: str) -> bool:
         return True
     if modal in NEGATED_PAST_MODALS and any(c.dep_ == "neg" for c in tok.children):
         return True
-    stative = lemma in STATIVE_VERBS and not any(c.dep_ in COMPLEMENT_DEPS for c in tok.children)
+    stative = lemma in STATIVE_VERBS and not any(c.dep_ in COMPLEMENT_DEPS for c in tok.children) and not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in EVENT_OBJECTS for c in tok.children)
     return modal in STATIVE_MODALS and stative
 
 
@@ -322,6 +314,8 @@ def request_cue(tok) -> Cue | None:
     head = tok.head
     if head is tok or head.lemma_.lower() not in REQUEST_VERBS:
         return None
+    if head.lemma_.lower() in PRESENT_ONLY_REQUESTS and (head.tag_ not in PRESENT_VERB_TAGS or _aux_of(head)):
+        return None
     if tok.dep_ == "xcomp" and _has_to(tok):
         addressees = [c for c in head.children if c.dep_ == "dobj" and c.i < tok.i]
         if not addressees and not _has_subject(tok):
@@ -331,7 +325,8 @@ def request_cue(tok) -> Cue | None:
         root = tok
     else:
         return None
-    return Cue(tok, [*_aux_of(head), head], REQUEST_HEDGING, "request", root)
+    level = CAUSATIVE_HEDGING if head.lemma_.lower() in CAUSATIVE_VERBS else REQUEST_HEDGING
+    return Cue(tok, [*_aux_of(head), head], level, "request", root)
 
 
 def directive_cue(ctx: Context, tok) -> Cue | None:

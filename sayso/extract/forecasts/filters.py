@@ -143,7 +143,7 @@ def reported(tok) -> bool:
             return True
         if tok.dep_ in ("acl", "ccomp") and head in REPORTING_NOUNS:
             return True
-        if tok.dep_ == "relcl":
+        if tok.dep_ == "relcl" and not any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
             return False
         tok = tok.head
     return False

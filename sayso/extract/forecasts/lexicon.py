@@ -28,7 +28,8 @@ COMPLEMENT_CUES = {
     "poise": "certain", "vow": "certain", "pledge": "certain", "promise": "certain",
     "likely": "likely", "unlikely": "likely", "due": "certain", "slate": "certain",
     "certain": "certain", "sure": "certain", "bound": "certain", "go": "certain",
-    "hope": "possible", "seek": "possible",
+    "seek": "possible",
+    "agree": "certain", "commit": "certain",  # "have agreed to purchase 60 jets", "are committed to support"
     "design": "likely",  # "a treaty designed to cut emissions by 2020": the purpose it is to reach
 }
 # Only these complement cues may govern the event with a bare noun object:
@@ -36,6 +37,10 @@ COMPLEMENT_CUES = {
 OBJECT_CUES = {
     "expect": "likely", "plan": "certain", "forecast": "likely", "predict": "likely",
     "anticipate": "likely", "project": "likely", "prepare": "certain", "threaten": "likely",
+    # a proposal, request or deal of an event noun: "negotiates the purchase of 22 jets", "agree purchase
+    # of 60 jets", "requests rerun of the bid", "proposed a ban"
+    "negotiate": "possible", "agree": "certain", "propose": "possible", "request": "possible",
+    "demand": "possible",
 }
 # ... "threaten" only with an agent (a person, group or place, or no subject of its own: "later
 # requested ..., threatening a lawsuit"); with a thing as subject it means "endanger", a present
@@ -69,6 +74,10 @@ NOUN_CUES = {
     # the favourite of a race is a prediction of its outcome: "the frontrunner to lead the party",
     # "a front runner to succeed John Paul II" ("runner" heads "front runner"), "favourite to win"
     "favourite": "likely", "favorite": "likely", "frontrunner": "likely", "runner": "likely",
+    # a commitment's "to"-verb is what it commits to: "won a contract to supply the RAF with tankers",
+    # "signed an agreement to protect", "options to buy six more"
+    "contract": "certain", "deal": "certain", "agreement": "certain", "accord": "certain",
+    "commitment": "certain", "option": "possible",
 }
 # Adjectives that predict their subject: "Deadly flash flooding is possible",
 # "a deal is likely", "an attack is imminent" (a noun subject only; "it is possible that
@@ -111,6 +120,7 @@ PARTICIPLE_DEPS = frozenset({"acl", "amod"})
 RISK_NOUNS = {
     "chance": "possible", "risk": "possible", "danger": "possible", "possibility": "possible",
     "prospect": "possible", "likelihood": "likely", "probability": "likely", "threat": "possible",
+    "verge": "likely", "brink": "likely", "cusp": "likely",  # "on the verge of collapsing"
 }
 RISK_PREP = "of"
 # Verbs whose prepositional gerund is the aimed-at event: "This act aims at dragging the Lebanese
@@ -124,6 +134,35 @@ ADVERB_HEDGING = {
     "certainly": "certain", "definitely": "certain", "surely": "certain", "undoubtedly": "certain",
 }
 HEDGING_LEVELS = ("certain", "likely", "possible")
+
+# --- nominal, copular and headline forecasts (:mod:`.nominal`) -------------------------
+# "Apple to give free cases to iPhone 4 owners": a headline's "to"-verb is its future (an
+# announced arrangement: MEANTIME CERTAIN).
+HEADLINE_HEDGING = "certain"
+# "on track to hit its targets", "on course to", "in line to", "on schedule to".
+TRACK_NOUNS = {("on", "track"): "likely", ("on", "course"): "likely", ("in", "line"): "likely",
+               ("on", "schedule"): "certain", ("on", "target"): "likely"}
+# "the most likely scenario is a recession": the copula's subject names a predicted outcome; the
+# level comes from its adjective when it has one ("the worst case is ..." -> possible).
+SCENARIO_NOUNS = {"scenario": "likely", "outcome": "likely", "prospect": "likely", "expectation": "likely",
+                  "bet": "likely", "forecast": "likely", "prediction": "likely", "projection": "likely",
+                  "outlook": "likely", "consensus": "likely", "case": "likely"}
+SCENARIO_ADJECTIVES = {"likely": "likely", "probable": "likely", "expected": "likely", "base": "likely",
+                       "central": "likely", "possible": "possible", "worst": "possible", "best": "possible",
+                       "inevitable": "certain"}
+# ... only in the present or future: "the outcome was a disaster" is told, not predicted.
+SCENARIO_TAGS = frozenset({"VBZ", "VBP", "VB"})
+# "projections show the population reaching 10 billion", "forecasts suggest", "models indicate".
+PROJECTION_NOUNS = {"projection": "likely", "forecast": "likely", "prediction": "likely", "model": "likely",
+                    "outlook": "likely", "simulation": "likely", "scenario": "likely", "estimate": "likely"}
+PROJECTION_VERBS = frozenset({"show", "suggest", "indicate", "point", "predict", "project", "see", "put", "have"})
+# "it looks more like 60,000": an estimate of a number.
+LOOKS_LIKE_VERBS = frozenset({"look", "seem", "sound"})
+LOOKS_LIKE_HEDGING = "likely"
+# "another special event to be held on October 12", "to be released in mid-2011": an arrangement;
+# not after an ordinal or superlative ("the first model to be built out of plastic").
+SCHEDULED_NOUN_HEDGING = "certain"
+ORDINAL_WORDS = frozenset({"first", "last", "only", "second", "third", "latest", "largest", "biggest"})
 
 # --- polarity (:mod:`.polarity`) --------------------------------------------------
 # Negation on the event's verb or its cue: "will not", "won't", "never", "no longer".
@@ -186,6 +225,9 @@ NEGATED_PAST_MODALS = frozenset({"could"})
 # "may have photos", "may contain melamine": a possible state now, not a future event.
 # ("may have to be trucked in" is not: "have" with a complement is a necessity ahead.)
 STATIVE_VERBS = frozenset({"have", "contain", "number", "know", "own", "belong", "hold", "mean"})
+# ... but "may have a large impact" is an event ahead: "have" with one of these objects.
+EVENT_OBJECTS = frozenset({"impact", "effect", "consequence", "influence", "repercussion", "implication",
+                           "result", "role", "say", "chance", "opportunity", "problem", "difficulty"})
 STATIVE_MODALS = frozenset({"may", "might", "could"})
 # "was going to try", "were expected to": a past prospective; only "going to" is dropped
 # ("was expected to" in news usually still looks ahead).
@@ -216,7 +258,14 @@ DIRECTIVE_HEDGING = "likely"
 # in the present: 4 of 37 "should" found a statement on dev-even).
 REQUEST_VERBS = frozenset({
     "ask", "urge", "request", "recommend", "insist", "demand", "advise", "press", "encourage", "implore",
+    "tell", "force",
 })
+# ... of them, these make the act happen: "has forced Apple to lower its prices" (MEANTIME CERTAIN).
+CAUSATIVE_VERBS = frozenset({"force"})
+# ... and these only in the present ("tells airlines not to buy"; "police told the man to move back"
+# is a story told, the act done).
+PRESENT_ONLY_REQUESTS = frozenset({"tell", "force"})
+CAUSATIVE_HEDGING = "certain"
 OBLIGATION_MODALS = frozenset({"should", "must"})
 REQUEST_HEDGING = "possible"
 
