@@ -43,6 +43,7 @@ class Cue:
     rule: str  # modal, complement, noun, object, clause, passive, warning, predicative, directive
     event_root: object  # the token whose subtree is the event
     claimed: bool = False  # a claim's content holds it (someone is reported saying it)
+    split_off: list = field(default_factory=list)  # anchors of conjoined forecasts left out of the event
 
 
 @dataclass
@@ -79,10 +80,29 @@ def token_cue(ctx: Context, tok) -> Cue | None:
 
 
 def outermost(cues: list[Cue]) -> list[Cue]:
-    """One forecast per clause tree: a cue inside another cue's event ("will hit Florida and
-    could become a source of relief", "is expected to say it will ...") is part of that forecast."""
-    return [cue for cue in cues
-            if not any(other is not cue and other.event_root.is_ancestor(cue.anchor) for other in cues)]
+    """One forecast per predicted event: a cue inside another cue's event ("is expected to say it will
+    cut jobs", "will sign the bill before he leaves office") is part of that forecast, unless it heads a
+    conjoined clause of its own ("the rain **will** hit Florida and **could** become a source of relief":
+    two predicted events, two forecasts); the outer event then leaves that conjunct out."""
+    kept = []
+    for cue in cues:
+        containers = [o for o in cues if o is not cue and o.event_root.is_ancestor(cue.anchor)]
+        if not containers:
+            kept.append(cue)
+        elif all(_conjoined(cue, o) for o in containers):
+            kept.append(cue)
+            for other in containers:
+                other.split_off.append(cue.anchor)
+    return kept
+
+
+def _conjoined(cue: Cue, outer: Cue) -> bool:
+    """``cue``'s anchor is joined to ``outer``'s predicate by "and / or / but" alone."""
+    tok = cue.anchor
+    predicate = {outer.anchor.i, outer.event_root.i}
+    while tok.dep_ == "conj" and tok.i not in predicate:
+        tok = tok.head
+    return tok.i in predicate and tok.i != cue.anchor.i
 
 
 def modal_cue(tok) -> Cue | None:

@@ -112,6 +112,9 @@ def _condition(cue: Cue) -> list:
 def event_tokens(ctx: Context, cue: Cue, sent, claim_index: int | None, condition: list) -> list:
     """The predicted event's tokens: the anchor's clause within the sentence and the claim's content."""
     dropped = {t.i for t in condition}
+    for anchor in cue.split_off:  # a conjoined forecast of its own, and the "and" before it
+        dropped.update(t.i for t in anchor.subtree)
+        dropped.update(c.i for c in anchor.head.children if c.dep_ in ("cc", "punct") and c.i < anchor.i)
     for child in cue.event_root.children:
         if child.dep_ in DROPPED_DEPS and (child.i < cue.event_root.i or child.dep_ in ANYWHERE_DROPPED):
             dropped.update(t.i for t in child.subtree)
