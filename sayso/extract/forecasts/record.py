@@ -9,7 +9,7 @@ from .cues import AUX_DEPS, Context, Cue, modifies_noun
 from .lexicon import CONDITION_MARKS
 from .polarity import positive_form, read
 from .timing import keep_ahead, pick_time
-from .windows import shift_back_year, shift_forward_year, status, window
+from .windows import article_day, shift_back_year, shift_forward_year, status, window
 
 # Children left out of the event: before the anchor ("that", "and"), and anywhere for these two
 # ("..., Reznikov said" as parataxis; a trailing "or").
@@ -34,15 +34,7 @@ def build(ctx: Context, cue: Cue, sent) -> Forecast | None:
         return None
     event = span(ctx.text, kept[0].idx, kept[-1].idx + len(kept[-1].text))
     lo, hi = (event.start, event.end) if cue.rule != "predicative" else _subtree_range(cue.anchor, sent)
-    time_index = pick_time(ctx, cue, lo, hi, modifies_noun)
-    time = ctx.times[time_index] if time_index is not None else None
-    published = ctx.article.published
-    if time is not None and _reported_in_past_perfect(ctx, cue, claim_index):
-        time = shift_back_year(time, published)  # the speaker spoke before: it may be due already
-    elif time is not None:
-        time = keep_ahead(shift_forward_year(time, published) if cue.rule == "directive" else time, published)
-        time_index = time_index if time is not None else None
-    earliest, latest = window(ctx.text, time, ctx.article.published)
+    earliest, latest, time_index = dated(ctx, cue, lo, hi, claim_index)
     return Forecast(
         start=event.start, end=event.end, text=event.text,
         cue=tokens_span(ctx.doc, ctx.text, cue.tokens), hedging=reading.hedging, polarity=reading.polarity,
@@ -52,6 +44,26 @@ def build(ctx: Context, cue: Cue, sent) -> Forecast | None:
         condition=tokens_span(ctx.doc, ctx.text, condition_tokens), status=status(latest, ctx.article.published),
         extractor=stages.extractor("forecasts"),
     )
+
+
+def dated(ctx: Context, cue: Cue, lo: int, hi: int, claim_index: int | None) -> tuple:
+    """(earliest, latest, time index) of the event: the time expression attached to it (:mod:`.timing`);
+    a yearless date moved back under a past-perfect report (it may be due already), else kept ahead of
+    the article's date, an order's deadline a year on when needed."""
+    time_index = pick_time(ctx, cue, lo, hi, modifies_noun)
+    time = ctx.times[time_index] if time_index is not None else None
+    published = ctx.article.published
+    perfect = time is not None and _reported_in_past_perfect(ctx, cue, claim_index)
+    if perfect:
+        time = shift_back_year(time, published)
+    elif time is not None:
+        time = keep_ahead(shift_forward_year(time, published) if cue.rule == "directive" else time, published)
+    if time is None:
+        return None, None, None
+    earliest, latest = window(ctx.text, time, published)
+    if latest is None and earliest and earliest < (article_day(published) or "") and not perfect:
+        return None, None, None  # "off slightly from last year's 40": a level, not a start
+    return earliest, latest, time_index
 
 
 def _subtree_range(tok, sent) -> tuple[int, int]:

@@ -35,14 +35,17 @@ from .windows import YEAR_IN_TEXT, article_day, has_window, shift_forward_year
 MAX_STEPS = 12
 WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 PAST_TAG = "VBD"
+REPORT_RULES = frozenset({"object", "request", "warning", "directive", "passive"})  # the anchor is the act
 ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d$")
 VERB_POS = frozenset({"VERB", "AUX"})
 OWN_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj"})
 
 
-def attached(doc, time: TimeExpr, predicate: set[int]) -> bool:
+def attached(doc, time: TimeExpr, predicate: set[int], reports: frozenset[int] = frozenset()) -> bool:
     """Whether ``time`` hangs from the predicate (token indices) without crossing another clause,
-    a comparison or a name (see the module doc)."""
+    a comparison or a name (see the module doc). A time on a verb of ``reports`` in the simple past
+    dates the report, not the event ("**demanded** clarification **this week**", "**predicted** in
+    March that ...")."""
     span = doc.char_span(time.start, time.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
@@ -52,12 +55,12 @@ def attached(doc, time: TimeExpr, predicate: set[int]) -> bool:
     tok = root
     for _ in range(MAX_STEPS):
         if tok.i in predicate:
-            return True
+            return not (tok.tag_ == PAST_TAG and tok.i in reports)  # "demanded clarification this week"
         if tok.lower_ in COMPARISON_WORDS or tok.lemma_.lower() in COMPARISON_WORDS:
             return False
         if tok.i != root.i and tok.pos_ in VERB_POS and not _part_of_event(tok):
             return False  # the head of another clause: the time dates that event
-        if tok.dep_ in NOUN_MODIFIER_DEPS and tok.head.pos_ in ("NOUN", "PROPN") and tok.i == root.i:
+        if tok.dep_ in NOUN_MODIFIER_DEPS and tok.head.pos_ in ("NOUN", "PROPN", "NUM") and tok.i == root.i:
             if not _argument_of(tok.head, predicate):
                 return False  # "next week's elections", "the Winter Olympics"
         if tok.head.i == tok.i:
@@ -105,9 +108,12 @@ def pick_time(ctx, cue, start: int, end: int, modifies_noun) -> int | None:
     """The time expression between ``start`` and ``end`` attached to the event: adverbials before
     noun modifiers ("in the coming weeks" before "a Spring offensive"), then the nearest to the anchor."""
     predicate = predicate_tokens(cue)
+    reports = frozenset(t.i for t in cue.tokens if cue.rule not in ("modal", "headline")) - {cue.anchor.i}
+    if cue.rule in REPORT_RULES:
+        reports |= {cue.anchor.i}
     candidates = [i for i, t in enumerate(ctx.times)
                   if start <= t.start and t.end <= end and has_window(t, ctx.text)
-                  and attached(ctx.doc, t, predicate)]
+                  and attached(ctx.doc, t, predicate, reports)]
     if not candidates:
         return None
     anchor = cue.anchor.idx
