@@ -45,7 +45,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("speakers", "speakers.v1", ("doc", "claims")),  # b. who they are
     Stage("times", "times.v4", ("doc", "article date")),  # c. when
     Stage("figures", "figures.v3", ("doc", "claims")),  # d. which numbers, whose
-    Stage("forecasts", "forecasts.v3", ("doc", "claims", "speakers", "times")),  # e. what will be
+    Stage("forecasts", "forecasts.v4", ("doc", "claims", "speakers", "times")),  # e. what will be
 )
 """The stages in the order the pipeline runs them (each reads only stages before it)."""
 

@@ -217,6 +217,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, aliases, roles, mentions, claims, failures, claims_fts",
               _V1_TABLES + _V1_INDEXES + _V1_FTS),
     Migration(2, "time expressions, figures, forecasts, resolutions", _V2_TABLES + _V2_INDEXES),
+    Migration(3, "forecast polarity and the predicted event in positive form", (
+        "ALTER TABLE forecasts ADD COLUMN polarity TEXT NOT NULL DEFAULT 'positive'",
+        "ALTER TABLE forecasts ADD COLUMN event TEXT",
+    )),
 )
 """Every schema step, in order; append new ones (figures, time expressions, ...) at the end."""
 

@@ -31,6 +31,9 @@ app.add_typer(eval_app, name="eval")
 OUTPUT_FORMATS = ("table", "json", "csv")
 SPEAKER_OPTION = typer.Option(None, "--speaker", help="Only this speaker or predictor (name or alias).")
 AS_OF_OPTION = typer.Option(None, "--as-of", help="The day statuses are computed for (default: today).")
+STALE_AFTER_OPTION = typer.Option(None, "--stale-after", metavar="DAYS",
+                                  help="The horizon: a deadline passed longer ago is overdue, a forecast without "
+                                       "deadline made longer ago is stale (default 365).")
 
 
 def command(name: str | None = None, parent: typer.Typer = app):
@@ -287,7 +290,7 @@ def demo(
 
     summary, records = run_demo(db)
     out.print(Text(f"{summary.new} new articles, {summary.failed} failed, {summary.claims} claims -> {db}"))
-    columns = {"claims": tables.CLAIM_COLUMNS, "forecasts": ("predictor", "text", "hedging", "latest", "status"),
+    columns = {"claims": tables.CLAIM_COLUMNS, "forecasts": ("predictor", "polarity", "event", "hedging", "latest", "status"),
                "disputed figures": ("measure", "value", "speaker", "published")}
     for name, rows in records.items():
         out.print(tables.table(rows, columns[name], title=f"{len(rows)} {name}"))
@@ -315,25 +318,37 @@ def forecasts(
     db: Path = DB_OPTION,
     speaker: Optional[str] = SPEAKER_OPTION,
     due_before: Optional[str] = typer.Option(None, "--due-before", help="Only forecasts whose deadline is before this date."),
-    status: Optional[str] = typer.Option(None, "--status", help="open, due or resolved (on the --as-of date)."),
+    status: Optional[str] = typer.Option(None, "--status", help="open, due, overdue, no-deadline or resolved (on the --as-of date)."),
     as_of: Optional[str] = AS_OF_OPTION,
+    stale_after: Optional[int] = STALE_AFTER_OPTION,
+    stale: bool = typer.Option(False, "--stale", help="Only stale forecasts: overdue, or without deadline past the horizon."),
+    counts: bool = typer.Option(False, "--counts", help="Only how many have each status (and how many are stale)."),
     fmt: str = FORMAT_OPTION,
 ) -> None:
-    """List forecasts: who predicted what, by when, how surely, and whether it is due.
+    """List forecasts: who predicted what would (or would not) happen, by when, how surely, and its status.
 
-    Example: sayso forecasts --speaker Reznikov --status due --as-of 2023-04-01
+    Example: sayso forecasts --speaker Reznikov --status due --as-of 2023-04-01; sayso forecasts --counts
     """
+    from ..ledger.forecasts import status_counts
+
     for value, name in ((due_before, "--due-before"), (as_of, "--as-of")):
         check_date(value, name)
     with open_ledger(db) as ledger:
-        rows = ledger.forecasts(speaker=speaker, due_before=due_before, status=status, as_of=as_of)
-    emit(rows, fmt, tables.FORECAST_COLUMNS, f"{len(rows)} forecasts")
+        rows = ledger.forecasts(speaker=speaker, due_before=due_before, status=status, as_of=as_of,
+                                stale_after=stale_after, stale=True if stale else None)
+    tally = status_counts(rows)
+    summary = ", ".join(f"{n} {name}" for name, n in tally.items())
+    if counts:
+        emit([tally], fmt, tuple(tally), f"{len(rows)} forecasts")
+    else:
+        emit(rows, fmt, tables.FORECAST_COLUMNS, f"{len(rows)} forecasts: {summary}")
 
 
 @command()
 def resolve(
     forecast_id: int = typer.Argument(..., help="The forecast's id (see `sayso forecasts`)."),
-    outcome: str = typer.Option(..., "--outcome", help="true, false, partly or unclear."),
+    outcome: str = typer.Option(..., "--outcome", help="Did the predicted event happen? true, false, partly or "
+                                                       "unclear (a negative forecast is right when it did not)."),
     evidence: str = typer.Option(..., "--evidence", help="An http(s) URL, or the id of an article in the ledger."),
     note: Optional[str] = typer.Option(None, "--note", help="A short note on how it was settled."),
     by: Optional[str] = typer.Option(None, "--by", help="Who resolves it (default: the login name)."),
@@ -354,15 +369,17 @@ def track_record(
     db: Path = DB_OPTION,
     speaker: Optional[str] = SPEAKER_OPTION,
     as_of: Optional[str] = AS_OF_OPTION,
+    stale_after: Optional[int] = STALE_AFTER_OPTION,
     fmt: str = FORMAT_OPTION,
 ) -> None:
-    """Per predictor: forecasts made, resolved, hit rate and Brier score (hedging as probability).
+    """Per predictor: forecasts by status, hit rate and Brier score (hedging as probability; a negative
+    forecast is right when the event did not happen).
 
     Example: sayso track-record --speaker Reznikov
     """
     check_date(as_of, "--as-of")
     with open_ledger(db) as ledger:
-        rows = ledger.track_record(speaker=speaker, as_of=as_of)
+        rows = ledger.track_record(speaker=speaker, as_of=as_of, stale_after=stale_after)
     emit(rows, fmt, tables.TRACK_RECORD_COLUMNS, f"{len(rows)} predictors")
 
 

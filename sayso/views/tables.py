@@ -8,8 +8,9 @@ from rich.table import Table
 from rich.text import Text
 
 CLAIM_COLUMNS = ("published", "speaker", "cue", "content", "kind")
-FORECAST_COLUMNS = ("id", "published", "predictor", "text", "hedging", "latest", "status", "outcome")
-TRACK_RECORD_COLUMNS = ("predictor", "forecasts", "open", "due", "resolved", "hit_rate", "brier")
+FORECAST_COLUMNS = ("id", "published", "predictor", "polarity", "event", "hedging", "latest", "status", "outcome")
+TRACK_RECORD_COLUMNS = ("predictor", "forecasts", "open", "due", "overdue", "no_deadline", "resolved", "hit_rate",
+                       "brier")
 TIME_COLUMNS = ("text", "type", "value", "earliest", "latest")
 FIGURE_COLUMNS = ("text", "value", "unit", "counted", "qualifier", "speaker", "owner")
 FIGURE_GROUP_COLUMNS = ("group", "measure", "disputed", "value", "text", "speaker", "owner", "published")
