@@ -43,7 +43,7 @@ STAGES: tuple[Stage, ...] = (
           (ModelFile("cue_model", "claims_cues.json"), ModelFile("tagger", "claims_tagger.crfsuite"),
            ModelFile("claim_filter", "claims_filter.json"))),
     Stage("speakers", "speakers.v1", ("doc", "claims")),  # b. who they are
-    Stage("times", "times.v4", ("doc", "article date")),  # c. when
+    Stage("times", "times.v5", ("doc", "article date")),  # c. when
     Stage("figures", "figures.v3", ("doc", "claims")),  # d. which numbers, whose
     Stage("forecasts", "forecasts.v4", ("doc", "claims", "speakers", "times")),  # e. what will be
 )
