@@ -50,6 +50,7 @@ __all__ = ["extract_forecasts", "entity_names", "sentence_cues"]
 
 log = logging.getLogger(__name__)
 WORDING = re.compile(r"[^\W_]+")
+CLOSING_QUOTES = "\"'”’»)"
 
 
 def extract_forecasts(
@@ -97,7 +98,7 @@ def _wording(text: str) -> str:
 
 def _sentence_forecasts(ctx: Context, sent) -> list[Forecast]:
     """The forecasts of one sentence; a sentence the rules trip on is logged and skipped."""
-    if sent.text.rstrip().endswith(QUESTION_END):
+    if sent.text.rstrip().rstrip(CLOSING_QUOTES).rstrip().endswith(QUESTION_END):
         return []
     try:
         built = (build(ctx, cue, sent) for cue in outermost(list(sentence_cues(ctx, sent))))

@@ -163,7 +163,9 @@ def complement_cue(tok) -> Cue | None:
         return None
     if lemma == "set" and head.tag_ != "VBN":
         return None
-    root = tok if _has_subject(tok) else head
+    # the event: the verb's clause, with the cue verb when it carries the subject ("Russia is preparing to
+    # launch"); never with a cue adjective ("certain to qualify" read "possible" must not say "certain")
+    root = tok if _has_subject(tok) or head.pos_ == "ADJ" else head
     to = [c for c in tok.children if c.tag_ == "TO" and c.i == head.i + 1]
     tokens = [*_aux_of(head), head, *to]
     return Cue(tok, tokens, _adverb_level(head, COMPLEMENT_CUES[lemma]), "complement", root)
@@ -244,6 +246,8 @@ def be_to_cue(tok) -> Cue | None:
         return None
     if any(c.dep_ in ("acomp", "attr") for c in head.children) or _specifying(head, tok):
         return None
+    if any(c.dep_ == "prep" and c.i < tok.i for c in head.children):
+        return None  # "is in Paris to sign" (a purpose), "is on course to open" (:mod:`.nominal`)
     to = [c for c in tok.children if c.tag_ == "TO"]
     return Cue(tok, [head, *to], _adverb_level(tok, BE_TO_HEDGING), "be_to", tok)
 

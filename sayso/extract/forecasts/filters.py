@@ -83,18 +83,16 @@ def _asks(head) -> bool:
 
 
 def _inverted(anchor) -> bool:
-    """"Will Russia attack", "could it be": the modal before the subject."""
+    """"Will Russia attack", "could it be": the modal opens the clause, before the subject."""
     modals = [c for c in anchor.children if c.dep_ == "aux" and c.lower_ in INVERTED_MODALS]
     subjects = [c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
-    return bool(modals and subjects) and modals[0].i < subjects[0].i and modals[0].i == anchor.left_edge.i
+    first = next((t for t in anchor.subtree if not t.is_punct), None)
+    return bool(modals and subjects) and modals[0].i < subjects[0].i and first is not None and modals[0].i == first.i
 
 
 def _before_question_mark(anchor) -> bool:
-    """The clause is followed by "?" ("'Will it hold?' he asked")."""
-    doc, end = anchor.doc, anchor.right_edge.i + 1
-    while end < len(doc) and doc[end].is_punct and doc[end].text in ('"', "'", "”", "’", ")"):
-        end += 1
-    return end < len(doc) and doc[end].text == "?"
+    """The clause ends with "?" ("'Will it hold?' he asked", "Will it hold?" inside a longer line)."""
+    return any(c.dep_ == "punct" and c.text == "?" and c.i > anchor.i for c in anchor.children)
 
 
 def _wish(cue) -> bool:

@@ -348,7 +348,10 @@ SAME_TIME_MARKS = frozenset({"when", "once", "while"})
 # Entities that name something: a time inside one is part of a name ("the Winter Olympics", "the
 # 2008 Beijing Olympic Games", "the Millennium Dome"), not a date of the event.
 NAME_ENTITY_TYPES = frozenset({"EVENT", "ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
-NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod"})
+# An event named as a reference point: a time that dates it dates that event, not the forecast
+# ("will resign after the vote on Tuesday", "before the summit in March").
+REFERENCE_PREPS = frozenset({"after", "before", "since", "until", "till", "following", "ahead", "prior"})
 # Only these expressions move to their next occurrence when they ended before the article's date.
 NEXT_OCCURRENCE = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"

@@ -28,7 +28,7 @@ import re
 from datetime import date, timedelta
 
 from ...records import TimeExpr
-from .lexicon import (SAME_TIME_MARKS, COMPARISON_WORDS, EVENT_CLAUSE_DEPS, INFINITIVE_CLAUSE_DEPS, LOOKING_BACK,
+from .lexicon import (REFERENCE_PREPS, SAME_TIME_MARKS, COMPARISON_WORDS, EVENT_CLAUSE_DEPS, INFINITIVE_CLAUSE_DEPS, LOOKING_BACK,
     NAME_ENTITY_TYPES, NEXT_OCCURRENCE, NOUN_MODIFIER_DEPS)
 from .windows import YEAR_IN_TEXT, article_day, has_window, shift_forward_year
 
@@ -61,8 +61,10 @@ def attached(doc, time: TimeExpr, predicate: set[int], reports: frozenset[int] =
         if tok.i != root.i and tok.pos_ in VERB_POS and not _part_of_event(tok):
             return False  # the head of another clause: the time dates that event
         if tok.dep_ in NOUN_MODIFIER_DEPS and tok.head.pos_ in ("NOUN", "PROPN", "NUM") and tok.i == root.i:
-            if not _argument_of(tok.head, predicate):
-                return False  # "next week's elections", "the Winter Olympics"
+            if not _argument_of(tok.head, predicate) or tok.head.ent_type_ in NAME_ENTITY_TYPES:
+                return False  # "next week's elections", "the 2024 Paris Olympic Games"
+        if tok.pos_ in ("NOUN", "PROPN") and tok.i != root.i and tok.head.lower_ in REFERENCE_PREPS:
+            return False  # "will resign after the vote on Tuesday": the time dates the vote
         if tok.head.i == tok.i:
             return False
         tok = tok.head
@@ -75,7 +77,8 @@ def _part_of_event(verb) -> bool:
         return False
     if verb.dep_ in EVENT_CLAUSE_DEPS:
         return True
-    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SAME_TIME_MARKS for c in verb.children):
+    if verb.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in SAME_TIME_MARKS
+                                    for c in verb.children):
         return True  # "will look at sanctions when they meet on Monday": the event happens then
     return verb.dep_ in INFINITIVE_CLAUSE_DEPS and any(c.tag_ == "TO" for c in verb.children)
 

@@ -127,7 +127,7 @@ def _verb_direction(verb, depth: int = 0) -> int:
             c.dep_ == "acomp" and c.lower_ in W.FUTURE_ADJECTIVES for c in verb.children):
         return 1  # "flooding is possible on Friday", "the vote is due on Tuesday"
     if verb.dep_ == "advcl" and verb.tag_ in PRESENT_TAGS and not auxes and depth < MAX_HEAD_STEPS and any(
-            c.dep_ == "mark" and c.lower_ in W.SAME_TENSE_MARKS for c in verb.children):
+            c.dep_ in ("mark", "advmod") and c.lower_ in W.SAME_TENSE_MARKS for c in verb.children):
         head = verb.head  # "will look at sanctions when they meet on Monday": the main verb's tense
         return _verb_direction(head, depth + 1) if head.pos_ in ("VERB", "AUX") else 0
     if verb.lemma_ in W.PLAN_VERBS:
