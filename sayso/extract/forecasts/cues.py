@@ -283,9 +283,10 @@ def _forward_time(ctx: Context, child) -> bool:
 
 
 def participle_cue(tok) -> Cue | None:
-    """"inductions planned by the IAF", "the proposed aircraft": a noun made a planned event."""
+    """"inductions planned by the IAF", "the proposed aircraft": a noun made a planned event; not a
+    name ("the much-anticipated iPhone" is the product, introduced now)."""
     noun = tok.head
-    if tok.dep_ not in PARTICIPLE_DEPS or tok.tag_ != "VBN" or noun.pos_ not in ("NOUN", "PROPN"):
+    if tok.dep_ not in PARTICIPLE_DEPS or tok.tag_ != "VBN" or noun.pos_ != "NOUN":
         return None
     lemma = tok.lemma_.lower()
     if lemma not in PLANNED_PARTICIPLES or any(c.dep_ in COMPLEMENT_DEPS for c in tok.children):

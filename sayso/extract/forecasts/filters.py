@@ -118,8 +118,11 @@ def _past_plan(cue) -> bool:
 
 
 def _past(tok) -> bool:
-    """Simple past: the verb itself (VBD) or its auxiliary ("was scheduled", "were to be")."""
+    """Simple past: the verb itself (VBD), its auxiliary ("was scheduled", "were to be"), or the
+    copula of an adjective ("it was due to fly")."""
     if tok.tag_ in PAST_TAGS:
+        return True
+    if tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.head.tag_ in PAST_TAGS:
         return True
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ in PAST_TAGS for c in tok.children)
 
