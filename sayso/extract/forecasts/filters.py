@@ -29,19 +29,15 @@ PURPOSE_MARKS = frozenset({"so", "that"})
 MAX_STEPS = 8
 
 
-import os
-_OFF = set(os.environ.get("FC_OFF", "").split(","))
-
-
 def reason(cue) -> str | None:
     """Why ``cue`` is not a forecast ("question", "wish", "past plan", "hypothetical"), or None."""
-    if "q" not in _OFF and _question(cue):
+    if _question(cue):
         return "question"
-    if "w" not in _OFF and _wish(cue):
+    if _wish(cue):
         return "wish"
-    if "p" not in _OFF and _past_plan(cue):
+    if _past_plan(cue):
         return "past plan"
-    if "h" not in _OFF and _hypothetical(cue):
+    if _hypothetical(cue):
         return "hypothetical"
     return None
 
