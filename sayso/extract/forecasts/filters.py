@@ -6,7 +6,8 @@
   attack", "it is unclear **how quickly** businesses will adopt it", "asked **whether** it would",
   a clause followed by "?"); a sentence ending in "?" is dropped before any cue is looked at;
 - **wish**: "hopes to win", "would like to retire", "wants to", "wishes to" (:data:`~.lexicon.WISH_VERBS`):
-  what someone would like, not what they say will happen;
+  what someone would like, not what they say will happen ("hopes the deal **will** be completed by
+  the end of 2007" says it will, hedged: a forecast, ``possible``);
 - **past plan**: a plan, schedule or arrangement in the simple past or the past perfect that nobody
   reports as still standing ("they **planned to** kill", "the terminal **was scheduled to** open",
   "**had planned to** attack"): under a reporting verb the past is only the report's tense ("the
@@ -17,7 +18,9 @@
 """
 from __future__ import annotations
 
-from .lexicon import CONDITION_MARKS, PAST_PLAN_CUES, PROPOSAL_NOUNS, REPORTING_HEADS, REPORTING_NOUNS, WISH_VERBS
+from .lexicon import (CONDITION_MARKS, DELIBERATION_VERBS, FIRST_PERSON_FORMS, PAST_PLAN_CUES,
+    PROPOSAL_NOUNS, REFLEXIVE, REPORTING_HEADS, REPORTING_NOUNS, SELF_PERMISSION, SPEECH_ACT_VERBS,
+    UNREAL_MODALS, WISH_VERBS)
 
 QUESTION_DEPS = frozenset({"ccomp", "csubj", "csubjpass", "pcomp", "xcomp", "dobj", "nsubj", "attr", "acl"})
 WH_WORDS = frozenset({"how", "what", "when", "where", "why", "who", "whom", "whose", "which", "whether"})
@@ -30,15 +33,24 @@ MAX_STEPS = 8
 
 
 def reason(cue) -> str | None:
-    """Why ``cue`` is not a forecast ("question", "wish", "past plan", "hypothetical"), or None."""
+    """Why ``cue`` is not a forecast ("question", "wish", "past plan", "hypothetical", "speech act",
+    "imperative", "present", "deliberated"), or None."""
     if _question(cue):
         return "question"
     if _wish(cue):
         return "wish"
     if _past_plan(cue):
         return "past plan"
-    if _hypothetical(cue):
+    if _hypothetical(cue) or _counterfactual(cue):
         return "hypothetical"
+    if _speech_act(cue):
+        return "speech act"
+    if _imperative(cue):
+        return "imperative"
+    if _present_speculation(cue):
+        return "present"
+    if _deliberated(cue):
+        return "deliberated"
     return None
 
 
@@ -136,12 +148,15 @@ def reported(tok) -> bool:
         if tok.head.i == tok.i:
             return False
         head = tok.head.lemma_.lower()
-        if tok.dep_ in ("ccomp", "xcomp", "advcl", "parataxis", "conj") and head in REPORTING_HEADS:
+        if tok.dep_ in ("ccomp", "xcomp", "parataxis", "conj") and head in REPORTING_HEADS:
             return True
         if tok.dep_ in ("acl", "ccomp") and head in REPORTING_NOUNS:
             return True
-        if tok.dep_ == "relcl" and not any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
-            return False
+        if tok.dep_ == "relcl":
+            if not any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+                return False
+            verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)  # "announced in a memo that"
+            return verb is not None and verb.lemma_.lower() in REPORTING_HEADS
         tok = tok.head
     return False
 
@@ -161,3 +176,67 @@ def _hypothetical(cue) -> bool:
         if head.dep_ == "advcl" and any(m.lower_ in PURPOSE_MARKS for m in head.children if m.dep_ == "mark"):
             return False  # "sued so that the latter would stop selling it": the aim of an act
     return True
+
+
+def _counterfactual(cue) -> bool:
+    """"if the sanctions really worked, they would not have to explain": an unreal condition (a past or
+    subjunctive "if"-clause) nobody reports ("he said that if the talks failed, the strike would spread"
+    is a report's backshift of a real condition)."""
+    if cue.rule != "modal" or cue.tokens[0].lower_ not in UNREAL_MODALS:
+        return False
+    for head in _clause_heads(cue):
+        for clause in head.children:
+            if clause.dep_ == "advcl" and any(m.lower_ == "if" for m in clause.children if m.dep_ == "mark"):
+                if _unreal(clause) and not reported(cue.anchor):
+                    return True
+    return False
+
+
+def _unreal(verb) -> bool:
+    """"were", "had been", "worked": a subjunctive, past perfect or simple past "if"-clause."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.lower_ == "were" or any(a.lower_ == "were" for a in auxes) or any(_is_had(a) for a in auxes):
+        return True
+    return verb.tag_ in PAST_TAGS and not auxes
+
+
+def _is_had(tok) -> bool:
+    return tok.lemma_ == "have" and tok.tag_ == "VBD"
+
+
+def _speech_act(cue) -> bool:
+    """"I will note that ...", "I will not list them now", "I will allow myself to outline ...", "expecting
+    me to say": a speaker's own act of speaking, performed by saying it."""
+    anchor = cue.anchor
+    if anchor.lemma_.lower() not in SPEECH_ACT_VERBS:
+        return anchor.lemma_.lower() in SELF_PERMISSION and any(
+            t.lower_ in REFLEXIVE for c in anchor.children for t in (c, *c.children))
+    speakers = [c for t in (anchor, *(x.head for x in cue.tokens)) for c in t.children
+                if c.dep_ in ("nsubj", "dobj") and c.lower_ in FIRST_PERSON_FORMS]
+    return bool(speakers)
+
+
+def _imperative(cue) -> bool:
+    """"Go out and demand peace", "be sure to come back": a command, not a prediction."""
+    tok = next((t for t in cue.tokens if t.pos_ in ("VERB", "AUX", "ADJ")), cue.anchor)
+    while tok.dep_ in ("acomp", "xcomp", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.tag_ != "VB" or tok.dep_ != "ROOT":
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in tok.children)
+
+
+def _present_speculation(cue) -> bool:
+    """"Icahn may be trying to acquire USAir": a guess about what is going on now."""
+    if cue.rule != "modal" or cue.tokens[0].lower_ not in ("may", "might", "could"):
+        return False
+    anchor = cue.anchor
+    return anchor.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in anchor.children)
+
+
+def _deliberated(cue) -> bool:
+    """"analyse the possibility of providing medication": a chance weighed is no chance predicted."""
+    if cue.rule != "risk":
+        return False
+    noun = next((t for t in cue.tokens if t.pos_ == "NOUN"), None)
+    return noun is not None and noun.dep_ in ("dobj", "pobj") and noun.head.lemma_.lower() in DELIBERATION_VERBS

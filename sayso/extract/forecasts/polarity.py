@@ -30,7 +30,8 @@ from .lexicon import (DENIAL_VERBS, EMBEDDING_HEDGING, HEDGING_LEVELS, NECESSITY
     NEGATIVE_QUANTIFIERS, NEGATION_WORDS, NEG_RAISING_VERBS, POSITIVE_OF, REPORTING_VERBS)
 
 MAX_EMBEDDING_STEPS = 6
-CONTRACTED = frozenset({"wo", "ca", "sha"})  # "won't", "can't", "shan't" without their "n't"
+CONTRACTED = frozenset({"wo", "ca", "sha"})
+LEMMA_MENDS = ("hope",)  # "won't", "can't", "shan't" without their "n't"
 QUANTIFIER_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 
 
@@ -86,20 +87,26 @@ def _negations(tok, with_quantifiers: bool) -> list[list]:
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in NEGATION_WORDS):
             found.append([child])
         elif child.dep_ == "det" and child.lower_ == "no" and tok.pos_ in ("NOUN", "PROPN"):
-            found.append([child])
+            found.append(_no_tokens(tok))
         elif child.dep_ == "advmod" and child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
             found.append([*(g for g in child.children if g.lower_ == "no"), child])
         elif with_quantifiers and child.dep_ in QUANTIFIER_DEPS and _negative_quantifier(child):
-            found.append([child if child.lower_ in NEGATIVE_QUANTIFIERS else
-                          next(g for g in child.children if g.dep_ == "det" and g.lower_ == "no")])
+            found.append([child] if child.lower_ in NEGATIVE_QUANTIFIERS else _no_tokens(child))
     return found
+
+
+def _no_tokens(noun) -> list:
+    """The words that make a noun negative: "no" ("no decision"), with "more" ("no more shadow", "no more
+    troops": no longer any)."""
+    found = [c for c in noun.children if c.dep_ == "det" and c.lower_ == "no"]
+    for more in (c for c in noun.children if c.dep_ == "amod" and c.lower_ == "more"):
+        found += [more, *(g for g in more.children if g.lower_ == "no")]
+    return sorted(found, key=lambda t: t.i) if any(t.lower_ == "no" for t in found) else []
 
 
 def _negative_quantifier(tok) -> bool:
     """"nobody", "nothing", "none", or a noun with "no" ("no decision")."""
-    if tok.lower_ in NEGATIVE_QUANTIFIERS:
-        return True
-    return any(g.dep_ == "det" and g.lower_ == "no" for g in tok.children)
+    return tok.lower_ in NEGATIVE_QUANTIFIERS or bool(_no_tokens(tok))
 
 
 def _necessity(tok) -> bool:
@@ -118,7 +125,7 @@ def _embedding(clause: list, reading: Reading, flips: list, necessary: bool) -> 
         if tok.head.i == tok.i or tok.dep_ in ("relcl", "parataxis"):
             return
         tok = tok.head
-        lemma = tok.lemma_.lower()
+        lemma = _lemma(tok)
         negs = _negations(tok, with_quantifiers=False)
         if lemma in DENIAL_VERBS or (lemma == "rule" and any(c.lower_ == "out" for c in tok.children)):
             flips += [[], *negs]  # the denial (outside the event), and a negated denial undoes it
@@ -134,6 +141,12 @@ def _embedding(clause: list, reading: Reading, flips: list, necessary: bool) -> 
                     flips += negs
         elif lemma in REPORTING_VERBS and negs:
             reading.drop = True
+
+
+def _lemma(tok) -> str:
+    """The lemma, mended where the tagger errs ("hoped" -> "hop")."""
+    lemma = tok.lemma_.lower()
+    return next((verb for verb in LEMMA_MENDS if tok.lower_.startswith(verb)), lemma)
 
 
 def _top(tokens: list):

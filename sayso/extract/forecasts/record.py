@@ -2,6 +2,8 @@
 the condition and the window (from the time expression inside the event, :mod:`.windows`)."""
 from __future__ import annotations
 
+import re
+
 from ... import stages
 from ...records import Claim, Forecast
 from ..spans import span, tokens_span
@@ -9,7 +11,16 @@ from .cues import AUX_DEPS, Context, Cue, modifies_noun
 from .lexicon import CONDITION_MARKS
 from .polarity import positive_form, read
 from .timing import keep_ahead, pick_time
-from .windows import article_day, shift_back_year, shift_forward_year, status, window
+from .windows import article_day, day_before, preposition, shift_back_year, shift_forward_year, status, window
+
+NOT_UNTIL = frozenset({"until", "till"})  # "will not begin until April"
+CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?$")
+
+
+def first_day_of(value: str | None) -> str | None:
+    """The first day of a calendar value ("1987-04" -> "1987-04-01"); None for anything else."""
+    m = CALENDAR_VALUE.match(value or "")
+    return f"{m[1]}-{m[2] or '01'}-{m[3] or '01'}" if m else None
 
 # Children left out of the event: before the anchor ("that", "and"), and anywhere for these two
 # ("..., Reznikov said" as parataxis; a trailing "or").
@@ -34,7 +45,7 @@ def build(ctx: Context, cue: Cue, sent) -> Forecast | None:
         return None
     event = span(ctx.text, kept[0].idx, kept[-1].idx + len(kept[-1].text))
     lo, hi = (event.start, event.end) if cue.rule != "predicative" else _subtree_range(cue.anchor, sent)
-    earliest, latest, time_index = dated(ctx, cue, lo, hi, claim_index)
+    earliest, latest, time_index = dated(ctx, cue, lo, hi, claim_index, reading.polarity)
     return Forecast(
         start=event.start, end=event.end, text=event.text,
         cue=tokens_span(ctx.doc, ctx.text, cue.tokens), hedging=reading.hedging, polarity=reading.polarity,
@@ -46,10 +57,11 @@ def build(ctx: Context, cue: Cue, sent) -> Forecast | None:
     )
 
 
-def dated(ctx: Context, cue: Cue, lo: int, hi: int, claim_index: int | None) -> tuple:
+def dated(ctx: Context, cue: Cue, lo: int, hi: int, claim_index: int | None, polarity: str = "positive") -> tuple:
     """(earliest, latest, time index) of the event: the time expression attached to it (:mod:`.timing`);
     a yearless date moved back under a past-perfect report (it may be due already), else kept ahead of
-    the article's date, an order's deadline a year on when needed."""
+    the article's date, an order's deadline a year on when needed. "Will not begin until April" is a
+    negative forecast whose window ends the day before April: it is right if nothing began by then."""
     time_index = pick_time(ctx, cue, lo, hi, modifies_noun)
     time = ctx.times[time_index] if time_index is not None else None
     published = ctx.article.published
@@ -61,6 +73,11 @@ def dated(ctx: Context, cue: Cue, lo: int, hi: int, claim_index: int | None) -> 
     if time is None:
         return None, None, None
     earliest, latest = window(ctx.text, time, published)
+    start = first_day_of(time.value)
+    if polarity == "negative" and preposition(ctx.text, time) in NOT_UNTIL and start:
+        latest = day_before(start)
+        today = article_day(published) or ""
+        return (today, latest, time_index) if latest >= today else (None, None, None)
     if latest is None and earliest and earliest < (article_day(published) or "") and not perfect:
         return None, None, None  # "off slightly from last year's 40": a level, not a start
     return earliest, latest, time_index

@@ -28,13 +28,14 @@ import re
 from datetime import date, timedelta
 
 from ...records import TimeExpr
-from .lexicon import (REFERENCE_PREPS, SAME_TIME_MARKS, COMPARISON_WORDS, EVENT_CLAUSE_DEPS, INFINITIVE_CLAUSE_DEPS, LOOKING_BACK,
+from .lexicon import (RECORD_WORDS, REFERENCE_PREPS, SAME_TIME_MARKS, COMPARISON_WORDS, EVENT_CLAUSE_DEPS, INFINITIVE_CLAUSE_DEPS, LOOKING_BACK,
     NAME_ENTITY_TYPES, NEXT_OCCURRENCE, NOUN_MODIFIER_DEPS)
 from .windows import YEAR_IN_TEXT, article_day, has_window, shift_forward_year
 
 MAX_STEPS = 12
 WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 PAST_TAG = "VBD"
+RECORD_LOOKBACK = 6  # tokens before "in" searched for "first", "lowest", ...
 REPORT_RULES = frozenset({"object", "request", "warning", "directive", "passive"})  # the anchor is the act
 ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d$")
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -50,7 +51,7 @@ def attached(doc, time: TimeExpr, predicate: set[int], reports: frozenset[int] =
     if span is None or not len(span):
         return False
     root = span.root
-    if root.ent_type_ in NAME_ENTITY_TYPES or _before_comparison(span):
+    if root.ent_type_ in NAME_ENTITY_TYPES or _before_comparison(span) or _after_record(span):
         return False
     tok = root
     for _ in range(MAX_STEPS):
@@ -65,9 +66,31 @@ def attached(doc, time: TimeExpr, predicate: set[int], reports: frozenset[int] =
                 return False  # "next week's elections", "the 2024 Paris Olympic Games"
         if tok.pos_ in ("NOUN", "PROPN") and tok.i != root.i and tok.head.lower_ in REFERENCE_PREPS:
             return False  # "will resign after the vote on Tuesday": the time dates the vote
+        if tok.pos_ in ("NOUN", "PROPN") and tok.i != root.i and _record(tok):
+            return False  # "the first rate decrease in more than 20 years": a record's span, not a date
         if tok.head.i == tok.i:
             return False
         tok = tok.head
+    return False
+
+
+def _record(noun) -> bool:
+    """A noun with an ordinal or a superlative: "the first cut", "the first rate cut", "the lowest level"."""
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "advmod", "compound")]
+    modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children if g.dep_ == "amod"]
+    return any(c.lower_ in RECORD_WORDS or c.tag_ == "JJS" for c in modifiers if c.dep_ != "compound")
+
+
+def _after_record(span) -> bool:
+    """"fall to its lowest level in five years": "in" + the time right after a noun phrase with a record."""
+    doc = span.doc
+    if span.start < 1 or doc[span.start - 1].lower_ != "in":
+        return False
+    for tok in reversed(doc[max(span.sent.start, span.start - RECORD_LOOKBACK):span.start - 1]):
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+        if tok.lower_ in RECORD_WORDS or tok.tag_ == "JJS":
+            return True
     return False
 
 

@@ -75,7 +75,7 @@ def window(text: str, time: TimeExpr | None, published: str | None) -> Window:
     if word in DEADLINE_WORDS and today and (latest or "") >= today:
         earliest = today
         if word == "before" and time.earliest and time.earliest > today:
-            latest = _day_before(time.earliest)
+            latest = day_before(time.earliest)
     elif word in FROM_WORDS:
         latest = None
     return earliest, latest
@@ -94,7 +94,7 @@ def _duration_window(value: str | None, today: str | None) -> Window:
     return today, (start + timedelta(days=round(days))).isoformat()
 
 
-def _day_before(iso: str) -> str:
+def day_before(iso: str) -> str:
     return (date.fromisoformat(iso[:10]) - timedelta(days=1)).isoformat()
 
 

@@ -33,9 +33,25 @@ WISH_PAST_PLAN = [
     ("The rebels plan to seize the airport.", 1),
 ]
 
+SPEECH_ACT_IMPERATIVE_PRESENT = [
+    ("I will note that the plant must open this year.", 0),  # the speaker's own act of speaking
+    ("I will not list the figures now.", 0),
+    ("We will allow ourselves to outline the results.", 0),
+    ("Go out to the squares and demand peace.", 0),  # a command
+    ("So be sure to come back next year.", 0),
+    ("Analysts say the firm may be trying to sell the unit.", 0),  # a guess about now
+    ("Officials are discussing the possibility of closing the border.", 0),  # a chance weighed
+    # ... forecasts
+    ("The minister will tell parliament about the plan on Monday.", 1),  # someone else's speech ahead
+    ("The firm may try to sell the unit.", 1),
+    ("The team is in danger of losing the title on Sunday.", 1),
+]
+
 HYPOTHETICAL = [
     ("It would be a very good idea.", 0),
     ("Such a tax would be hard to defend.", 0),
+    ("If the sanctions really worked, they would not need explaining.", 0),  # an unreal condition
+    ("The minister said that if the talks failed, the strike would spread.", 1),  # a report's backshift
     # ... forecasts: reported, conditioned, or what a proposal would do
     ("The minister said the tax would raise 2 billion euros.", 1),
     ("If the talks fail, the strike would spread.", 1),
@@ -51,6 +67,11 @@ def test_questions_are_not_forecasts(forecasts_of, text, count):
 
 @pytest.mark.parametrize("text,count", WISH_PAST_PLAN)
 def test_wishes_and_past_plans_are_not_forecasts(forecasts_of, text, count):
+    assert len(forecasts_of(text)) == count, [f.text for f in forecasts_of(text)]
+
+
+@pytest.mark.parametrize("text,count", SPEECH_ACT_IMPERATIVE_PRESENT)
+def test_speech_acts_commands_and_guesses_about_now_are_not_forecasts(forecasts_of, text, count):
     assert len(forecasts_of(text)) == count, [f.text for f in forecasts_of(text)]
 
 

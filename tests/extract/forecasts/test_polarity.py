@@ -21,6 +21,9 @@ NEGATION = [
     ("There are no plans to close the school.", "negative", "certain", "to close the school"),
     ("I don't think the talks will succeed.", "negative", "likely", "the talks will succeed"),
     ("We do not expect prices to fall.", "negative", "likely", "prices to fall"),
+    ("He hoped the minister would not resign.", "negative", "possible", "the minister would resign"),  # a hope lowers
+    ("There will be no more checkpoints in the city.", "negative", "certain", "There will be checkpoints in the city"),
+    ("No more troops will be sent.", "negative", "certain", "troops will be sent"),
     # must stay positive: the negation belongs to something else
     ("The bank will lend to farmers who have no savings.", "positive", "certain",
      "The bank will lend to farmers who have no savings"),

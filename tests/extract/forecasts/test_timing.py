@@ -31,6 +31,13 @@ COMPARISON = [
     ("Prices will be higher in 2024.", ("2024-01-01", "2024-12-31")),
 ]
 
+RECORD_SPAN = [
+    # "in 20 years" after a first / a superlative is how long since the last one, not when
+    ("The deal will bring the first rate cut in more than 20 years.", (None, None)),
+    ("Output will fall to its lowest level in five years.", (None, None)),
+    ("Output will fall within five years.", (SATURDAY, "2028-02-04")),
+]
+
 PAST_EVENT = [
     ("The bridge, which opened in 2019, will close for repairs.", (None, None)),
     ("The team will try to beat the record set in 1998.", (None, None)),
@@ -64,6 +71,22 @@ def test_named_events_set_no_window(forecasts_of, text, expected):
 @pytest.mark.parametrize("text,expected", COMPARISON)
 def test_comparisons_and_reference_points_set_no_window(forecasts_of, text, expected):
     assert window_of(forecasts_of, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", RECORD_SPAN)
+def test_a_records_span_sets_no_window(forecasts_of, text, expected):
+    assert window_of(forecasts_of, text) == expected
+
+
+@pytest.mark.parametrize("text,polarity,expected", [
+    # "not until April": nothing before April; the negative forecast's window ends the day before
+    ("The harvest will not begin until April.", "negative", (SATURDAY, "2023-03-31")),
+    ("The shops will not reopen until Monday.", "negative", (SATURDAY, "2023-02-05")),
+    ("The shops will stay shut until Monday.", "positive", (SATURDAY, "2023-02-06")),
+])
+def test_not_until(forecasts_of, text, polarity, expected):
+    found, = forecasts_of(text)
+    assert (found.polarity, (found.earliest, found.latest)) == (polarity, expected)
 
 
 @pytest.mark.parametrize("text,expected", PAST_EVENT)
