@@ -270,7 +270,8 @@ def dated_plan_cue(ctx: Context, tok) -> Cue | None:
     if not (present or progressive):
         return None
     for child in tok.children:
-        if child.dep_ in FORWARD_TIME_DEPS and _forward_time(ctx, child):
+        if child.dep_ in FORWARD_TIME_DEPS and child.lower_ != "for" and _forward_time(ctx, child):
+            # ("buys medication for the first quarter of next year": what it covers, not when it happens)
             return Cue(tok, [*aux, tok], SCHEDULED_PLAN_HEDGING, "dated_plan", tok)
     return None
 

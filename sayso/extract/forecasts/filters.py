@@ -22,7 +22,7 @@ from .lexicon import (CONDITION_MARKS, DELIBERATION_VERBS, FIRST_PERSON_FORMS, P
     PROPOSAL_NOUNS, REFLEXIVE, REPORTING_HEADS, REPORTING_NOUNS, SELF_PERMISSION, SPEECH_ACT_VERBS,
     UNREAL_MODALS, WISH_VERBS)
 
-QUESTION_DEPS = frozenset({"ccomp", "csubj", "csubjpass", "pcomp", "xcomp", "dobj", "nsubj", "attr", "acl"})
+QUESTION_DEPS = frozenset({"ccomp", "csubj", "csubjpass", "pcomp", "xcomp", "dobj", "nsubj", "attr", "acl", "conj"})
 WH_WORDS = frozenset({"how", "what", "when", "where", "why", "who", "whom", "whose", "which", "whether"})
 WH_DEPS = frozenset({"advmod", "dobj", "nsubj", "nsubjpass", "attr", "npadvmod", "acomp", "pobj"})
 INVERTED_MODALS = frozenset({"will", "would", "can", "could", "may", "might", "shall", "wo", "ca"})
@@ -41,7 +41,7 @@ def reason(cue) -> str | None:
         return "wish"
     if _past_plan(cue):
         return "past plan"
-    if _hypothetical(cue) or _counterfactual(cue):
+    if _hypothetical(cue) or _counterfactual(cue) or _concessive(cue):
         return "hypothetical"
     if _speech_act(cue):
         return "speech act"
@@ -240,3 +240,11 @@ def _deliberated(cue) -> bool:
         return False
     noun = next((t for t in cue.tokens if t.pos_ == "NOUN"), None)
     return noun is not None and noun.dep_ in ("dobj", "pobj") and noun.head.lemma_.lower() in DELIBERATION_VERBS
+
+
+def _concessive(cue) -> bool:
+    """"as disappointed as I may be": a concession about now, not a prediction."""
+    anchor = cue.anchor
+    head = anchor.head
+    return (any(c.dep_ == "mark" and c.lower_ == "as" for c in anchor.children)
+            and any(c.lower_ == "as" and c.i < anchor.i for c in head.children))

@@ -35,7 +35,7 @@ from .windows import YEAR_IN_TEXT, article_day, has_window, shift_forward_year
 MAX_STEPS = 12
 WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 PAST_TAG = "VBD"
-RECORD_LOOKBACK = 6  # tokens before "in" searched for "first", "lowest", ...
+RECORD_LOOKBACK = 10  # tokens before "in" searched for "first", "lowest", ...
 REPORT_RULES = frozenset({"object", "request", "warning", "directive", "passive"})  # the anchor is the act
 ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d$")
 VERB_POS = frozenset({"VERB", "AUX"})

@@ -17,6 +17,7 @@ QUESTION = [
     ("The minister said she would resign if the vote failed.", 1),  # a condition, not a question
     ("When the ground freezes, the army will attack.", 1),  # a time clause
     ("He will travel to Geneva, where he plans to meet the envoy.", 1),  # a relative "where"
+    ("We discussed what needs doing now and what we will do after the war.", 0),  # the topics, asked
     ("Officials know that the bridge will reopen in May.", 1),
 ]
 
@@ -41,6 +42,8 @@ SPEECH_ACT_IMPERATIVE_PRESENT = [
     ("So be sure to come back next year.", 0),
     ("Analysts say the firm may be trying to sell the unit.", 0),  # a guess about now
     ("Officials are discussing the possibility of closing the border.", 0),  # a chance weighed
+    ("As disappointed as I may be, I am still in charge.", 0),  # a concession about now
+    ("The fund buys medicine for the first quarter of next year.", 0),  # what it covers, bought now
     # ... forecasts
     ("The minister will tell parliament about the plan on Monday.", 1),  # someone else's speech ahead
     ("The firm may try to sell the unit.", 1),
