@@ -128,7 +128,7 @@ def _not_a_prediction(tok, modal: str) -> bool:
     first_person = any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in tok.children)
     if lemma in SPEECH_ACT_VERBS and first_person:
         return True
-    if modal in NEGATED_PAST_MODALS and any(c.dep_ == "neg" for c in tok.children):
+    if modal in NEGATED_PAST_MODALS and any(c.dep_ == "neg" or c.lower_ == "neither" for c in tok.children):
         return True
     stative = lemma in STATIVE_VERBS and not any(c.dep_ in COMPLEMENT_DEPS for c in tok.children) and not any(
         c.dep_ == "dobj" and c.lemma_.lower() in EVENT_OBJECTS for c in tok.children)
@@ -179,6 +179,8 @@ def noun_cue(tok) -> Cue | None:
     lemma = head.lemma_.lower()
     if lemma not in NOUN_CUES:
         return None
+    if lemma == "effort" and not (head.dep_ == "pobj" and head.head.lower_ == "in"):
+        return None  # only "in an effort to ..."
     return Cue(tok, [head], NOUN_CUES[lemma], "noun", tok)
 
 
@@ -257,7 +259,10 @@ def _specifying(be, verb) -> bool:
     if verb.lemma_.lower() in BE_TO_BLOCKERS or any(c.lower_ in BE_TO_BLOCKERS for c in be.children):
         return True
     subjects = [c for c in be.children if c.dep_ in CLAUSE_SUBJECT_DEPS]
-    return any(s.lemma_.lower() in SPECIFYING_NOUNS or s.tag_ in ("WP", "WDT") for s in subjects)
+    # ... also "one of the key areas of our work is to make housing affordable"
+    named = [o for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
+             for o in p.children if o.dep_ == "pobj"]
+    return any(s.lemma_.lower() in SPECIFYING_NOUNS or s.tag_ in ("WP", "WDT") for s in (*subjects, *named))
 
 
 def dated_plan_cue(ctx: Context, tok) -> Cue | None:

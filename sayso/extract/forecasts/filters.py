@@ -47,7 +47,7 @@ def reason(cue) -> str | None:
         return "speech act"
     if _imperative(cue):
         return "imperative"
-    if _present_speculation(cue):
+    if _present_speculation(cue) or _permission(cue):
         return "present"
     if _deliberated(cue):
         return "deliberated"
@@ -108,6 +108,9 @@ def _wish(cue) -> bool:
     ("passengers will want to fly direct" predicts a wish: a forecast)."""
     if cue.rule == "modal" and cue.tokens[0].lower_ in WILL:
         return False
+    if any(h.lemma_.lower() in WISH_VERBS and h.dep_ == "ROOT" for t in cue.tokens for h in (t.head,)
+           if t.dep_ == "xcomp"):
+        return True  # "I want to ask the speakers to focus on ...": a wish to ask
     return any(t.lemma_.lower() in WISH_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in t.children)
                for t in (*cue.tokens, cue.anchor) if t.pos_ in ("VERB", "AUX"))
 
@@ -232,6 +235,13 @@ def _present_speculation(cue) -> bool:
         return False
     anchor = cue.anchor
     return anchor.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in anchor.children)
+
+
+def _permission(cue) -> bool:
+    """"before the test may be used, it must be approved": "may" of permission in a time clause."""
+    if cue.rule != "modal" or cue.tokens[0].lower_ not in ("may", "can"):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in ("before", "until", "till") for c in cue.anchor.children)
 
 
 def _deliberated(cue) -> bool:

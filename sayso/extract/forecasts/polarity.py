@@ -84,7 +84,8 @@ def _negations(tok, with_quantifiers: bool) -> list[list]:
     with ``with_quantifiers`` also a negative subject or object ("nobody", "no decision")."""
     found = []
     for child in tok.children:
-        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in NEGATION_WORDS):
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in NEGATION_WORDS) or (
+                child.dep_ == "preconj" and child.lower_ == "neither"):
             found.append([child])
         elif child.dep_ == "det" and child.lower_ == "no" and tok.pos_ in ("NOUN", "PROPN"):
             found.append(_no_tokens(tok))
@@ -141,6 +142,15 @@ def _embedding(clause: list, reading: Reading, flips: list, necessary: bool) -> 
                     flips += negs
         elif lemma in REPORTING_VERBS and negs:
             reading.drop = True
+        if _imperative(tok):
+            reading.drop = True  # "do not give them the impression that the world will not resist"
+
+
+def _imperative(verb) -> bool:
+    """A command ("Do not give ...", "Tell them ..."): a base-form root with no subject."""
+    return verb.tag_ == "VB" and verb.dep_ == "ROOT" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") or (c.dep_ == "aux" and c.lower_ not in ("do", "don't"))
+        for c in verb.children)
 
 
 def _lemma(tok) -> str:

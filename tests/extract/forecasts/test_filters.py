@@ -43,6 +43,12 @@ SPEECH_ACT_IMPERATIVE_PRESENT = [
     ("Analysts say the firm may be trying to sell the unit.", 0),  # a guess about now
     ("Officials are discussing the possibility of closing the border.", 0),  # a chance weighed
     ("As disappointed as I may be, I am still in charge.", 0),  # a concession about now
+    ("Before the drug may be sold, it must be tested.", 0),  # "may" of permission
+    ("Russia is addressing it, proposing new initiatives.", 0),  # a proposal described, now
+    ("Their efforts to ensure food safety are welcome.", 0),  # an effort going on
+    ("One of the key areas of our work is to make housing affordable.", 0),  # a goal named
+    ("I want to ask the speakers to focus on housing.", 0),  # a wish to ask
+    ("Officials recounted votes in an effort to resolve the dispute.", 1),  # the aim of the act
     ("The fund buys medicine for the first quarter of next year.", 0),  # what it covers, bought now
     # ... forecasts
     ("The minister will tell parliament about the plan on Monday.", 1),  # someone else's speech ahead

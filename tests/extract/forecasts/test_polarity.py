@@ -37,6 +37,7 @@ DENIAL = [
     ("The minister dismissed claims that taxes will rise.", "negative", "taxes will rise"),
     ("The firm did not deny that it will sell the plant.", "positive", "it will sell the plant"),  # two negations
     ("The firm confirmed that it will sell the plant.", "positive", "it will sell the plant"),
+    ("The official expressed deep misgivings that the plan would work.", "negative", "the plan would work"),
 ]
 
 NO_GUARANTEE = [
@@ -77,6 +78,8 @@ def test_no_guarantee(forecasts_of, text, polarity, hedging, event):
 @pytest.mark.parametrize("text", [
     "He did not say whether he would resign.",  # a denied speech act asserts nothing
     "The spokesman would not comment on when the plant will close.",
+    "Do not give them the impression that the world will not resist.",  # under a command: not asserted
+    "The officials could neither confirm nor deny reports.",  # a past inability
 ])
 def test_what_nobody_asserted_is_no_forecast(forecasts_of, text):
     assert forecasts_of(text) == []

@@ -38,6 +38,11 @@ RECORD_SPAN = [
     ("Output will fall within five years.", (SATURDAY, "2028-02-04")),
 ]
 
+VAGUE = [
+    ("We will keep up this pace in the future.", (None, None)),  # no horizon to hold anyone to
+    ("Prices will rise in the coming weeks.", (SATURDAY, "2023-04-01")),  # a horizon of its own
+]
+
 PAST_EVENT = [
     ("The bridge, which opened in 2019, will close for repairs.", (None, None)),
     ("The team will try to beat the record set in 1998.", (None, None)),
@@ -70,6 +75,11 @@ def test_named_events_set_no_window(forecasts_of, text, expected):
 
 @pytest.mark.parametrize("text,expected", COMPARISON)
 def test_comparisons_and_reference_points_set_no_window(forecasts_of, text, expected):
+    assert window_of(forecasts_of, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", VAGUE)
+def test_the_future_without_a_unit_sets_no_window(forecasts_of, text, expected):
     assert window_of(forecasts_of, text) == expected
 
 
