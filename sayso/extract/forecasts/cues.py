@@ -352,8 +352,9 @@ def request_cue(tok) -> Cue | None:
         if not addressees and not _has_subject(tok):
             return None  # "demanding to know": the speaker's own wish, no addressee
         root = head  # "urged both sides to return to mediation": the addressee is part of the event
-    elif tok.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in tok.children):
-        root = tok
+    elif tok.dep_ == "ccomp" and head.lemma_.lower() != "tell" and any(
+            c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in tok.children):
+        root = tok  # (not "common sense tells us that the response must be immediate": a norm stated)
     else:
         return None
     level = CAUSATIVE_HEDGING if head.lemma_.lower() in CAUSATIVE_VERBS else REQUEST_HEDGING

@@ -18,7 +18,8 @@
 """
 from __future__ import annotations
 
-from .lexicon import (CONDITION_MARKS, DELIBERATION_VERBS, FIRST_PERSON_FORMS, PAST_PLAN_CUES,
+from .lexicon import (ASPECT_VERBS, CONDITION_MARKS, DELIBERATION_VERBS, DISCOURSE_OBJECTS, DISCOURSE_SUBJECTS,
+    DISCOURSE_VERBS, FIRST_PERSON_FORMS, PAST_PLAN_CUES,
     PROPOSAL_NOUNS, REFLEXIVE, REPORTING_HEADS, REPORTING_NOUNS, SELF_PERMISSION, SPEECH_ACT_VERBS,
     UNREAL_MODALS, WISH_VERBS)
 
@@ -47,7 +48,7 @@ def reason(cue) -> str | None:
         return "speech act"
     if _imperative(cue):
         return "imperative"
-    if _present_speculation(cue) or _permission(cue):
+    if _present_speculation(cue) or _permission(cue) or _ongoing(cue) or _anniversary(cue):
         return "present"
     if _deliberated(cue):
         return "deliberated"
@@ -211,12 +212,28 @@ def _speech_act(cue) -> bool:
     """"I will note that ...", "I will not list them now", "I will allow myself to outline ...", "expecting
     me to say": a speaker's own act of speaking, performed by saying it."""
     anchor = cue.anchor
+    if _discourse(anchor):
+        return True
     if anchor.lemma_.lower() not in SPEECH_ACT_VERBS:
         return anchor.lemma_.lower() in SELF_PERMISSION and any(
             t.lower_ in REFLEXIVE for c in anchor.children for t in (c, *c.children))
     speakers = [c for t in (anchor, *(x.head for x in cue.tokens)) for c in t.children
                 if c.dep_ in ("nsubj", "dobj") and c.lower_ in FIRST_PERSON_FORMS]
     return bool(speakers)
+
+
+def _discourse(anchor) -> bool:
+    """The talk itself: "today we will talk about it in more detail", "I will refrain from sharing how
+    long it takes", "I am not going to give any examples", "you will ask me questions"."""
+    lemma = anchor.lemma_.lower()
+    children = list(anchor.children)
+    personal = any(c.dep_ == "nsubj" and c.lower_ in DISCOURSE_SUBJECTS for c in children)
+    if not personal:
+        return False
+    if lemma in DISCOURSE_VERBS:
+        return not any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in children)  # "talk with Russia"
+    return lemma in ("give", "ask") and any(c.dep_ == "dobj" and c.lemma_.lower() in DISCOURSE_OBJECTS
+                                             for c in children)
 
 
 def _imperative(cue) -> bool:
@@ -227,6 +244,22 @@ def _imperative(cue) -> bool:
     if tok.tag_ != "VB" or tok.dep_ != "ROOT":
         return False
     return not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in tok.children)
+
+
+def _ongoing(cue) -> bool:
+    """"We have already started preparing a recovery plan": an activity going on, not a prediction."""
+    head = cue.anchor
+    return cue.rule == "object" and head.tag_ == "VBG" and head.dep_ == "xcomp" and \
+        head.head.lemma_.lower() in ASPECT_VERBS
+
+
+def _anniversary(cue) -> bool:
+    """"it will soon be 20 years since the mechanism was established": the calendar, not a prediction."""
+    anchor = cue.anchor
+    if anchor.lemma_ != "be" or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in anchor.children):
+        return False
+    return any(c.lower_ == "since" for c in anchor.subtree) and any(
+        t.lemma_.lower() in ("year", "month", "week", "day", "decade", "century") for t in anchor.subtree)
 
 
 def _present_speculation(cue) -> bool:

@@ -226,6 +226,13 @@ INTENTION_HEDGING = "possible"
 SPEECH_ACT_VERBS = frozenset({"tell", "say", "admit", "confess", "repeat", "note", "list", "outline", "mention",
                               "stress", "emphasise", "emphasize", "remind", "recall", "underline", "highlight",
                               "reiterate", "describe", "explain", "add"})
+# The talk itself, in a speech: "today we will talk about it", "I will refrain from sharing how long it
+# takes", "I am not going to give any examples", "you will ask me questions" (not "we will talk with Russia").
+DISCOURSE_VERBS = frozenset({"talk", "speak", "refrain", "elaborate", "dwell", "digress", "comment", "touch"})
+DISCOURSE_OBJECTS = frozenset({"example", "question", "word", "detail", "figure", "number"})
+DISCOURSE_SUBJECTS = frozenset({"i", "we", "you"})
+# Verbs of an activity begun or going on: "started preparing a recovery plan" is no forecast.
+ASPECT_VERBS = frozenset({"start", "begin", "continue", "keep", "resume"})
 # "I will allow myself to outline ...": permission the speaker gives himself to speak.
 SELF_PERMISSION = frozenset({"allow", "permit", "let"})
 REFLEXIVE = frozenset({"myself", "ourselves", "me", "us"})

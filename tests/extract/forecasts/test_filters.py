@@ -49,6 +49,12 @@ SPEECH_ACT_IMPERATIVE_PRESENT = [
     ("One of the key areas of our work is to make housing affordable.", 0),  # a goal named
     ("I want to ask the speakers to focus on housing.", 0),  # a wish to ask
     ("Officials recounted votes in an effort to resolve the dispute.", 1),  # the aim of the act
+    ("Today we will talk about it in more detail.", 0),  # the talk itself
+    ("I am not going to give any examples.", 0),
+    ("It will soon be 20 years since the agency was founded.", 0),  # the calendar
+    ("We have already started preparing a recovery plan.", 0),  # going on now
+    ("Common sense tells us that the response must be quick.", 0),  # a norm stated
+    ("The president will talk with the rebels next week.", 1),  # a talk ahead, with someone
     ("The fund buys medicine for the first quarter of next year.", 0),  # what it covers, bought now
     # ... forecasts
     ("The minister will tell parliament about the plan on Monday.", 1),  # someone else's speech ahead
