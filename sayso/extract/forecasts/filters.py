@@ -227,7 +227,10 @@ def _discourse(anchor) -> bool:
     long it takes", "I am not going to give any examples", "you will ask me questions"."""
     lemma = anchor.lemma_.lower()
     children = list(anchor.children)
-    personal = any(c.dep_ == "nsubj" and c.lower_ in DISCOURSE_SUBJECTS for c in children)
+    holder = anchor
+    while holder.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in holder.children):
+        holder = holder.head  # "I am not going to give any examples": the subject of "going"
+    personal = any(c.dep_ == "nsubj" and c.lower_ in DISCOURSE_SUBJECTS for c in holder.children)
     if not personal:
         return False
     if lemma in DISCOURSE_VERBS:
