@@ -74,8 +74,8 @@ def sentence_cues(ctx: Context, sent) -> Iterator[Cue]:
         if tok.pos_ not in CLAUSE_POS or tok.dep_ in AUX_DEPS or background(tok):
             continue
         cue = token_cue(ctx, tok) or nominal_cue(ctx, tok)
-        if cue is None or is_scheduled_fact(cue):
-            continue
+        if cue is None or is_scheduled_fact(cue) or any(background(t) for t in (cue.event_root, *cue.tokens)):
+            continue  # (a cue word in a relative clause: "the steps it intends to take were discussed")
         cue.claimed = any(p.start <= cue.anchor.idx < p.end for c in ctx.claims for p in c.content)
         if filters.reason(cue) is None:
             yield cue

@@ -19,7 +19,7 @@
 from __future__ import annotations
 
 from .lexicon import (ASPECT_VERBS, CONDITION_MARKS, DELIBERATION_VERBS, DISCOURSE_OBJECTS, DISCOURSE_SUBJECTS,
-    DISCOURSE_VERBS, FIRST_PERSON_FORMS, PAST_PLAN_CUES,
+    DISCOURSE_OBJECT_VERBS, DISCOURSE_VERBS, SPECIFYING_NOUNS, FIRST_PERSON_FORMS, PAST_PLAN_CUES,
     PROPOSAL_NOUNS, REFLEXIVE, REPORTING_HEADS, REPORTING_NOUNS, SELF_PERMISSION, SPEECH_ACT_VERBS,
     UNREAL_MODALS, WISH_VERBS)
 
@@ -50,7 +50,7 @@ def reason(cue) -> str | None:
         return "imperative"
     if _present_speculation(cue) or _permission(cue) or _ongoing(cue) or _anniversary(cue):
         return "present"
-    if _deliberated(cue):
+    if _deliberated(cue) or _specified(cue) or _warned_of_now(cue):
         return "deliberated"
     return None
 
@@ -235,8 +235,8 @@ def _discourse(anchor) -> bool:
         return False
     if lemma in DISCOURSE_VERBS:
         return not any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in children)  # "talk with Russia"
-    return lemma in ("give", "ask") and any(c.dep_ == "dobj" and c.lemma_.lower() in DISCOURSE_OBJECTS
-                                             for c in children)
+    return lemma in DISCOURSE_OBJECT_VERBS and any(t.dep_ in ("dobj", "pobj") and t.lemma_.lower() in DISCOURSE_OBJECTS
+                                                    for c in children for t in (c, *c.children))
 
 
 def _imperative(cue) -> bool:
@@ -278,6 +278,23 @@ def _permission(cue) -> bool:
     if cue.rule != "modal" or cue.tokens[0].lower_ not in ("may", "can"):
         return False
     return any(c.dep_ == "mark" and c.lower_ in ("before", "until", "till") for c in cue.anchor.children)
+
+
+def _specified(cue) -> bool:
+    """"the key task is to prepare our currency market": a goal named, whatever the verb after it."""
+    for tok in (cue.anchor, *cue.tokens):
+        head = tok.head
+        if tok.dep_ == "xcomp" and head.lemma_ == "be" and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in SPECIFYING_NOUNS for c in head.children):
+            return True
+    return False
+
+
+def _warned_of_now(cue) -> bool:
+    """"We warned about this at the beginning of the project": a past warning of what is here now."""
+    verb = cue.anchor
+    return cue.rule == "warning" and verb.tag_ == "VBD" and any(
+        o.dep_ == "pobj" and o.lower_ in ("this", "that", "it") for p in verb.children for o in p.children)
 
 
 def _deliberated(cue) -> bool:

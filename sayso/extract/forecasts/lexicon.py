@@ -198,6 +198,9 @@ EMBEDDING_HEDGING = {
     "anticipate": "likely", "estimate": "likely", "project": "likely", "reckon": "likely", "suppose": "likely",
     "hope": "possible", "fear": "possible", "suspect": "possible", "guess": "possible", "speculate": "possible",
 }
+# "it's hard to see / imagine / believe that it will": doubt, read as a denial.
+HARD_WORDS = frozenset({"hard", "difficult", "impossible", "tough"})
+HARD_TO_VERBS = frozenset({"see", "imagine", "believe", "envisage", "envision", "think"})
 # Speech acts: negated, the clause they govern is not asserted ("did not say whether he would resign").
 REPORTING_VERBS = frozenset({"say", "tell", "announce", "confirm", "state", "disclose", "reveal", "specify",
                              "indicate", "comment", "elaborate", "report"})
@@ -230,6 +233,7 @@ SPEECH_ACT_VERBS = frozenset({"tell", "say", "admit", "confess", "repeat", "note
 # takes", "I am not going to give any examples", "you will ask me questions" (not "we will talk with Russia").
 DISCOURSE_VERBS = frozenset({"talk", "speak", "refrain", "elaborate", "dwell", "digress", "comment", "touch"})
 DISCOURSE_OBJECTS = frozenset({"example", "question", "word", "detail", "figure", "number"})
+DISCOURSE_OBJECT_VERBS = frozenset({"give", "ask", "go", "provide"})  # "go into more detail"
 DISCOURSE_SUBJECTS = frozenset({"i", "we", "you"})
 # Verbs of an activity begun or going on: "started preparing a recovery plan" is no forecast.
 ASPECT_VERBS = frozenset({"start", "begin", "continue", "keep", "resume"})

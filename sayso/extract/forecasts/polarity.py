@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import (DENIAL_VERBS, EMBEDDING_HEDGING, HEDGING_LEVELS, NECESSITY_WORDS, NEGATIVE_CUE_WORDS,
+from .lexicon import (DENIAL_VERBS, HARD_TO_VERBS, HARD_WORDS, EMBEDDING_HEDGING, HEDGING_LEVELS, NECESSITY_WORDS, NEGATIVE_CUE_WORDS,
     NEGATIVE_QUANTIFIERS, NEGATION_WORDS, NEG_RAISING_VERBS, POSITIVE_OF, REPORTING_VERBS)
 
 MAX_EMBEDDING_STEPS = 6
@@ -128,7 +128,9 @@ def _embedding(clause: list, reading: Reading, flips: list, necessary: bool) -> 
         tok = tok.head
         lemma = _lemma(tok)
         negs = _negations(tok, with_quantifiers=False)
-        if lemma in DENIAL_VERBS or (lemma == "rule" and any(c.lower_ == "out" for c in tok.children)):
+        if lemma in DENIAL_VERBS or (lemma == "rule" and any(c.lower_ == "out" for c in tok.children)) or (
+                lemma in HARD_TO_VERBS and tok.dep_ == "xcomp" and _hard(tok.head)):
+            # ... "it's hard to see that anything will be passed before year-end": doubt, a denial
             flips += [[], *negs]  # the denial (outside the event), and a negated denial undoes it
         elif lemma in NECESSITY_WORDS or _necessity(tok):
             if negs:
@@ -151,6 +153,11 @@ def _imperative(verb) -> bool:
     return verb.tag_ == "VB" and verb.dep_ == "ROOT" and not any(
         c.dep_ in ("nsubj", "nsubjpass", "expl") or (c.dep_ == "aux" and c.lower_ not in ("do", "don't"))
         for c in verb.children)
+
+
+def _hard(head) -> bool:
+    """"hard" itself, or a copula with "hard" ("it is hard to see ...")."""
+    return head.lower_ in HARD_WORDS or any(c.dep_ == "acomp" and c.lower_ in HARD_WORDS for c in head.children)
 
 
 def _lemma(tok) -> str:

@@ -55,6 +55,11 @@ SPEECH_ACT_IMPERATIVE_PRESENT = [
     ("We have already started preparing a recovery plan.", 0),  # going on now
     ("Common sense tells us that the response must be quick.", 0),  # a norm stated
     ("The president will talk with the rebels next week.", 1),  # a talk ahead, with someone
+    ("We will now go into more detail.", 0),
+    ("The key task is to prepare the market for the change.", 0),  # a goal named
+    ("We warned about this at the start of the project.", 0),  # a past warning of what is here
+    ("The steps that the city intends to take were discussed.", 0),  # a plan in a relative clause
+    ("Support - to have resources against the floods - is vital.", 0),  # no headline: a full stop
     ("The fund buys medicine for the first quarter of next year.", 0),  # what it covers, bought now
     # ... forecasts
     ("The minister will tell parliament about the plan on Monday.", 1),  # someone else's speech ahead

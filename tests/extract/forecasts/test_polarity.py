@@ -38,6 +38,7 @@ DENIAL = [
     ("The firm did not deny that it will sell the plant.", "positive", "it will sell the plant"),  # two negations
     ("The firm confirmed that it will sell the plant.", "positive", "it will sell the plant"),
     ("The official expressed deep misgivings that the plan would work.", "negative", "the plan would work"),
+    ("It is hard to see that the bill will pass before June.", "negative", "the bill will pass before June"),
 ]
 
 NO_GUARANTEE = [
