@@ -13,7 +13,7 @@ import getpass
 from pathlib import Path
 from typing import Iterator
 
-from sayso.ledger import figures as figure_book, forecasts as forecast_book, queries, schema, store as writes
+from sayso.ledger import browse as web_reads, figures as figure_book, forecasts as forecast_book, queries, schema, store as writes
 from sayso.ledger.schema import LedgerError
 from sayso.records import Article, Extraction
 
@@ -122,6 +122,11 @@ class Ledger:
         """Per predictor: forecasts by status, hit rate and Brier score (a negative forecast is right
         when the event did not happen)."""
         return forecast_book.track_record(self._conn, speaker, as_of, stale_after)
+
+    @property
+    def browse(self) -> web_reads.Browse:
+        """The paginated reads of the web pages (:mod:`sayso.ledger.browse`)."""
+        return web_reads.Browse(self._conn)
 
     def export_rows(self) -> Iterator[dict]:
         """One flat dict per claim (for JSONL/CSV export)."""

@@ -312,3 +312,12 @@ def figures(conn: sqlite3.Connection, article_id: str | None = None, search: str
                 FROM figures x JOIN articles a ON a.id = x.article_id {_SPEAKER_OF_CLAIM}{where.sql()}
                ORDER BY a.published IS NULL, a.published, x.article_id, x.span_start, x.id"""
     return [dict(r) for r in conn.execute(sql, where.params)]
+
+
+def claims_by_id(conn: sqlite3.Connection, ids: list[int]) -> list[dict]:
+    """The claim dicts (:func:`claim_dict`) of these claim ids, in the order given (unknown ids skipped)."""
+    if not ids:
+        return []
+    rows = conn.execute(_CLAIM_SELECT + f" WHERE c.id IN ({', '.join('?' * len(ids))})", list(ids))
+    found = {row["id"]: claim_dict(row) for row in rows}
+    return [found[i] for i in ids if i in found]

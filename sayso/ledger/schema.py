@@ -213,11 +213,33 @@ _V2_INDEXES = (
     "CREATE INDEX idx_resolutions_key ON resolutions(forecast_key)",
 )
 
+# Full-text search over articles (the web's search page): external content keyed by the
+# articles' rowid, the layout datasette and sqlite-utils recognise. A VACUUM may renumber the
+# rowids of a table without an INTEGER PRIMARY KEY; run
+# ``INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')`` after one.
+_V3_ARTICLES_FTS = (
+    """CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid',
+        tokenize='porter unicode61 remove_diacritics 2')""",
+    """CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END""",
+    """CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END""",
+    """CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END""",
+    "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, aliases, roles, mentions, claims, failures, claims_fts",
               _V1_TABLES + _V1_INDEXES + _V1_FTS),
     Migration(2, "time expressions, figures, forecasts, resolutions", _V2_TABLES + _V2_INDEXES),
-    Migration(3, "forecast polarity and the predicted event in positive form", (
+    Migration(3, "articles_fts: full-text search over article titles and texts", _V3_ARTICLES_FTS),
+    Migration(4, "forecast polarity and the predicted event in positive form", (
         "ALTER TABLE forecasts ADD COLUMN polarity TEXT NOT NULL DEFAULT 'positive'",
         "ALTER TABLE forecasts ADD COLUMN event TEXT",
     )),

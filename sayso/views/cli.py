@@ -294,6 +294,10 @@ def demo(
                "disputed figures": ("measure", "value", "speaker", "published")}
     for name, rows in records.items():
         out.print(tables.table(rows, columns[name], title=f"{len(rows)} {name}"))
+    from .demo import DEMO_AS_OF
+
+    out.print(Text(f"Browse it in a web browser: sayso serve --db {db} --as-of {DEMO_AS_OF}, "
+                   "then open http://127.0.0.1:8000/"), soft_wrap=True)
 
 
 @command()
@@ -381,6 +385,29 @@ def track_record(
     with open_ledger(db) as ledger:
         rows = ledger.track_record(speaker=speaker, as_of=as_of, stale_after=stale_after)
     emit(rows, fmt, tables.TRACK_RECORD_COLUMNS, f"{len(rows)} predictors")
+
+
+@command()
+def serve(
+    db: Path = DB_OPTION,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    token: Optional[str] = typer.Option(None, "--token", envvar="SAYSO_TOKEN", show_envvar=True,
+                                        help="Allow writes (resolving forecasts) with this token; without one the "
+                                             "server is read-only. Prefer SAYSO_TOKEN: other users can see a command line."),
+    as_of: Optional[str] = AS_OF_OPTION,
+) -> None:
+    """Browse the ledger in a web browser (and as JSON under /api): articles with their records marked,
+    search, speakers, the forecast board, disputed figures.
+
+    Example: sayso serve --db sayso-demo.db --as-of 2024-06-30 (writes: SAYSO_TOKEN=secret sayso serve ...)
+    """
+    from .web.serve import serve as run_server
+
+    check_date(as_of, "--as-of")
+    if not db.is_file():
+        fail(f"{db}: no ledger there (create one with `sayso ingest FILES --db {db}` or `sayso demo`)")
+    run_server(db, host, port, token or None, as_of, say=lambda line: print(line, file=sys.stderr, flush=True))
 
 
 if __name__ == "__main__":  # pragma: no cover
