@@ -191,8 +191,6 @@ class Forecast:
     text: str
     cue: Span | None  # "will", "is expected to", "warned that ... will"
     hedging: Hedging
-    polarity: Polarity = "positive"  # negative: the source says the event will NOT happen
-    event: str = ""  # the predicted event in positive form ("Russia will attack" for "Russia will not attack")
     earliest: str | None = None  # target window (ISO dates); None: open-ended
     latest: str | None = None
     time_index: int | None = None  # index into Extraction.times of the window's expression
@@ -201,6 +199,9 @@ class Forecast:
     condition: Span | None = None  # "if ..."
     status: ForecastStatus = "open"  # on the article's date: open, or already due
     extractor: str = _made_by("forecasts")
+    # (last, so that positional construction keeps its meaning)
+    polarity: Polarity = "positive"  # negative: the source says the event will NOT happen
+    event: str = ""  # the predicted event in positive form ("Russia will attack" for "Russia will not attack")
 
 
 @dataclass

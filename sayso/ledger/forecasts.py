@@ -106,7 +106,7 @@ def predictor(row) -> str:
     return row["source"] or PUBLICATION
 
 
-def _forecast_dict(row: sqlite3.Row, as_of: str, stale_after: int) -> dict:
+def _forecast_dict(row: sqlite3.Row, as_of: str, stale_after: int = DEFAULT_STALE_AFTER_DAYS) -> dict:
     out = {key: row[key] for key in row.keys() if key not in ("entity_name", "speaker_text")}
     out["event"] = out["event"] or out["text"]
     out["predictor"] = predictor(row)

@@ -132,9 +132,10 @@ def test_one_speaker(ledger):
 
 
 @pytest.mark.parametrize("as_of, columns", [
-    ("2024-03-05", {"due": 0, "open": 2, "no-deadline": 1, "resolved": 0}),
-    ("2024-03-20", {"due": 1, "open": 1, "no-deadline": 1, "resolved": 0}),
-    ("2025", {"due": 2, "open": 0, "no-deadline": 1, "resolved": 0}),
+    ("2024-03-05", {"due": 0, "overdue": 0, "open": 2, "no-deadline": 1, "resolved": 0}),
+    ("2024-03-20", {"due": 1, "overdue": 0, "open": 1, "no-deadline": 1, "resolved": 0}),
+    ("2025-03-20", {"due": 1, "overdue": 1, "open": 0, "no-deadline": 1, "resolved": 0}),  # one a year past
+    ("2025", {"due": 0, "overdue": 2, "open": 0, "no-deadline": 1, "resolved": 0}),
 ])
 def test_board_columns(ledger, as_of, columns):
     assert ledger.browse.forecast_board(as_of=as_of)["columns"] == columns
@@ -223,12 +224,14 @@ def test_article_search_follows_updates(tmp_path):
 
 
 def test_a_version_2_ledger_gains_article_search(tmp_path):
-    from sayso.ledger import schema, store
+    from sayso.ledger import schema
 
     path = tmp_path / "old.db"
     conn = schema.connect(path)
     assert schema.migrate(conn, schema.MIGRATIONS[:2]) == 2  # a ledger written before articles_fts existed ...
-    store.store_extraction(conn, strike_article())
+    article = strike_article().article  # (stored as that schema had it: later columns did not exist yet)
+    conn.execute("INSERT INTO articles (id, title, text, published, ingested_at) VALUES (?, ?, ?, ?, 'then')",
+                 (article.id, article.title, article.text, article.published))
     conn.close()
     with Ledger(path) as ledger:  # ... is migrated and its articles indexed when opened
         assert ledger.schema_version >= 3

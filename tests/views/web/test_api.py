@@ -77,7 +77,7 @@ def test_pages_of_one_record(client, ids):
 def test_api_home(client):
     data = client.get("/api/home").json()
     assert data["as_of"] == AS_OF and data["counts"]["articles"] == 4
-    assert data["columns"] == {"due": 1, "open": 1, "no-deadline": 1, "resolved": 0}
+    assert data["columns"] == {"due": 1, "overdue": 0, "open": 1, "no-deadline": 1, "resolved": 0}
     assert data["disputed"]["disputed"] == 1 and len(data["latest_articles"]) == 4
 
 
