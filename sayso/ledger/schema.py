@@ -10,12 +10,15 @@ part (PostgreSQL would use a ``tsvector`` column instead).
 """
 from __future__ import annotations
 
+import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from sayso.errors import SaysoError
+from sayso.ledger.schema_v3 import V3_DESCRIPTION, V3_STATEMENTS, v3_rehash
 from sayso.ledger.sql import transaction
 
 BUSY_TIMEOUT_MS = 10_000
@@ -34,6 +37,7 @@ class Migration:
     version: int
     description: str
     statements: tuple[str, ...]
+    run: Callable[[sqlite3.Connection], None] | None = None  # a data step after the statements
 
 
 META_DDL = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
@@ -234,15 +238,37 @@ _V3_ARTICLES_FTS = (
     "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
 )
 
+_V5_FORECASTS = (
+    "ALTER TABLE forecasts ADD COLUMN polarity TEXT NOT NULL DEFAULT 'positive'",
+    "ALTER TABLE forecasts ADD COLUMN event TEXT",
+    "DROP VIEW IF EXISTS forecasts_with_status",
+    # the statuses of sayso.ledger.forecasts.status on today's date, with the default 365-day horizon
+    """CREATE VIEW forecasts_with_status AS
+    SELECT f.id AS forecast_id, f.article_id, a.published, a.title,
+           COALESCE(e.name, CASE WHEN f.claim_id IS NOT NULL THEN c.speaker_text END, a.source,
+                    '(the publication)') AS predictor,
+           f.text, f.polarity, COALESCE(f.event, f.text) AS event, f.hedging, f.earliest, f.latest,
+           r.outcome, r.evidence,
+           CASE WHEN r.outcome IS NOT NULL THEN 'resolved'
+                WHEN f.latest IS NULL THEN 'no-deadline'
+                WHEN f.latest < date('now', '-365 days') THEN 'overdue'
+                WHEN f.latest < date('now') THEN 'due'
+                ELSE 'open' END AS status,
+           f.extractor
+      FROM forecasts f JOIN articles a ON a.id = f.article_id
+      LEFT JOIN entities e ON e.id = f.predictor_entity_id
+      LEFT JOIN claims c ON c.id = f.claim_id
+      LEFT JOIN resolutions r ON r.id = (SELECT MAX(id) FROM resolutions WHERE forecast_key = f.forecast_key)""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, aliases, roles, mentions, claims, failures, claims_fts",
               _V1_TABLES + _V1_INDEXES + _V1_FTS),
     Migration(2, "time expressions, figures, forecasts, resolutions", _V2_TABLES + _V2_INDEXES),
     Migration(3, "articles_fts: full-text search over article titles and texts", _V3_ARTICLES_FTS),
-    Migration(4, "forecast polarity and the predicted event in positive form", (
-        "ALTER TABLE forecasts ADD COLUMN polarity TEXT NOT NULL DEFAULT 'positive'",
-        "ALTER TABLE forecasts ADD COLUMN event TEXT",
-    )),
+    Migration(4, V3_DESCRIPTION, V3_STATEMENTS, v3_rehash),
+    Migration(5, "forecast polarity, the predicted event in positive form, the five statuses in the view",
+              _V5_FORECASTS),
 )
 """Every schema step, in order; append new ones (figures, time expressions, ...) at the end."""
 
@@ -254,11 +280,47 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def check_path(path: str, create: bool = True) -> None:
+    """LedgerError for a path that cannot be a ledger: a URL, a folder, or (``create=False``) a
+    file that does not exist."""
+    if "://" in path:
+        scheme = path.split("://", 1)[0]
+        raise LedgerError(f"{scheme}:// ledgers are not supported yet: --db takes an SQLite file path")
+    if path == ":memory:":
+        return
+    if Path(path).is_dir():
+        raise LedgerError(f"{path}: is a folder, not a ledger file")
+    if not create and not Path(path).exists():
+        raise LedgerError(f"{path}: no such ledger (check --db or SAYSO_DB; `sayso ingest` creates one)")
+
+
+class Connection(sqlite3.Connection):
+    """An SQLite connection whose bound text can always be stored: a lone surrogate (what Python
+    makes of bytes that were not UTF-8 on a command line, or of a ``"\\ud800"`` JSON escape)
+    becomes U+FFFD instead of raising UnicodeEncodeError deep inside a query."""
+
+    def execute(self, sql: str, parameters=(), /):
+        if isinstance(parameters, dict):
+            parameters = {k: _storable(v) for k, v in parameters.items()}
+        else:
+            parameters = tuple(_storable(v) for v in parameters)
+        return super().execute(sql, parameters)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _storable(value):
+    if isinstance(value, str) and not value.isascii() and _SURROGATE.search(value):
+        return _SURROGATE.sub("\ufffd", value)
+    return value
+
+
 def connect(path: str | Path) -> sqlite3.Connection:
     """Open (creating) a ledger file in autocommit mode with WAL, foreign keys and a busy timeout."""
     if str(path) != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, factory=Connection)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
@@ -295,6 +357,8 @@ def _apply(conn: sqlite3.Connection, migration: Migration) -> None:
             return
         for statement in migration.statements:
             conn.execute(statement)
+        if migration.run is not None:
+            migration.run(conn)
         _set_meta(conn, SCHEMA_VERSION_KEY, str(migration.version))
         if migration.version == 1:
             _set_meta(conn, CREATED_AT_KEY, now_iso())

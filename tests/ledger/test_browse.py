@@ -229,8 +229,8 @@ def test_a_version_2_ledger_gains_article_search(tmp_path):
     path = tmp_path / "old.db"
     conn = schema.connect(path)
     assert schema.migrate(conn, schema.MIGRATIONS[:2]) == 2  # a ledger written before articles_fts existed ...
-    article = strike_article().article  # (stored as that schema had it: later columns did not exist yet)
-    conn.execute("INSERT INTO articles (id, title, text, published, ingested_at) VALUES (?, ?, ?, ?, 'then')",
+    article = strike_article().article  # stored as a version-2 ledger held it (today's store writes newer columns)
+    conn.execute("INSERT INTO articles (id, title, text, published, extractors, ingested_at) VALUES (?, ?, ?, ?, '{}', '')",
                  (article.id, article.title, article.text, article.published))
     conn.close()
     with Ledger(path) as ledger:  # ... is migrated and its articles indexed when opened
