@@ -42,5 +42,5 @@ def test_no_stored_forecast_is_due_before_its_article_unless_told_so(shared_dir,
     assert len(rows) > 300 and sum(r["latest"] is not None for r in rows) > 30  # the sample has forecasts
     early = [r for r in rows if r["latest"] and r["latest"] < r["published"]]
     for row in early:
-        before = texts[row["article_id"]][max(0, row["span_start"] - LOOKBACK):row["span_end"]]
+        before = texts[row["article_id"]][max(0, row["start"] - LOOKBACK):row["end"]]
         assert row["status_on_publication"] == "due" and PAST_PERFECT.search(before), row["text"]
