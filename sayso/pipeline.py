@@ -14,9 +14,11 @@ from pathlib import Path
 from . import nlp, parts
 from .errors import SourceError
 from .extract.claims import extract_claims
+from .extract.events import extract_events
 from .extract.figures import extract_figures
 from .extract.forecasts import extract_forecasts
 from .extract.models import Models
+from .extract.places import extract_places
 from .extract.speakers import resolve_speakers
 from .extract.times import extract_times
 from .ledger import Ledger
@@ -65,8 +67,11 @@ def extract(doc, article: Article, models: Models | None = None) -> Extraction:
     times = list(extract_times(doc, article))  # c. when, against the article's date
     figures = list(extract_figures(doc, article, claims))  # d. which numbers, whose
     forecasts = list(extract_forecasts(doc, article, claims, entities, times))  # e. what will be
+    places = list(extract_places(doc, article))  # f. where, resolved offline to the gazetteer
+    events = list(extract_events(doc, article, times, figures, places,  # g. what happened
+                                 model=models.event_typer or False, extractor=models.extractor("events")))
     versions = extractor_versions(models)
-    return Extraction(article, claims, entities, mentions, versions, times, figures, forecasts)
+    return Extraction(article, claims, entities, mentions, versions, times, figures, forecasts, places, events)
 
 
 def extract_articles(articles: Iterable[Article], n_process: int = 1,
@@ -166,7 +171,8 @@ def ingest(
          ones, stored under other strings, go on and are replaced); a copy with other metadata
          (title, date, URL, source, author) is recorded as a version of the article;
       3. parse the rest with spaCy (``nlp.pipe``, batched);
-      4. extract (see :func:`extract`): claims, speakers, time expressions, figures, forecasts;
+      4. extract (see :func:`extract`): claims, speakers, time expressions, figures, forecasts,
+         places, events;
       5. store each article in its own transaction (a kill never half-writes one).
     """
     summary = IngestSummary()

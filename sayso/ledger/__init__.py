@@ -15,6 +15,7 @@ from typing import Iterator
 
 from sayso import shapes
 from sayso.ledger import browse as web_reads, figures as figure_book, forecasts as forecast_book, listing, queries, schema, store as writes
+from sayso.ledger import evidence as evidence_book, events as event_book, places as place_book
 from sayso.ledger.schema import LedgerError
 from sayso.records import Article, Extraction
 
@@ -114,6 +115,8 @@ class Ledger:
         if found is not None:
             found["forecasts"] = [shapes.forecast(**r) for r in forecast_book.forecasts(self._conn, article=found["id"])]
             found["versions"] = listing.versions(self._conn, found["id"])
+            found["places"] = place_book.article_places(self._conn, found["id"])
+            found["events"] = event_book.events(self._conn, article=found["id"])
         return found
 
     def times(self, article: str | None = None) -> list[dict]:
@@ -151,6 +154,22 @@ class Ledger:
         """The paginated reads of the web pages (:mod:`sayso.ledger.browse`)."""
         return web_reads.Browse(self._conn)
 
+    def places(self, search: str | None = None, country: str | None = None, limit: int | None = None,
+               offset: int = 0) -> list[dict]:
+        """Place entities with their gazetteer fields and mention / article / event counts."""
+        return place_book.places(self._conn, search, country, limit, offset)
+
+    def events(self, kind=None, place=None, since=None, until=None, article=None, limit=None,
+               offset: int = 0) -> list[dict]:
+        """Events matching every filter, by date (see :func:`sayso.ledger.events.events`)."""
+        return event_book.events(self._conn, kind, place, since, until, article, limit, offset)
+
+    def evidence(self, forecast_id: int, limit: int | None = None) -> list[dict]:
+        """Events and claims of later articles that bear on a forecast, best first, each marked
+        supporting or contradicting with a score and reasons (:func:`sayso.link.evidence.rank_evidence`).
+        Nothing is resolved: a person confirms with :meth:`resolve`."""
+        return evidence_book.evidence(self._conn, forecast_id, limit)
+
     def export_rows(self) -> Iterator[dict]:
         """One claim dict per claim, in claim order (for exports)."""
         return queries.export_rows(self._conn)
@@ -159,7 +178,8 @@ class Ledger:
         """Every record of one type (:data:`sayso.shapes.RECORD_FIELDS`), in the shape of that type."""
         readers = {"articles": self.articles, "entities": lambda: self.speakers(min_claims=0),
                    "claims": self.export_rows, "figures": self.figure_rows, "times": self.times,
-                   "forecasts": self.forecasts, "resolutions": self.resolutions}
+                   "forecasts": self.forecasts, "resolutions": self.resolutions, "places": self.places,
+                   "events": self.events}
         return iter(readers[records]())
 
     def counts(self) -> dict:

@@ -238,6 +238,85 @@ _V3_ARTICLES_FTS = (
     "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
 )
 
+# Places are entities of kind 'place' (one per gazetteer entry, keyed by ``place_key``: the same
+# Kramatorsk in every article); ``places`` holds the gazetteer's fields, ``place_mentions`` the
+# spans. Events point at their place entity, time expression and the claim that reports them;
+# ``event_links`` pairs reports of one event across articles (sayso.link.events.same_event),
+# stored once with event_id < other_id.
+_PLACES_EVENTS_TABLES = (
+    """CREATE TABLE places (
+        entity_id INTEGER PRIMARY KEY REFERENCES entities(id) ON DELETE CASCADE,
+        place_key TEXT NOT NULL UNIQUE,
+        geonameid INTEGER,
+        name TEXT NOT NULL,
+        feature TEXT NOT NULL,
+        country_code TEXT NOT NULL DEFAULT '',
+        admin1 TEXT NOT NULL DEFAULT '',
+        latitude REAL NOT NULL,
+        longitude REAL NOT NULL,
+        population INTEGER NOT NULL DEFAULT 0)""",
+    """CREATE TABLE place_mentions (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        place_id INTEGER NOT NULL REFERENCES entities(id),
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        score REAL,
+        extractor TEXT NOT NULL)""",
+    """CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        claim_id INTEGER REFERENCES claims(id) ON DELETE SET NULL,
+        time_expr_id INTEGER REFERENCES time_exprs(id) ON DELETE SET NULL,
+        place_id INTEGER REFERENCES entities(id),
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        trigger_start INTEGER NOT NULL,
+        trigger_end INTEGER NOT NULL,
+        trigger_text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        plover TEXT,
+        acled_type TEXT,
+        acled_subtype TEXT,
+        actor_start INTEGER,
+        actor_end INTEGER,
+        actor_text TEXT,
+        actor_key TEXT,
+        target_start INTEGER,
+        target_end INTEGER,
+        target_text TEXT,
+        place_start INTEGER,
+        place_end INTEGER,
+        place_text TEXT,
+        earliest TEXT,
+        latest TEXT,
+        date_source TEXT,
+        killed INTEGER,
+        injured INTEGER,
+        civilian INTEGER NOT NULL DEFAULT 0,
+        extractor TEXT NOT NULL)""",
+    """CREATE TABLE event_links (
+        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        other_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        similarity REAL NOT NULL,
+        PRIMARY KEY (event_id, other_id))""",
+)
+
+_PLACES_EVENTS_INDEXES = (
+    "CREATE INDEX idx_places_geonameid ON places(geonameid)",
+    "CREATE INDEX idx_place_mentions_article ON place_mentions(article_id)",
+    "CREATE INDEX idx_place_mentions_place ON place_mentions(place_id)",
+    "CREATE INDEX idx_events_article ON events(article_id)",
+    "CREATE INDEX idx_events_claim ON events(claim_id)",
+    "CREATE INDEX idx_events_time ON events(time_expr_id)",
+    "CREATE INDEX idx_events_place ON events(place_id)",
+    "CREATE INDEX idx_events_kind ON events(kind)",
+    "CREATE INDEX idx_events_latest ON events(latest)",
+    "CREATE INDEX idx_event_links_other ON event_links(other_id)",
+
 _V5_FORECASTS = (
     "ALTER TABLE forecasts ADD COLUMN polarity TEXT NOT NULL DEFAULT 'positive'",
     "ALTER TABLE forecasts ADD COLUMN event TEXT",
@@ -267,7 +346,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "time expressions, figures, forecasts, resolutions", _V2_TABLES + _V2_INDEXES),
     Migration(3, "articles_fts: full-text search over article titles and texts", _V3_ARTICLES_FTS),
     Migration(4, V3_DESCRIPTION, V3_STATEMENTS, v3_rehash),
-    Migration(5, "forecast polarity, the predicted event in positive form, the five statuses in the view",
+    Migration(5, "places (entities of kind place), place mentions, events, event links",
+              _PLACES_EVENTS_TABLES + _PLACES_EVENTS_INDEXES),
+    Migration(6, "forecast polarity, the predicted event in positive form, the five statuses in the view",
               _V5_FORECASTS),
 )
 """Every schema step, in order; append new ones (figures, time expressions, ...) at the end."""

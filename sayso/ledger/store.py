@@ -14,6 +14,8 @@ import json
 import math
 import sqlite3
 
+from sayso.ledger.events import insert_events
+from sayso.ledger.places import delete_article_places, insert_places
 from sayso.ledger.schema import now_iso
 from sayso.ledger.sql import transaction
 from sayso.link.entities import Canonical, Link, block_key, link_entity, lookup_keys, name_key
@@ -51,6 +53,8 @@ def _insert_records(conn: sqlite3.Connection, ex: Extraction) -> None:
     time_ids = _insert_times(conn, ex.article.id, ex.times, _claim_at(ex.claims, claim_ids))
     _insert_figures(conn, ex.article.id, ex.figures, claim_ids)
     _insert_forecasts(conn, ex.article.id, ex.forecasts, claim_ids, time_ids, entity_ids)
+    insert_places(conn, ex.article.id, ex.places)
+    insert_events(conn, ex.article.id, ex.events, _claim_at(ex.claims, claim_ids), time_ids)
 
 
 def record_failure(conn: sqlite3.Connection, path: str, reason: str, line: int | None = None) -> None:
@@ -129,6 +133,7 @@ def _update_article(conn: sqlite3.Connection, ex: Extraction) -> None:
 def _delete_article_rows(conn: sqlite3.Connection, article_id: str) -> None:
     """Delete exactly one article's extracted rows, then entities nothing refers to any more."""
     touched = _entities_of_article(conn, article_id)
+    delete_article_places(conn, article_id)  # its events and place mentions first (they point at the rest)
     for table in ("forecasts", "figures", "time_exprs", "claims", "mentions", "entity_roles"):
         conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
     for entity_id in touched:

@@ -1,5 +1,5 @@
 """One article in the terminal: its text with every claim's speaker, cue and content marked,
-then its claims, forecasts, figures and time expressions. All article text goes through
+then its claims, forecasts, figures, time expressions, events and places. All article text goes through
 :mod:`.safe` (never markup, controls escaped).
 
 On a terminal the marks are colours; elsewhere (a pipe, a file) they are brackets in the text,
@@ -13,7 +13,8 @@ from rich.console import Group
 from rich.text import Text
 
 from . import safe
-from .tables import FIGURE_COLUMNS, FORECAST_COLUMNS, TIME_COLUMNS, table
+from .tables import (ARTICLE_EVENT_COLUMNS, ARTICLE_PLACE_COLUMNS, FIGURE_COLUMNS, FORECAST_COLUMNS, TIME_COLUMNS,
+                     table)
 
 STYLES = {"speaker": "bold cyan", "cue": "bold yellow", "content": "green"}
 BRACKETS = {"speaker": ("{{", "}}"), "cue": ("<<", ">>"), "content": ("[[", "]]")}
@@ -75,6 +76,7 @@ def article_view(article: dict, plain: bool = False) -> Group:
              table(claims, ("id", "speaker", "cue", "content", "kind", "channel"), title=f"{len(claims)} claims")]
     for key, columns, title in (("forecasts", FORECAST_COLUMNS, "forecasts"),
                                 ("figures", FIGURE_COLUMNS, "figures"), ("times", TIME_COLUMNS, "time expressions"),
+                                ("events", ARTICLE_EVENT_COLUMNS, "events"), ("places", ARTICLE_PLACE_COLUMNS, "places"),
                                 ("versions", ("published", "title", "url", "source", "seen_at"), "other versions")):
         rows = article.get(key) or []
         if rows:

@@ -1,4 +1,5 @@
-"""The listing commands: claims, speakers, articles, figures, forecasts, track-record.
+"""The listing commands: claims, speakers, articles, figures, forecasts, track-record, places, events,
+evidence.
 
 Each calls one ledger read; every one takes ``--limit``, ``--offset`` and ``--format``.
 """
@@ -159,3 +160,65 @@ def track_record(
     with open_ledger(db) as ledger:
         rows = page(ledger.track_record(speaker=speaker, as_of=as_of, stale_after=stale_after), limit, offset)
     emit(rows, fmt, tables.TRACK_RECORD_COLUMNS, f"{len(rows)} predictors")
+
+
+@command()
+def places(
+    db: str = DB_OPTION,
+    search: Optional[str] = typer.Option(None, "--search", help="Only places whose name (or a mention) contains this."),
+    country: Optional[str] = typer.Option(None, "--country", help="Only places of this country (ISO code: UA)."),
+    limit: Optional[int] = LIMIT_OPTION,
+    offset: int = OFFSET_OPTION,
+    fmt: Format = FORMAT_OPTION,
+) -> None:
+    """List the places the ledger's articles name, resolved offline to GeoNames: most mentioned first.
+
+    Example: sayso places --country UA --limit 20
+    """
+    search, country = text_option(search, "--search"), text_option(country, "--country")
+    with open_ledger(db) as ledger:
+        rows = ledger.places(search=search, country=country, limit=limit, offset=offset)
+    emit(rows, fmt, tables.PLACE_COLUMNS, f"{len(rows)} places")
+
+
+@command()
+def events(
+    db: str = DB_OPTION,
+    kind: Optional[str] = typer.Option(None, "--kind", help="A kind (shelling), PLOVER category (FIGHT) or ACLED type (Battles)."),
+    place: Optional[str] = typer.Option(None, "--place", help="Only events at a place of this name (or in this region)."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only events on or after this date."),
+    until: Optional[str] = typer.Option(None, "--until", help="Only events on or before this date."),
+    article: Optional[str] = typer.Option(None, "--article", help="Only this article (id or id prefix)."),
+    limit: Optional[int] = LIMIT_OPTION,
+    offset: int = OFFSET_OPTION,
+    fmt: Format = FORMAT_OPTION,
+) -> None:
+    """List reported events (attacks, battles, captures, protests, mobilisations, ...) by date, with
+    actor, place, window, toll and the reports of the same event in other articles.
+
+    Example: sayso events --place Kramatorsk --since 2023-02-01
+    """
+    _dates((since, "--since"), (until, "--until"))
+    kind, place, article = (text_option(v, n) for v, n in ((kind, "--kind"), (place, "--place"), (article, "--article")))
+    with open_ledger(db) as ledger:
+        rows = ledger.events(kind=kind, place=place, since=since, until=until, article=article,
+                             limit=limit, offset=offset)
+    emit(rows, fmt, tables.EVENT_COLUMNS, f"{len(rows)} events")
+
+
+@command()
+def evidence(
+    forecast_id: int = typer.Argument(..., help="The forecast's id (see `sayso forecasts`)."),
+    db: str = DB_OPTION,
+    limit: Optional[int] = typer.Option(10, "--limit", min=0, help="At most this many items (default 10)."),
+    offset: int = OFFSET_OPTION,
+    fmt: Format = FORMAT_OPTION,
+) -> None:
+    """Rank the events and claims of later articles that bear on a forecast, each supporting or
+    contradicting it, with a score and the reasons; settle it yourself with `sayso resolve`.
+
+    Example: sayso evidence 7 --limit 5
+    """
+    with open_ledger(db) as ledger:
+        rows = page(ledger.evidence(forecast_id), limit, offset)
+    emit(rows, fmt, tables.EVIDENCE_COLUMNS, f"{len(rows)} items of evidence for forecast {forecast_id}")

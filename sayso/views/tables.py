@@ -17,6 +17,14 @@ TRACK_RECORD_COLUMNS = ("predictor_id", "predictor", "forecasts", "open", "due",
 TIME_COLUMNS = ("id", "text", "type", "value", "earliest", "latest")
 FIGURE_COLUMNS = ("id", "text", "value", "unit", "counted", "qualifier", "speaker", "owner")
 FIGURE_GROUP_COLUMNS = ("figure_id", "group", "measure", "disputed", "value", "text", "speaker", "owner", "published")
+PLACE_COLUMNS = ("id", "name", "feature", "country_code", "admin1", "latitude", "longitude", "geonameid",
+                 "mentions", "articles", "events")
+EVENT_COLUMNS = ("id", "earliest", "latest", "kind", "acled_subtype", "actor", "target", "place_name", "killed",
+                 "injured", "text", "same_as")
+ARTICLE_PLACE_COLUMNS = ("text", "name", "feature", "country_code", "admin1", "latitude", "longitude")
+ARTICLE_EVENT_COLUMNS = ("id", "kind", "acled_subtype", "actor", "target", "place_name", "earliest", "latest",
+                         "killed", "injured", "civilian")
+EVIDENCE_COLUMNS = ("rank", "stance", "score", "record", "published", "text", "reasons")
 CONTENT_WIDTH = 90
 
 

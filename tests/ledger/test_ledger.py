@@ -501,8 +501,8 @@ def test_schema_version_recorded_and_migrations_idempotent(tmp_path):
 def test_a_new_migration_applies_once_on_reopen(tmp_path):
     path = tmp_path / "ledger.db"
     Ledger(path).close()
-    extra = schema.Migration(schema.LATEST_VERSION + 1, "places",
-                             ("CREATE TABLE places (id INTEGER PRIMARY KEY, article_id TEXT NOT NULL)",))
+    extra = schema.Migration(schema.LATEST_VERSION + 1, "notes",
+                             ("CREATE TABLE notes (id INTEGER PRIMARY KEY, article_id TEXT NOT NULL)",))
     conn = schema.connect(path)
     assert schema.migrate(conn, schema.MIGRATIONS + (extra,)) == extra.version
     assert schema.migrate(conn, schema.MIGRATIONS + (extra,)) == extra.version  # no "table exists" error

@@ -24,6 +24,8 @@ def v2_ledger(path) -> None:
     for index in ("idx_claims_speaker_mention", "idx_figures_claim", "idx_forecasts_claim", "idx_forecasts_time"):
         conn.execute(f"DROP INDEX {index}")
     conn.execute("DROP TABLE article_versions")
+    for table in ("event_links", "events", "place_mentions", "places"):  # migration 5
+        conn.execute(f"DROP TABLE {table}")
     conn.execute("DROP TABLE claims_fts")
     conn.execute("DROP TABLE articles_fts")
     conn.execute("ALTER TABLE articles DROP COLUMN author")

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from sayso.shapes import RECORD_FIELDS
 from sayso.views.cli import app
 
-from tests import EXAMPLES
+from tests import EXAMPLES, REPO
 
 runner = CliRunner()
 
@@ -25,9 +25,12 @@ def run(*args):
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory, nlp):
-    """The bundled examples, with one forecast resolved (twice: the history)."""
+    """The bundled examples (their places are fictional: one article with real ones added), with one
+    forecast resolved (twice: the history)."""
     path = tmp_path_factory.mktemp("exports") / "ledger.db"
     assert run("ingest", EXAMPLES, "--db", path, "--quiet").exit_code == 0
+    assert run("ingest", REPO / "tests" / "data" / "evidence" / "104_mobilisation_moscow.txt", "--db", path,
+               "--quiet").exit_code == 0
     forecast = json.loads(run("forecasts", "--db", path, "--format", "json", "--limit", "1").output)[0]
     for outcome in ("partly", "true"):
         assert run("resolve", forecast["id"], "--outcome", outcome, "--evidence", "https://example.org/r",
