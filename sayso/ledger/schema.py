@@ -316,8 +316,9 @@ _PLACES_EVENTS_INDEXES = (
     "CREATE INDEX idx_events_kind ON events(kind)",
     "CREATE INDEX idx_events_latest ON events(latest)",
     "CREATE INDEX idx_event_links_other ON event_links(other_id)",
+)
 
-_V5_FORECASTS = (
+_V6_FORECASTS = (
     "ALTER TABLE forecasts ADD COLUMN polarity TEXT NOT NULL DEFAULT 'positive'",
     "ALTER TABLE forecasts ADD COLUMN event TEXT",
     "DROP VIEW IF EXISTS forecasts_with_status",
@@ -349,7 +350,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "places (entities of kind place), place mentions, events, event links",
               _PLACES_EVENTS_TABLES + _PLACES_EVENTS_INDEXES),
     Migration(6, "forecast polarity, the predicted event in positive form, the five statuses in the view",
-              _V5_FORECASTS),
+              _V6_FORECASTS),
 )
 """Every schema step, in order; append new ones (figures, time expressions, ...) at the end."""
 
