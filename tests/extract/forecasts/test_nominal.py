@@ -53,7 +53,8 @@ def test_nominal_copular_and_headline_predictions(forecasts_of, text, hedging, e
     # ... one predicted event stays one forecast
     ("Troops will launch an offensive and seize the east within a month.",
      [("Troops will launch an offensive and seize the east within a month", "2023-03-04")]),
-    ("The company is expected to say that it will cut jobs.", [("to say that it will cut jobs", None)]),
+    ("The company is expected to say that it will cut jobs.",
+     [("The company is expected to say that it will cut jobs", None)]),
 ])
 def test_one_forecast_per_predicted_event(forecasts_of, text, expected):
     assert [(f.text, f.latest) for f in forecasts_of(text)] == expected

@@ -15,7 +15,7 @@ NEGATION = [
     ("The bank will no longer lend to farmers.", "negative", "certain", "The bank will lend to farmers"),
     ("Nobody will win the lottery this week.", "negative", "certain", "somebody will win the lottery this week"),
     ("No decision will be taken before March.", "negative", "certain", "decision will be taken before March"),
-    ("The council is not expected to raise rents.", "negative", "likely", "to raise rents"),
+    ("The council is not expected to raise rents.", "negative", "likely", "The council is expected to raise rents"),
     ("The union does not plan to strike.", "negative", "certain", "The union does plan to strike"),
     ("The storm is unlikely to reach the coast.", "negative", "likely", "to reach the coast"),
     ("There are no plans to close the school.", "negative", "certain", "to close the school"),
