@@ -124,7 +124,8 @@ def test_openapi_documents_every_api_route(client):
     schema = client.get("/openapi.json").json()
     api_routes = {"/api/home", "/api/search", "/api/articles", "/api/articles/{ref}", "/api/speakers",
                   "/api/speakers/{entity_id}", "/api/forecasts", "/api/forecasts/{forecast_id}",
-                  "/api/forecasts/{forecast_id}/resolve", "/api/figures"}
+                  "/api/forecasts/{forecast_id}/resolve", "/api/forecasts/{forecast_id}/evidence",
+                  "/api/figures"}
     assert set(schema["paths"]) == api_routes  # every API route, and no page, is documented
     docs = client.get("/api").text
     for path in api_routes:
