@@ -126,3 +126,28 @@ def test_an_incomplete_output_is_refused(output, tmp_path):
     (copy / MANIFEST).write_text(json.dumps({"format": 99}))
     with pytest.raises(SparkJobError, match="another version"):
         load(copy, Ledger(":memory:"))
+
+
+def test_the_commands(spark, output, tmp_path):
+    from typer.testing import CliRunner
+
+    from sayso.views.cli import app
+
+    runner = CliRunner()
+    small = tmp_path / "small.jsonl"
+    small.write_text(json.dumps({"text": "The mayor said the bridge would reopen in May.", "date": "2024-04-02"})
+                     + "\nnot json\n", encoding="utf-8")
+    result = runner.invoke(app, ["spark", str(small), str(tmp_path / "out"), "--chunk", "1"])
+    assert result.exit_code == 1, result.output
+    assert "failed: " in result.output and "small.jsonl:2: not valid JSON" in result.output
+    assert "1 articles, 1 claims" in result.output and "Traceback" not in result.output
+    assert runner.invoke(app, ["spark", str(small)]).exit_code == 2  # no OUTPUT
+    assert runner.invoke(app, ["spark", "https://example.org/", str(tmp_path / "o")]).exit_code == 2
+    db = tmp_path / "cli.db"
+    first = runner.invoke(app, ["load", str(output[0]), "--db", str(db), "--quiet", "--json"])
+    again = runner.invoke(app, ["load", str(output[0]), "--db", str(db), "--quiet", "--json"])
+    assert first.exit_code == again.exit_code == 1  # the output holds two failures
+    first, again = (json.loads(r.stdout.strip().splitlines()[-1]) for r in (first, again))
+    assert again["new"] == 0 and again["unchanged"] == first["new"] + first["unchanged"] and first["failed"] == 2
+    missing = runner.invoke(app, ["load", str(tmp_path / "nothing"), "--db", str(db)])
+    assert missing.exit_code == 1 and "no such folder" in missing.output
