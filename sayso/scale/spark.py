@@ -39,7 +39,7 @@ from pathlib import Path
 
 from sayso.errors import SaysoError, SourceError
 from sayso.scale import tables
-from sayso.scale.units import CHUNK, Unit, options, plan, read_unit
+from sayso.scale.units import CHUNK, Unit, check_inputs, options, plan, read_unit
 
 MANIFEST = "_sayso.json"
 """The file ``sayso spark`` writes last; its presence marks a complete output."""
@@ -89,6 +89,7 @@ def run(paths: Iterable[str], output: str | Path, *, date: str | None = None, fi
     options(**reading)  # the caller's mistakes are found here, not on the executors
     if not paths:
         raise ValueError("give files or folders to read")
+    check_inputs(paths)
     out = Path(output)
     _prepare(out, overwrite)
     session, made = (spark, False) if spark is not None else session_for(master)
@@ -114,7 +115,9 @@ def balanced_plan(paths: list[str], chunk: int, parallelism: int) -> list[Unit]:
 
 
 def _prepare(out: Path, overwrite: bool) -> None:
-    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+    if out.exists() and not out.is_dir():
+        raise SparkJobError(f"{out}: is a file; OUTPUT is a folder")
+    if out.exists() and any(out.iterdir()):
         if not overwrite:
             raise SparkJobError(f"{out}: exists and is not empty (give another OUTPUT, or --overwrite)")
         if not (out / MANIFEST).is_file() and not all(p.name in tables.TABLES for p in out.iterdir()):
@@ -150,8 +153,12 @@ def session_for(master: str | None = None):
 def _run(session, units: list[Unit], reading: dict, out: Path) -> SparkSummary:
     sc = session.sparkContext
     where = str(out.resolve())
-    done = sc.parallelize(units, max(1, len(units))) \
-        .mapPartitions(lambda part: extract_partition(part, reading, where)).collect()
+    try:
+        done = sc.parallelize(units, max(1, len(units))) \
+            .mapPartitions(lambda part: extract_partition(part, reading, where)).collect()
+    except Exception as exc:  # py4j's error: a lost executor, a worker killed for memory
+        first = next((line for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
+        raise SparkJobError(f"the Spark job failed ({first[:300]}); {out} is incomplete (no {MANIFEST})") from exc
     counts = {t: sum(d["counts"].get(t, 0) for d in done) for t in tables.TABLES}
     versions = {json.dumps(v, sort_keys=True) for d in done for v in d["extractors"]}
     failures = [SourceError(*f) for d in done for f in d["failures"]]

@@ -50,9 +50,7 @@ class Unit:
 def plan(paths: Iterable[str], chunk: int = CHUNK) -> list[Unit]:
     """The units of ``paths`` in read order (raises ValueError for a URL or standard input)."""
     units: list[Unit] = []
-    for given in paths:
-        if given == "-" or is_url(given):
-            raise ValueError(f"{given}: sayso spark reads files and folders only (ingest URLs and '-' with sayso ingest)")
+    check_inputs(paths)
     for source_seq, found in enumerate(walk(list(paths))):
         if isinstance(found, SourceError):
             units.append(Unit(len(units), source_seq, found.path, found.path, "error", start=found.line or 0,
@@ -62,6 +60,13 @@ def plan(paths: Iterable[str], chunk: int = CHUNK) -> list[Unit]:
         for start, stop, offset in ranges:
             units.append(Unit(len(units), source_seq, found.path, found.shown, found.kind, start, stop, offset))
     return units
+
+
+def check_inputs(paths: Iterable[str]) -> None:
+    """ValueError for a URL or standard input (Spark tasks read files)."""
+    for given in paths:
+        if given == "-" or is_url(given):
+            raise ValueError(f"{given}: sayso spark reads files and folders only (ingest URLs and '-' with sayso ingest)")
 
 
 def _ranges(found: Found, chunk: int) -> list[tuple[int, int | None, int]]:
