@@ -69,7 +69,16 @@ def is_attribution(doc, text: str, claim: Claim) -> bool:
     """All four tests of the module docstring."""
     return (has_attribution_cue(doc, claim) and carries_proposition(doc, claim)
             and not is_question(doc, claim) and not is_refusal(doc, claim)
-            and in_prose(text, claim))
+            and in_prose(text, claim) and not is_unnamed_label(doc, claim))
+
+
+def is_unnamed_label(doc, claim: Claim) -> bool:
+    """A "Speaker: content" line whose speaker names no one ("Poll: …", "Report: …"): PolNeAR marks
+    the noun as a source, but the ledger has nobody to credit."""
+    if claim.cue is None or claim.cue.text != cues.COLON or claim.speaker is None:
+        return False
+    found = doc.char_span(claim.speaker.start, claim.speaker.end, alignment_mode="expand")
+    return found is not None and not any(t.pos_ == "PROPN" for t in found)
 
 
 def has_attribution_cue(doc, claim: Claim) -> bool:

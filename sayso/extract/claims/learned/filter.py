@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 MODEL_FILE = "claims_filter.json"  # in the models' folder (``sayso/data``)
 KEEP_THRESHOLD = 0.3          # drop a claim whose probability of being annotated is below this
-NEVER_BLANKED_CUES = frozenset({":", "-", "–", "—"})
+NEVER_BLANKED_CUES = frozenset({":", "-", "--", "–", "—", "―"})
 """Cues whose claim keeps its speaker even when the model doubts it: a headline "'quote': Name" (or
 "Name: quote") names its speaker outright, and a ledger reader loses the most when it is blank."""
 SPEAKER_THRESHOLD = 0.35      # blank a speaker whose probability of matching the gold source is below this
