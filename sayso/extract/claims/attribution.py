@@ -203,7 +203,8 @@ def with_speaker(doc, text: str, claim: Claim) -> Claim:
     head = cue_head(doc, claim)
     if head is None or head.pos_ not in ("VERB", "AUX"):
         return claim
-    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in cues.NON_SPEAKER_WORDS]
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in cues.NON_SPEAKER_WORDS
+                and not c.is_punct]
     if not subjects or subjects[0].dep_ == "nsubjpass":
         return claim
     speaker = tokens_span(doc, text, list(subjects[0].subtree))

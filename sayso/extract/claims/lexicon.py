@@ -159,6 +159,9 @@ COLON = ":"
 COLON_SPEAKER_MAX_WORDS = 4     # "Clinton: Trump will reverse Roe v. Wade"
 COLON_CONTENT_MIN_WORDS = 3
 COLON_SOURCE_NOUNS = frozenset({"poll", "survey", "report", "study"})  # "Poll: …" headlines
+TITLE_PREPOSITIONS = frozenset({"on", "over", "for", "in", "with", "at", "to", "from", "against", "after", "before",
+                                "about", "into", "by", "under", "amid", "as", "and", "or", "vs", "vs."})
+NAME_PREPOSITIONS = frozenset({"of", "de", "van", "von", "der", "da", "del"})  # "Bank of America", "Ursula von der Leyen"
 MINED_CUE_MIN_PROB = 0.3         # mined lexicon: keep lemmas this often annotated as cues
 MINED_CUE_MIN_COUNT = 5
 # "'quote': Speaker" headlines

@@ -12,6 +12,7 @@ from ....records import Claim, Span
 from ...spans import span, tokens_span
 from .. import lexicon as cues
 from ..context import Context, paragraph_bounds
+from ..attribution import LABEL_WORDS
 from ..quotes import Quote
 from .content import quote_span
 
@@ -170,5 +171,10 @@ def _is_name_phrase(tokens) -> bool:
         return False
     if len(words) == 1 and words[0].lower_ in cues.COLON_SOURCE_NOUNS:
         return True
+    if len(words) == 1 and words[0].lower_ in LABEL_WORDS:  # "Correction: …", "Update: …"
+        return False
+    if any((t.pos_ == "ADP" or t.lower_ in cues.TITLE_PREPOSITIONS) and t.lower_ not in cues.NAME_PREPOSITIONS
+           for t in words[1:]):
+        return False  # a title or section heading ("Obama on Climate Change: …", "Stealth Over Health: …")
     has_name = any(t.pos_ == "PROPN" for t in words)
     return has_name and not any(t.pos_ in cues.CLAUSE_LIKE_POS or t.like_num for t in words)

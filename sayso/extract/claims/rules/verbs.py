@@ -102,7 +102,7 @@ def find_subject(tok):
     if _is_misparsed_predicate(tok):
         return tok.sent.root
     for _ in range(cues.SUBJECT_INHERIT_DEPTH + 1):
-        subjects = [c for c in tok.children if c.dep_ in cues.CUE_SUBJECT_DEPS]
+        subjects = [c for c in tok.children if c.dep_ in cues.CUE_SUBJECT_DEPS and not c.is_punct]  # "― Trump boasted"
         if subjects:
             return _antecedent(subjects[0], tok)
         borrowed = _borrowed_subject(tok)
