@@ -55,6 +55,8 @@ LABEL_WORDS = frozenset({
     "factbox", "timeline", "click", "here", "subscribe", "advertisement", "file", "graphic", "map",
     "podcast", "audio", "gallery", "latest", "editor's", "note", "correction", "simple", "full",
     "coverage", "story", "continues", "below", "sponsored", "newsletter", "sign", "up", "trending",
+    "busted", "boom", "look", "wow", "shocking", "bombshell", "revealed", "caught", "confirmed", "huge",
+    "must-see", "alert", "just", "in", "developing", "warning", "poll", "report", "study", "survey",
 })
 """Words of section labels and link lines ("READ MORE:", "VIDEO:", "Story continues below")."""
 LABEL_RE = re.compile(r"^\s*([A-Z0-9][A-Z0-9 .,'’&/\-]{0,60}?)\s*[:|]\s*\S")

@@ -160,6 +160,7 @@ CUE_MODEL_THRESHOLD = 0.4
 COLON = ":"
 COLON_SPEAKER_MAX_WORDS = 4     # "Clinton: Trump will reverse Roe v. Wade"
 COLON_CONTENT_MIN_WORDS = 3
+NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 COLON_SOURCE_NOUNS = frozenset({"poll", "survey", "report", "study"})  # "Poll: …" headlines
 TITLE_PREPOSITIONS = frozenset({"on", "over", "for", "in", "with", "at", "to", "from", "against", "after", "before",
                                 "about", "into", "by", "under", "amid", "as", "and", "or", "vs", "vs."})

@@ -78,6 +78,17 @@ def test_headline_labels(nlp, text, speaker, ledger_speaker):
     assert ledger == ([ledger_speaker] if ledger_speaker else [])
 
 
+@pytest.mark.parametrize("text,speaker", [
+    ("Sanders: Clinton needs to get away from all of this personality stuff.\n", "Sanders"),
+    ("Update: The bridge will reopen on Monday after the repairs.\n", None),
+    ("BUSTED: Emails Reveal Aide And Reporter Caught Planning A Story\n", None),
+])
+def test_one_word_before_a_colon(nlp, text, speaker):
+    """One capitalised word is a speaker label unless it is a label word or all capitals."""
+    found = [c.speaker.text for c in claims_of(nlp, text) if c.cue and c.cue.text == ":"]
+    assert found == ([speaker] if speaker else [])
+
+
 @pytest.mark.parametrize("text", [
     "Obama on Climate Change: The Trends Are Terrifying\n",
     "Stealth Over Health: Senator Was Headed to the Hospital But Turned Back\n",

@@ -173,6 +173,9 @@ def _is_name_phrase(tokens) -> bool:
         return True
     if len(words) == 1 and words[0].lower_ in LABEL_WORDS:  # "Correction: …", "Update: …"
         return False
+    if len(words) == 1 and words[0].pos_ in ("NOUN", "PROPN") and not words[0].is_upper \
+            and words[0].ent_type_ not in cues.NOT_SPEAKER_ENTS:
+        return True  # "Sanders: Clinton needs to …" (the tagger reads "Sanders" as a plural noun)
     if any((t.pos_ == "ADP" or t.lower_ in cues.TITLE_PREPOSITIONS) and t.lower_ not in cues.NAME_PREPOSITIONS
            for t in words[1:]):
         return False  # a title or section heading ("Obama on Climate Change: …", "Stealth Over Health: …")
