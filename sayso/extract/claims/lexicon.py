@@ -105,8 +105,6 @@ CHANNEL_TELL_LEMMAS = frozenset({"tell", "inform", "brief"})
 CHANNEL_ENTS = frozenset({"ORG", "PERSON", "NORP", "WORK_OF_ART", "FAC", "PRODUCT"})
 # Words that are not speakers even when they are a cue verb's subject.
 NON_SPEAKER_WORDS = frozenset({"it", "there", "that", "this", "which", "what"})
-IT_SPEAKS_VERBS = frozenset({"say", "tell", "add", "state", "write", "announce", "report", "warn", "claim"})
-"""Verbs whose active "it" subject is a speaker ("it said", "the report, it says, …")."""
 
 # --- dependency labels -------------------------------------------------------
 CUE_SUBJECT_DEPS = SUBJECT_DEPS | {"csubj"}  # "What he said was ..." has a clausal subject

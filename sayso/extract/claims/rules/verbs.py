@@ -184,15 +184,9 @@ def _issuer(participle):
 
 def _antecedent(subject, verb):
     """The subject is its own speaker ("X, who said" -> "who", as PolNeAR annotates it)."""
-    if subject.lower_ in cues.NON_SPEAKER_WORDS and not _says_it(subject, verb):
+    if subject.lower_ in cues.NON_SPEAKER_WORDS:
         return None
     return subject
-
-
-def _says_it(subject, verb) -> bool:
-    """"The average benefit, it says, would be $300": an active "say" has a referential "it" (a
-    report, a company); "it is believed", "it seems" do not."""
-    return subject.lower_ == "it" and subject.dep_ == "nsubj" and verb.lemma_.lower() in cues.IT_SPEAKS_VERBS
 
 
 def speaker_span(ctx: Context, subject, verb) -> Span | None:
