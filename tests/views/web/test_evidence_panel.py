@@ -28,14 +28,12 @@ FIRST = [
 
 
 @pytest.fixture(scope="module")
-def built(seed_path, nlp, tmp_path_factory):
-    path = tmp_path_factory.mktemp("evidence-web") / "ledger.db"
-    with Ledger(path) as ledger:
-        ingest([seed_path, LATER], ledger)
+def built(evidence_ledger):
+    """The evidence ledger (tests/conftest.py), its forecasts and the ids of the reports of FIRST."""
+    with Ledger(evidence_ledger) as ledger:
         forecasts = ledger.forecasts(as_of=AS_OF)
-        articles = {name: ledger.article(str(LATER / name))["id"] for name, in
-                    ((r,) for _, r, _ in FIRST)}
-    return path, forecasts, articles
+        articles = {report: ledger.article(str(LATER / report))["id"] for _, report, _ in FIRST}
+    return evidence_ledger, forecasts, articles
 
 
 @pytest.fixture(scope="module")
