@@ -13,7 +13,7 @@ from typing import Iterator
 
 from sayso import shapes
 from sayso.ledger.schema import LedgerError
-from sayso.ledger.sql import Where, like
+from sayso.ledger.sql import NO_LIMIT, Where, fts, like
 from sayso.link.entities import ascii_fold, name_key
 from sayso.records import Article
 
@@ -95,13 +95,13 @@ def date_high(value: str) -> str:
     return (_date_prefix(value) + DATE_HIGH_PAD)[:ISO_DAY_LENGTH]
 
 
-def _filters(speaker, search, since, until, article) -> Where:
+def _filters(speaker, search, since, until, article, conn=None) -> Where:
     """The WHERE clauses of :func:`claims`."""
     where = Where()
     if speaker:
         name_filter(where, speaker, "c.speaker_entity_id", "c.speaker_text")
     if search is not None:
-        where.add("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)", fts_query(search))
+        where.add(fts(conn).claims_matching("c.id"), fts(conn).all_words(search))
     if since:
         where.add(f"substr(a.published || '{DATE_HIGH_PAD}', 1, {ISO_DAY_LENGTH}) >= ?", date_low(since))
     if until:
@@ -118,9 +118,9 @@ def claims(conn: sqlite3.Connection, speaker=None, search=None, since=None, unti
     ``search`` None is no filter; a search with no word in it ("", " ", "--") finds nothing."""
     if search is not None and fts_query(search) is None:
         return []
-    where = _filters(speaker, search, since, until, article)
+    where = _filters(speaker, search, since, until, article, conn)
     sql = _CLAIM_SELECT + where.sql() + _CLAIM_ORDER + " LIMIT ? OFFSET ?"
-    params = [*where.params, -1 if limit is None else int(limit), int(offset or 0)]
+    params = [*where.params, NO_LIMIT if limit is None else int(limit), int(offset or 0)]
     return [claim_dict(row) for row in conn.execute(sql, params)]
 
 

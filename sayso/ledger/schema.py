@@ -374,8 +374,13 @@ def check_path(path: str, create: bool = True) -> None:
     """LedgerError for a path that cannot be a ledger: a URL, a folder, or (``create=False``) a
     file that does not exist."""
     if "://" in path:
+        from sayso.ledger.postgres import SCHEMES
+
         scheme = path.split("://", 1)[0]
-        raise LedgerError(f"{scheme}:// ledgers are not supported yet: --db takes an SQLite file path")
+        if scheme.lower() in SCHEMES:
+            return  # PostgreSQL (sayso.ledger.postgres); Ledger checks create=False once connected
+        raise LedgerError(f"{scheme}:// ledgers are not supported: --db takes an SQLite file path "
+                          "or a postgresql:// URL")
     if path == ":memory:":
         return
     if Path(path).is_dir():
@@ -388,6 +393,8 @@ class Connection(sqlite3.Connection):
     """An SQLite connection whose bound text can always be stored: a lone surrogate (what Python
     makes of bytes that were not UTF-8 on a command line, or of a ``"\\ud800"`` JSON escape)
     becomes U+FFFD instead of raising UnicodeEncodeError deep inside a query."""
+
+    dialect = "sqlite"
 
     def execute(self, sql: str, parameters=(), /):
         if isinstance(parameters, dict):
@@ -407,7 +414,12 @@ def _storable(value):
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
-    """Open (creating) a ledger file in autocommit mode with WAL, foreign keys and a busy timeout."""
+    """Open (creating) a ledger file in autocommit mode with WAL, foreign keys and a busy timeout;
+    a ``postgresql://`` URL opens a PostgreSQL ledger (:mod:`sayso.ledger.postgres`)."""
+    if "://" in str(path):
+        from sayso.ledger import postgres
+
+        return postgres.connect(str(path))
     if str(path) != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, factory=Connection)
@@ -427,8 +439,15 @@ def schema_version(conn: sqlite3.Connection) -> int:
 
 
 def migrate(conn: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRATIONS) -> int:
-    """Apply every migration newer than the file's schema_version; return the resulting version."""
-    _require_fts5()
+    """Apply every migration newer than the file's schema_version; return the resulting version.
+
+    On PostgreSQL the same migrations run, translated (:func:`sayso.ledger.schema_pg.pg_migrations`)."""
+    if getattr(conn, "dialect", "sqlite") == "postgresql":
+        from sayso.ledger.schema_pg import pg_migrations
+
+        migrations = pg_migrations(migrations)
+    else:
+        _require_fts5()
     current = schema_version(conn)
     newest = migrations[-1].version if migrations else 0
     if current > newest:

@@ -1,13 +1,42 @@
-"""The two SQL helpers every ledger module uses: one transaction, one WHERE builder.
+"""The SQL helpers every ledger module uses: one transaction, one WHERE builder, the backend's
+full-text search.
 
-SQL lives in ``sayso/ledger/`` only; a second backend (PostgreSQL) implements these two
-and the statements of :mod:`.schema`, :mod:`.store` and the read modules.
+SQL lives in ``sayso/ledger/`` only, written once for both backends: a PostgreSQL connection
+(:mod:`.postgres`) runs the same statements; full-text search is one module per backend
+(:mod:`.fts5`, :mod:`.tsearch`), chosen by :func:`fts`.
 """
 from __future__ import annotations
 
 import sqlite3
 from contextlib import contextmanager
+from types import ModuleType
 from typing import Iterator
+
+NO_LIMIT = 2**62
+"""``LIMIT ?`` for "no limit" (SQLite reads -1 so, PostgreSQL refuses it)."""
+
+
+def dialect(conn) -> str:
+    """"sqlite" or "postgresql"."""
+    return getattr(conn, "dialect", "sqlite")
+
+
+def fts(conn) -> ModuleType:
+    """The full-text search module of ``conn``'s backend: :mod:`.fts5` or :mod:`.tsearch`."""
+    if dialect(conn) == "postgresql":
+        from sayso.ledger import tsearch
+
+        return tsearch
+    from sayso.ledger import fts5
+
+    return fts5
+
+
+def has_table(conn, name: str) -> bool:
+    """Whether the ledger has table ``name`` (an older schema may not)."""
+    if dialect(conn) == "postgresql":
+        return conn.execute("SELECT to_regclass(?) IS NOT NULL", (name,)).fetchone()[0]
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
 
 
 @contextmanager

@@ -1,0 +1,74 @@
+"""Full-text search on PostgreSQL: the generated ``tsvector`` columns ``claims.search`` and
+``articles.search`` with their GIN indexes (:mod:`sayso.ledger.schema_pg`), ``to_tsquery`` and
+``ts_headline``. Same functions as :mod:`sayso.ledger.fts5` (the SQLite twin), same meaning: every
+word required, the last one a prefix; words stemmed (Snowball English here, Porter in FTS5).
+
+What differs (docs/postgresql.md): English stop words ("the", "of") are dropped from the query,
+where FTS5 requires them; diacritics are not folded; a snippet is cut by words, not FTS5 tokens.
+"""
+from __future__ import annotations
+
+import re
+
+from sayso.ledger.schema_pg import MAX_INDEXED_CHARS, TSCONFIG
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+HEADLINE_CHARS = 100_000
+"""ts_headline reads at most this much of an article for its snippet (the page shows ~40 words)."""
+
+
+def all_words(text: str) -> str | None:
+    """A safe to_tsquery expression: every word quoted, all required, the last one a prefix.
+
+    >>> all_words("rates -cut 'AND' infl")
+    "'rates' & 'cut' & 'AND' & 'infl':*"
+    """
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    quoted = [f"'{w}'" for w in words]
+    quoted[-1] += ":*"
+    return " & ".join(quoted)
+
+
+def any_word(words) -> str:
+    """A to_tsquery expression for any of ``words`` (each a prefix)."""
+    return " | ".join(f"'{w}':*" for w in words)
+
+
+_QUERY = f"to_tsquery('{TSCONFIG}', ?)"
+
+
+def claims_matching(column: str) -> str:
+    """SQL: the claim id in ``column`` matches the query bound to its one ``?``."""
+    return f"{column} IN (SELECT id FROM claims WHERE search @@ {_QUERY})"
+
+
+def articles_matching(column: str) -> str:
+    """SQL: the article rowid in ``column`` matches the query bound to its one ``?``."""
+    return f"{column} IN (SELECT rowid FROM articles WHERE search @@ {_QUERY})"
+
+
+def _options(start: str, end: str, extra: str = "") -> str:
+    return f'StartSel="{start}", StopSel="{end}"' + (f", {extra}" if extra else "")
+
+
+def claim_marks(conn, ids: list[int], query: str, start: str, end: str) -> dict[int, str]:
+    """Claim id -> its content with every matched word between ``start`` and ``end``."""
+    return dict(conn.execute(
+        f"SELECT id, ts_headline('{TSCONFIG}', content_text, {_QUERY}, ?) FROM claims "
+        f"WHERE search @@ {_QUERY} AND id IN ({', '.join('?' * len(ids))})",
+        [query, _options(start, end, "HighlightAll=true"), query, *ids]).fetchall())
+
+
+def article_marks(conn, rowids: list[int], query: str, start: str, end: str,
+                  tokens: int) -> dict[int, tuple[str, str]]:
+    """Article rowid -> (title with matches marked, a snippet of about ``tokens`` words around them)."""
+    rows = conn.execute(
+        f"""SELECT rowid, ts_headline('{TSCONFIG}', title, {_QUERY}, ?),
+                   ts_headline('{TSCONFIG}', left(text, {min(HEADLINE_CHARS, MAX_INDEXED_CHARS)}), {_QUERY}, ?),
+                   length(text)
+              FROM articles WHERE search @@ {_QUERY} AND rowid IN ({', '.join('?' * len(rowids))})""",
+        [query, _options(start, end, "HighlightAll=true"), query,
+         _options(start, end, f"MaxWords={tokens}, MinWords={tokens // 2}, ShortWord=0"), query, *rowids])
+    return {r[0]: (r[1], r[2] + ("…" if len(r[2]) < r[3] else "")) for r in rows}
