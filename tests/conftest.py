@@ -128,3 +128,15 @@ def ledger_url(request, tmp_path):
 def backend(ledger_url, request) -> str:
     """The backend ``ledger_url`` gives in this test: "sqlite" or "postgresql"."""
     return request.node.callspec.params["ledger_url"]
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_ledger_url(request, tmp_path_factory):
+    """:func:`ledger_url` for a module's shared ledger (built once per backend)."""
+    if request.param == "sqlite":
+        folder = tmp_path_factory.mktemp("ledgers")
+        yield lambda name: str(folder / f"{name}.db")
+        return
+    schemas = PgSchemas(pg_url_or_skip())
+    yield schemas.url
+    schemas.drop()

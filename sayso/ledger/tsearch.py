@@ -67,8 +67,16 @@ def article_marks(conn, rowids: list[int], query: str, start: str, end: str,
     rows = conn.execute(
         f"""SELECT rowid, ts_headline('{TSCONFIG}', title, {_QUERY}, ?),
                    ts_headline('{TSCONFIG}', left(text, {min(HEADLINE_CHARS, MAX_INDEXED_CHARS)}), {_QUERY}, ?),
-                   length(text)
+                   text
               FROM articles WHERE search @@ {_QUERY} AND rowid IN ({', '.join('?' * len(rowids))})""",
         [query, _options(start, end, "HighlightAll=true"), query,
-         _options(start, end, f"MaxWords={tokens}, MinWords={tokens // 2}, ShortWord=0"), query, *rowids])
-    return {r[0]: (r[1], r[2] + ("…" if len(r[2]) < r[3] else "")) for r in rows}
+         _options(start, end, f"MaxWords={tokens}, MinWords={tokens - 1}, ShortWord=0"), query, *rowids])
+    return {r[0]: (r[1], _ellipsis(r[2], r[3], start, end)) for r in rows}
+
+
+def _ellipsis(snippet: str, text: str, start: str, end: str) -> str:
+    """The snippet with "…" where it cuts the text (as FTS5's snippet marks it)."""
+    plain = snippet.replace(start, "").replace(end, "").strip()
+    head = "" if text.lstrip().startswith(plain[:20]) else "…"
+    tail = "" if text.rstrip().endswith(plain[-20:]) else "…"
+    return head + snippet.strip() + tail

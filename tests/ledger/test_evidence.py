@@ -22,8 +22,8 @@ SETTLED = [
 
 
 @pytest.fixture(scope="module")
-def ledger(seed_path, nlp, tmp_path_factory):
-    path = tmp_path_factory.mktemp("evidence") / "ledger.db"
+def ledger(seed_path, nlp, module_ledger_url):
+    path = module_ledger_url("evidence")
     with Ledger(path) as ledger:
         summary = ingest([seed_path, LATER], ledger)
         assert summary.failed == 0 and summary.new == 1 + len(list(LATER.glob("*.txt")))

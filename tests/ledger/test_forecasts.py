@@ -4,7 +4,6 @@ Extractions are built by hand (no spaCy), so these tests pin the ledger, not the
 """
 from __future__ import annotations
 
-import sqlite3
 
 import pytest
 
@@ -55,8 +54,8 @@ def _pos(piece: str) -> tuple[int, int, str]:
 
 
 @pytest.fixture
-def ledger(tmp_path):
-    with Ledger(tmp_path / "ledger.db") as opened:
+def ledger(ledger_url):
+    with Ledger(ledger_url("ledger")) as opened:
         opened.store(extraction())
         yield opened
 
@@ -155,18 +154,18 @@ def test_times_and_figures_are_stored_with_their_claims(ledger):
     assert len(shown["times"]) == 3 and len(shown["figures"]) == 1 and len(shown["forecasts"]) == 3
 
 
-def test_infinite_figures_are_stored_as_null(tmp_path):
+def test_infinite_figures_are_stored_as_null(ledger_url):
     ex = extraction()
     ex.figures[0].value = float("inf")
-    with Ledger(tmp_path / "inf.db") as ledger:
+    with Ledger(ledger_url("inf")) as ledger:
         ledger.store(ex)
         assert ledger.figure_rows()[0]["value"] is None
 
 
-def test_a_v1_ledger_migrates_and_keeps_its_rows(tmp_path):
+def test_a_v1_ledger_migrates_and_keeps_its_rows(ledger_url):
     from sayso.ledger import schema
 
-    path = tmp_path / "old.db"
+    path = ledger_url("old")
     conn = schema.connect(path)
     schema.migrate(conn, schema.MIGRATIONS[:1])
     conn.execute("INSERT INTO articles (id, text, ingested_at) VALUES ('a1', 'old text', 'then')")
@@ -174,4 +173,6 @@ def test_a_v1_ledger_migrates_and_keeps_its_rows(tmp_path):
     with Ledger(path) as ledger:
         assert ledger.schema_version == schema.LATEST_VERSION
         assert ledger.counts()["articles"] == 1 and ledger.forecasts() == []
-    assert sqlite3.connect(path).execute("SELECT text FROM articles").fetchone() == ("old text",)
+    conn = schema.connect(path)
+    assert tuple(conn.execute("SELECT text FROM articles").fetchone()) == ("old text",)
+    conn.close()
