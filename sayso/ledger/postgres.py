@@ -29,7 +29,8 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 from psycopg.rows import RowMaker
 
-from sayso.ledger.schema import LedgerError
+from sayso.ledger import tsearch
+from sayso.ledger.sql import LedgerError
 
 DIALECT = "postgresql"
 SCHEMES = ("postgresql", "postgres")
@@ -124,6 +125,7 @@ class PgConnection:
     """The part of :class:`sqlite3.Connection` the ledger uses, on a psycopg 3 connection."""
 
     dialect = DIALECT
+    fts = tsearch
 
     def __init__(self, url: str) -> None:
         self.url = url

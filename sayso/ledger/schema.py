@@ -17,17 +17,14 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sayso.errors import SaysoError
 from sayso.ledger.schema_v3 import V3_DESCRIPTION, V3_STATEMENTS, v3_rehash
-from sayso.ledger.sql import transaction
+from sayso.ledger.sql import LedgerError, transaction
+
+__all__ = ["LATEST_VERSION", "LedgerError", "MIGRATIONS", "Migration", "connect", "migrate"]
 
 BUSY_TIMEOUT_MS = 10_000
 SCHEMA_VERSION_KEY = "schema_version"
 CREATED_AT_KEY = "created_at"
-
-
-class LedgerError(SaysoError):
-    """The ledger file cannot be used (newer schema, no FTS5, ...)."""
 
 
 @dataclass(frozen=True)

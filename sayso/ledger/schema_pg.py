@@ -12,9 +12,8 @@ silently wrong on PostgreSQL (``tests/ledger/test_postgres.py`` translates every
 """
 from __future__ import annotations
 
+import dataclasses
 import re
-
-from sayso.ledger.schema import MIGRATIONS, Migration
 
 TSCONFIG = "sayso_english"
 """The ledger's text-search configuration: PostgreSQL's ``english`` with a Snowball English stemmer
@@ -62,13 +61,13 @@ def pg_statements(statement: str) -> tuple[str, ...]:
     return (out,)
 
 
-def pg_migration(migration: Migration) -> Migration:
-    """One migration for PostgreSQL: its statements translated, its search columns, the same data step."""
+def pg_migration(migration):
+    """One :class:`~sayso.ledger.schema.Migration` for PostgreSQL: its statements translated, its
+    search columns added, the same data step."""
     statements = tuple(s for statement in migration.statements for s in pg_statements(statement))
-    return Migration(migration.version, migration.description, statements + SEARCH.get(migration.version, ()),
-                     migration.run)
+    return dataclasses.replace(migration, statements=statements + SEARCH.get(migration.version, ()))
 
 
-def pg_migrations(migrations: tuple[Migration, ...] = MIGRATIONS) -> tuple[Migration, ...]:
-    """Every migration for PostgreSQL, in the same order with the same numbers."""
+def pg_migrations(migrations: tuple) -> tuple:
+    """Every migration for PostgreSQL (:data:`sayso.ledger.schema.MIGRATIONS`), same order, same numbers."""
     return tuple(pg_migration(m) for m in migrations)

@@ -12,6 +12,14 @@ from contextlib import contextmanager
 from types import ModuleType
 from typing import Iterator
 
+from sayso.errors import SaysoError
+from sayso.ledger import fts5
+
+
+class LedgerError(SaysoError):
+    """The ledger cannot be used (newer schema, no FTS5, no server, ...)."""
+
+
 NO_LIMIT = 2**62
 """``LIMIT ?`` for "no limit" (SQLite reads -1 so, PostgreSQL refuses it)."""
 
@@ -22,14 +30,9 @@ def dialect(conn) -> str:
 
 
 def fts(conn) -> ModuleType:
-    """The full-text search module of ``conn``'s backend: :mod:`.fts5` or :mod:`.tsearch`."""
-    if dialect(conn) == "postgresql":
-        from sayso.ledger import tsearch
-
-        return tsearch
-    from sayso.ledger import fts5
-
-    return fts5
+    """The full-text search module of ``conn``'s backend: :mod:`.fts5`, or the one the connection
+    names (:mod:`.tsearch` for PostgreSQL)."""
+    return getattr(conn, "fts", None) or fts5
 
 
 def has_table(conn, name: str) -> bool:
