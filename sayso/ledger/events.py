@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from sayso import shapes
 from sayso.ledger.places import place_entity
 from sayso.ledger.queries import DATE_HIGH_PAD, DATE_LOW_PAD, ISO_DAY_LENGTH, date_high, date_low
-from sayso.ledger.sql import NO_LIMIT, Where, like
+from sayso.ledger.sql import Where, like
 from sayso.link.events import DATE_SLACK_DAYS, actor_key, event_similarity, same_event
 from sayso.records import Event, Place, Span
 
@@ -166,7 +166,7 @@ def events(conn: sqlite3.Connection, kind: str | None = None, place: str | None 
     params = list(where.params)
     if limit is not None or offset:
         sql += " LIMIT ? OFFSET ?"
-        params += [NO_LIMIT if limit is None else int(limit), int(offset)]
+        params += [-1 if limit is None else int(limit), int(offset)]
     rows = conn.execute(sql, params).fetchall()
     links = _linked(conn, [r["id"] for r in rows])
     return [event_dict(r, links[r["id"]]) for r in rows]

@@ -8,7 +8,7 @@ import sqlite3
 from typing import Iterator
 
 from sayso import shapes
-from sayso.ledger.sql import NO_LIMIT, Where
+from sayso.ledger.sql import Where
 
 _ARTICLE_SELECT = """SELECT a.id, a.title, a.published, a.date_precision, a.url, a.source, a.author, a.speaker,
        a.ingested_at, a.extractors, a.text,
@@ -20,7 +20,7 @@ def articles(conn: sqlite3.Connection, with_text: bool = True, limit: int | None
              offset: int = 0) -> Iterator[dict]:
     """Every article (oldest ingested first): its metadata, extractor strings, claim count, text."""
     sql = _ARTICLE_SELECT + " ORDER BY a.published IS NULL, a.published, a.id LIMIT ? OFFSET ?"
-    for row in conn.execute(sql, (NO_LIMIT if limit is None else limit, offset)):
+    for row in conn.execute(sql, (-1 if limit is None else limit, offset)):
         out = dict(row)
         out["extractors"] = json.loads(out["extractors"])
         if not with_text:
@@ -42,5 +42,5 @@ def resolutions(conn: sqlite3.Connection, limit: int | None = None, offset: int 
     sql = f"""SELECT r.id, (SELECT MAX(f.id) FROM forecasts f WHERE f.forecast_key = r.forecast_key) AS forecast_id,
                      r.forecast_key, r.outcome, r.evidence, r.note, r.resolved_by, r.resolved_at
                 FROM resolutions r{where.sql()} ORDER BY r.id LIMIT ? OFFSET ?"""
-    for row in conn.execute(sql, (*where.params, NO_LIMIT if limit is None else limit, offset)):
+    for row in conn.execute(sql, (*where.params, -1 if limit is None else limit, offset)):
         yield shapes.resolution(**dict(row))

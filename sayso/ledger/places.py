@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 
 from sayso import shapes
-from sayso.ledger.sql import NO_LIMIT, Where, like
+from sayso.ledger.sql import Where, like
 from sayso.link.entities import name_key
 from sayso.records import Place
 
@@ -96,7 +96,7 @@ def places(conn: sqlite3.Connection, search: str | None = None, country: str | N
     params = list(where.params)
     if limit is not None or offset:
         sql += " LIMIT ? OFFSET ?"
-        params += [NO_LIMIT if limit is None else int(limit), int(offset)]
+        params += [-1 if limit is None else int(limit), int(offset)]
     return [shapes.place(**r) for r in conn.execute(sql, params)]
 
 

@@ -9,6 +9,7 @@ and rewrites what differs, once per statement text (cached):
 - ``x IS ?`` becomes ``x IS NOT DISTINCT FROM %s`` (SQLite's ``IS`` compares any two values);
 - an ``INSERT`` into a table with an ``id`` identity column gains ``RETURNING id``, which fills
   :attr:`PgCursor.lastrowid` as sqlite3 does;
+- ``LIMIT ?`` bound to a negative number (SQLite's "no limit") is bound to NULL (PostgreSQL's);
 - ``BEGIN IMMEDIATE`` becomes ``BEGIN`` and a transaction-wide advisory lock, so writers take
   turns as they do on one SQLite file (entity linking reads, then writes: two writers at once
   could each create the same new entity);
@@ -40,7 +41,8 @@ IDENTITY_TABLES = frozenset({
     "resolutions", "article_versions", "place_mentions", "events", "entity_decisions"})
 """Tables whose ``id`` is an identity column (``INTEGER PRIMARY KEY`` in SQLite): their INSERTs return it."""
 
-_TOKEN = re.compile(r"""('(?:[^']|'')*')|("(?:[^"]|"")*")|(\?)|(%)|\b(LIKE)\b|\b(IS)(\s+)(?=\?)""", re.IGNORECASE)
+_TOKEN = re.compile(r"""('(?:[^']|'')*')|("(?:[^"]|"")*")|(\?)|(%)|\b(LIKE)\b|\b(IS)(\s+)(?=\?)|\b(LIMIT\s+)\?""",
+                    re.IGNORECASE)
 _INSERT = re.compile(r"\s*INSERT\s+INTO\s+(\w+)", re.IGNORECASE)
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
@@ -59,14 +61,27 @@ def redacted(url: str) -> str:
     return urlunsplit(parts._replace(netloc=netloc))
 
 
-@functools.lru_cache(maxsize=4096)
 def translate(sql: str) -> str:
     """The PostgreSQL text of one ledger statement (see the module docstring).
 
     >>> translate("SELECT id FROM t WHERE name LIKE ? ESCAPE '\\\\' AND note IS ? AND x = '50%'")
     "SELECT id FROM t WHERE name ILIKE %s ESCAPE '\\\\' AND note IS NOT DISTINCT FROM %s AND x = '50%%'"
     """
+    return _translated(sql)[0]
+
+
+@functools.lru_cache(maxsize=4096)
+def _translated(sql: str) -> tuple[str, tuple[int, ...]]:
+    """The PostgreSQL text and the positions of the parameters bound to ``LIMIT ?``."""
+    limits, seen = [], [0]
+
     def swap(m: re.Match) -> str:
+        if m.group(8) is not None:
+            limits.append(seen[0])
+            seen[0] += 1
+            return m.group(8) + "%s"
+        if m.group(3):
+            seen[0] += 1
         if m.group(1) is not None:
             return m.group(1).replace("%", "%%")
         if m.group(2) is not None:
@@ -83,7 +98,7 @@ def translate(sql: str) -> str:
     insert = _INSERT.match(out)
     if insert and insert.group(1).lower() in IDENTITY_TABLES and not re.search(r"\bRETURNING\b", out, re.I):
         out = out.rstrip().rstrip(";") + " RETURNING id"
-    return out
+    return out, tuple(limits)
 
 
 def _storable(value):
@@ -141,8 +156,8 @@ class PgConnection:
             self._run(cursor, "BEGIN", ())
             self._run(cursor, "SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
             return cursor
-        text = translate(sql)
-        self._run(cursor, text, _bound(parameters))
+        text, limits = _translated(sql)
+        self._run(cursor, text, _bound(parameters, limits))
         if text.endswith(" RETURNING id") and cursor.description is not None:
             row = cursor.fetchone()
             cursor.lastrowid = row[0] if row else None
@@ -151,7 +166,8 @@ class PgConnection:
     def executemany(self, sql: str, seq_of_parameters) -> PgCursor:
         cursor = self._pg.cursor()
         try:
-            cursor.executemany(translate(sql), [_bound(p) for p in seq_of_parameters])
+            text, limits = _translated(sql)
+            cursor.executemany(text, [_bound(p, limits) for p in seq_of_parameters])
         except psycopg.Error as exc:
             raise LedgerError(f"the ledger refused the request ({_first_line(exc)})") from exc
         return cursor
@@ -171,10 +187,16 @@ class PgConnection:
         return self._pg.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
 
 
-def _bound(parameters):
+def _bound(parameters, limits: tuple[int, ...] = ()):
+    """Parameters as PostgreSQL takes them: text storable, a negative ``LIMIT`` (SQLite's "no
+    limit") NULL, which is PostgreSQL's."""
     if isinstance(parameters, dict):
         return {k: _storable(v) for k, v in parameters.items()}
-    return tuple(_storable(v) for v in parameters)
+    values = [_storable(v) for v in parameters]
+    for i in limits:
+        if i < len(values) and isinstance(values[i], int) and values[i] < 0:
+            values[i] = None
+    return tuple(values)
 
 
 def _first_line(exc: Exception) -> str:

@@ -13,7 +13,7 @@ from typing import Iterator
 
 from sayso import shapes
 from sayso.ledger.schema import LedgerError
-from sayso.ledger.sql import NO_LIMIT, Where, fts, like
+from sayso.ledger.sql import Where, fts, like
 from sayso.link.entities import ascii_fold, name_key
 from sayso.records import Article
 
@@ -120,7 +120,7 @@ def claims(conn: sqlite3.Connection, speaker=None, search=None, since=None, unti
         return []
     where = _filters(speaker, search, since, until, article, conn)
     sql = _CLAIM_SELECT + where.sql() + _CLAIM_ORDER + " LIMIT ? OFFSET ?"
-    params = [*where.params, NO_LIMIT if limit is None else int(limit), int(offset or 0)]
+    params = [*where.params, -1 if limit is None else int(limit), int(offset or 0)]
     return [claim_dict(row) for row in conn.execute(sql, params)]
 
 

@@ -20,10 +20,6 @@ class LedgerError(SaysoError):
     """The ledger cannot be used (newer schema, no FTS5, no server, ...)."""
 
 
-NO_LIMIT = 2**62
-"""``LIMIT ?`` for "no limit" (SQLite reads -1 so, PostgreSQL refuses it)."""
-
-
 def dialect(conn) -> str:
     """"sqlite" or "postgresql"."""
     return getattr(conn, "dialect", "sqlite")
