@@ -6,6 +6,7 @@ and rewrites what differs, once per statement text (cached):
 
 - ``?`` becomes ``%s`` (and a literal ``%`` becomes ``%%``), outside quoted strings and names;
 - ``LIKE`` becomes ``ILIKE``: SQLite's LIKE ignores ASCII case (the ledger's name filters rely on it);
+- ``date(x, '-365 days')`` becomes ``to_char(CAST(x AS date) + (-365), 'YYYY-MM-DD')``;
 - ``x IS ?`` becomes ``x IS NOT DISTINCT FROM %s`` (SQLite's ``IS`` compares any two values);
 - an ``INSERT`` into a table with an ``id`` identity column gains ``RETURNING id``, which fills
   :attr:`PgCursor.lastrowid` as sqlite3 does;
@@ -43,6 +44,8 @@ IDENTITY_TABLES = frozenset({
 
 _TOKEN = re.compile(r"""('(?:[^']|'')*')|("(?:[^"]|"")*")|(\?)|(%)|\b(LIKE)\b|\b(IS)(\s+)(?=\?)|\b(LIMIT\s+)\?""",
                     re.IGNORECASE)
+_DAYS = re.compile(r"\bdate\(\s*(\?|'[^']*'|[\w.]+)\s*,\s*'([+-]?\d+) days?'\s*\)", re.IGNORECASE)
+"""SQLite's ``date(x, '-365 days')`` (a day shifted), as in the forecast board's horizon."""
 _INSERT = re.compile(r"\s*INSERT\s+INTO\s+(\w+)", re.IGNORECASE)
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
@@ -94,7 +97,7 @@ def _translated(sql: str) -> tuple[str, tuple[int, ...]]:
             return "ILIKE"
         return "IS NOT DISTINCT FROM" + m.group(7)
 
-    out = _TOKEN.sub(swap, sql)
+    out = _TOKEN.sub(swap, _DAYS.sub(r"to_char(CAST(\1 AS date) + (\2), 'YYYY-MM-DD')", sql))
     insert = _INSERT.match(out)
     if insert and insert.group(1).lower() in IDENTITY_TABLES and not re.search(r"\bRETURNING\b", out, re.I):
         out = out.rstrip().rstrip(";") + " RETURNING id"

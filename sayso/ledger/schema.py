@@ -346,6 +346,29 @@ def rekey_entities(conn: sqlite3.Connection) -> None:
                      (name_key(alias, kind), eid, alias))
 
 
+_V7_FORECASTS = (
+    "ALTER TABLE forecasts ADD COLUMN polarity TEXT NOT NULL DEFAULT 'positive'",
+    "ALTER TABLE forecasts ADD COLUMN event TEXT",
+    "DROP VIEW IF EXISTS forecasts_with_status",
+    # the statuses of sayso.ledger.forecasts.status on today's date, with the default 365-day horizon
+    """CREATE VIEW forecasts_with_status AS
+    SELECT f.id AS forecast_id, f.article_id, a.published, a.title,
+           COALESCE(e.name, CASE WHEN f.claim_id IS NOT NULL THEN c.speaker_text END, a.source,
+                    '(the publication)') AS predictor,
+           f.text, f.polarity, COALESCE(f.event, f.text) AS event, f.hedging, f.earliest, f.latest,
+           r.outcome, r.evidence,
+           CASE WHEN r.outcome IS NOT NULL THEN 'resolved'
+                WHEN f.latest IS NULL THEN 'no-deadline'
+                WHEN f.latest < date('now', '-365 days') THEN 'overdue'
+                WHEN f.latest < date('now') THEN 'due'
+                ELSE 'open' END AS status,
+           f.extractor
+      FROM forecasts f JOIN articles a ON a.id = f.article_id
+      LEFT JOIN entities e ON e.id = f.predictor_entity_id
+      LEFT JOIN claims c ON c.id = f.claim_id
+      LEFT JOIN resolutions r ON r.id = (SELECT MAX(id) FROM resolutions WHERE forecast_key = f.forecast_key)""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, aliases, roles, mentions, claims, failures, claims_fts",
               _V1_TABLES + _V1_INDEXES + _V1_FTS),
@@ -356,6 +379,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               _PLACES_EVENTS_TABLES + _PLACES_EVENTS_INDEXES),
     Migration(6, "entity decisions: merges and splits a person made; name keys folded with anyascii",
               _V6_DECISIONS, lambda conn: rekey_entities(conn)),
+    Migration(7, "forecast polarity, the predicted event in positive form, the five statuses in the view",
+              _V7_FORECASTS),
 )
 """Every schema step, in order; append new ones (figures, time expressions, ...) at the end."""
 

@@ -5,7 +5,6 @@ substring, so offsets are always real.
 """
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 import pytest
