@@ -468,6 +468,8 @@ def migrate(conn: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRAT
         from sayso.ledger.schema_pg import pg_migrations
 
         migrations = pg_migrations(migrations)
+        with transaction(conn):  # under the writer lock: two first opens must not race to create it
+            conn.execute(META_DDL)
     else:
         _require_fts5()
     current = schema_version(conn)
