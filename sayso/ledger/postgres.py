@@ -151,7 +151,10 @@ class PgConnection:
             self._pg = psycopg.connect(url, autocommit=True, cursor_factory=PgCursor, row_factory=_row_factory)
         except psycopg.Error as exc:
             raise LedgerError(f"{redacted(url)}: cannot connect to PostgreSQL ({_first_line(exc)})") from None
-        self._pg.execute("SET client_min_messages = warning")  # no NOTICE for a search of stop words only
+        self._pg.execute("SET client_min_messages = warning")  # no NOTICE for "IF NOT EXISTS" statements
+        # sayso reads pages of rows: starting parallel workers cost more than they save (on 1,000,000
+        # claims a page of a search took 134 ms with two workers, 18 ms without; bench/pg_query_latency.py)
+        self._pg.execute("SET max_parallel_workers_per_gather = 0")
 
     def execute(self, sql: str, parameters=()) -> PgCursor:
         cursor = self._pg.cursor()

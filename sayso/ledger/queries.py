@@ -42,6 +42,12 @@ _CLAIM_SELECT = f"""SELECT c.id, c.article_id, a.title, a.published, a.date_prec
   LEFT JOIN entities e ON e.id = c.speaker_entity_id
   LEFT JOIN entity_roles r ON r.id = {_ROLE_ID}"""
 
+_CLAIM_IDS = "SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id"
+PAGE_BY_IDS = 1000
+"""A page of at most this many claims is read in two steps: the ids of the page (filters and order
+only), then those rows with their speaker's role. On 1,000,000 claims a search for "trade deficit"
+took 29 s on PostgreSQL when each of its 4,248 matches looked up its role before the page was cut."""
+
 _CLAIM_ORDER = " ORDER BY a.published IS NULL, a.published, c.article_id, c.content_start, c.id"
 
 
@@ -119,6 +125,10 @@ def claims(conn: sqlite3.Connection, speaker=None, search=None, since=None, unti
     if search is not None and fts_query(search) is None:
         return []
     where = _filters(speaker, search, since, until, article, conn)
+    if limit is not None and int(limit) <= PAGE_BY_IDS:
+        ids = conn.execute(_CLAIM_IDS + where.sql() + _CLAIM_ORDER + " LIMIT ? OFFSET ?",
+                           [*where.params, int(limit), int(offset or 0)]).fetchall()
+        return claims_by_id(conn, [r[0] for r in ids])
     sql = _CLAIM_SELECT + where.sql() + _CLAIM_ORDER + " LIMIT ? OFFSET ?"
     params = [*where.params, -1 if limit is None else int(limit), int(offset or 0)]
     return [claim_dict(row) for row in conn.execute(sql, params)]

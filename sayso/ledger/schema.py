@@ -369,6 +369,15 @@ _V7_FORECASTS = (
       LEFT JOIN resolutions r ON r.id = (SELECT MAX(id) FROM resolutions WHERE forecast_key = f.forecast_key)""",
 )
 
+_V8_ORDER_INDEXES = (
+    # The claim lists' order (undated last, then by date): a page of 50 claims of a speaker or a
+    # search walks the articles in that order instead of sorting all of them (on 1,000,000 claims a
+    # search for "oil" went from 450 ms to 18 ms on PostgreSQL; bench/pg_query_latency.py).
+    "CREATE INDEX IF NOT EXISTS idx_articles_order ON articles((published IS NULL), published, id)",
+    # A claim's role: the speaker's latest role on or before the article's date (queries._ROLE_ID).
+    "CREATE INDEX IF NOT EXISTS idx_roles_entity_published ON entity_roles(entity_id, published, id)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, aliases, roles, mentions, claims, failures, claims_fts",
               _V1_TABLES + _V1_INDEXES + _V1_FTS),
@@ -381,6 +390,7 @@ MIGRATIONS: tuple[Migration, ...] = (
               _V6_DECISIONS, lambda conn: rekey_entities(conn)),
     Migration(7, "forecast polarity, the predicted event in positive form, the five statuses in the view",
               _V7_FORECASTS),
+    Migration(8, "indexes for a page of claims in date order and a speaker's role at a date", _V8_ORDER_INDEXES),
 )
 """Every schema step, in order; append new ones (figures, time expressions, ...) at the end."""
 
