@@ -69,6 +69,36 @@ def name_filter(where: Where, name: str, entity_column: str, text_column: str) -
     return where.add(entity_match(entity_column, text_column), lowered, keyed, lowered, keyed, lowered)
 
 
+MAX_LISTED = 5000
+"""A speaker filter lists at most this many entities or speaker words; past that it matches in SQL."""
+_ENTITY_IDS = """SELECT id FROM entities WHERE lower(name) LIKE ? ESCAPE '\\' OR name_key LIKE ? ESCAPE '\\'
+    UNION SELECT entity_id FROM entity_aliases WHERE lower(alias) LIKE ? ESCAPE '\\' OR alias_key LIKE ? ESCAPE '\\'"""
+_UNLINKED_SPEAKERS = """WITH RECURSIVE words(w) AS (
+      SELECT MIN(speaker_text) FROM claims WHERE speaker_entity_id IS NULL
+      UNION ALL
+      SELECT (SELECT MIN(speaker_text) FROM claims WHERE speaker_entity_id IS NULL AND speaker_text > words.w)
+        FROM words WHERE words.w IS NOT NULL)
+    SELECT w FROM words WHERE w IS NOT NULL AND lower(w) LIKE ? ESCAPE '\\'"""
+"""The distinct speaker words of claims without an entity that match a pattern, read by skipping
+through an index from one value to the next (a few index seeks, not a scan of every such claim)."""
+
+
+def speaker_filter(conn, where: Where, name: str) -> Where:
+    """``where`` also matching the claims of a speaker, as :func:`name_filter` matches them, with the
+    matching entities and unlinked speaker words looked up first, so that the claims are found
+    through their indexes. On 1,000,000 claims the page of a speaker with few claims took 0.8 to
+    2.4 s when every claim without an entity was tested against the pattern."""
+    lowered, keyed = like(name.strip().lower()), like(name_key(name) or ascii_fold(name))
+    if not name.strip():
+        return name_filter(where, name, "c.speaker_entity_id", "c.speaker_text")
+    ids = [r[0] for r in conn.execute(_ENTITY_IDS + f" LIMIT {MAX_LISTED + 1}", (lowered, keyed, lowered, keyed))]
+    words = [r[0] for r in conn.execute(_UNLINKED_SPEAKERS + f" LIMIT {MAX_LISTED + 1}", (lowered,))]
+    if len(ids) > MAX_LISTED or len(words) > MAX_LISTED:
+        return name_filter(where, name, "c.speaker_entity_id", "c.speaker_text")
+    return where.add(f"(c.speaker_entity_id IN ({', '.join('?' * len(ids)) or 'NULL'}) OR (c.speaker_entity_id IS NULL"
+                     f" AND c.speaker_text IN ({', '.join('?' * len(words)) or 'NULL'})))", *ids, *words)
+
+
 def fts_query(text: str) -> str | None:
     """A safe FTS5 MATCH expression: every word quoted, all required, the last one a prefix.
 
@@ -105,7 +135,7 @@ def _filters(speaker, search, since, until, article, conn=None) -> Where:
     """The WHERE clauses of :func:`claims`."""
     where = Where()
     if speaker:
-        name_filter(where, speaker, "c.speaker_entity_id", "c.speaker_text")
+        speaker_filter(conn, where, speaker)
     if search is not None:
         where.add(fts(conn).claims_matching("c.id"), fts(conn).all_words(search))
     if since:

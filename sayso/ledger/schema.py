@@ -376,6 +376,10 @@ _V8_ORDER_INDEXES = (
     "CREATE INDEX IF NOT EXISTS idx_articles_order ON articles((published IS NULL), published, id)",
     # A claim's role: the speaker's latest role on or before the article's date (queries._ROLE_ID).
     "CREATE INDEX IF NOT EXISTS idx_roles_entity_published ON entity_roles(entity_id, published, id)",
+    # The distinct speaker words of claims without an entity, read by skipping from one to the next
+    # (queries.unlinked_speakers): SQLite seeks with the first index, PostgreSQL with the second.
+    "CREATE INDEX IF NOT EXISTS idx_claims_speaker_text ON claims(speaker_entity_id, speaker_text)",
+    "CREATE INDEX IF NOT EXISTS idx_claims_unlinked_text ON claims(speaker_text) WHERE speaker_entity_id IS NULL",
 )
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -390,7 +394,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               _V6_DECISIONS, lambda conn: rekey_entities(conn)),
     Migration(7, "forecast polarity, the predicted event in positive form, the five statuses in the view",
               _V7_FORECASTS),
-    Migration(8, "indexes for a page of claims in date order and a speaker's role at a date", _V8_ORDER_INDEXES),
+    Migration(8, "indexes for a page of claims in date order, a speaker's role at a date, unlinked speakers",
+              _V8_ORDER_INDEXES),
 )
 """Every schema step, in order; append new ones (figures, time expressions, ...) at the end."""
 
