@@ -392,6 +392,21 @@ def test_speaker_filter_on_unlinked_speaker_text(ledger):
     assert len(ledger.claims(speaker="senior official")) == 1
 
 
+@pytest.mark.parametrize("speaker", ["reznikov", "minister", "official", "OFFICIAL", "senior", "nobody", " "])
+@pytest.mark.parametrize("limit", [None, 1])
+def test_the_listed_speaker_filter_matches_what_the_sql_one_does(ledger, monkeypatch, speaker, limit):
+    """The entities and unlinked speaker words looked up first, or (too many to list) matched in SQL:
+    the same claims either way, read in one step or two."""
+    ledger.store(person_article("Oleksii Reznikov", "we need shells", "2023-02-11",
+                                aliases=["Defence Minister Reznikov", "the minister"]))
+    for n, who in enumerate(("A senior official", "officials", "Senior Official")):
+        text = f'{who} said "talks will resume {n}".'
+        ledger.store(make(text, [Quote(who, "said", (f"talks will resume {n}",))], [], published=f"2023-03-0{n + 1}"))
+    listed = [c["id"] for c in ledger.claims(speaker=speaker, limit=limit)]
+    monkeypatch.setattr(queries, "MAX_LISTED", 0)
+    assert [c["id"] for c in ledger.claims(speaker=speaker, limit=limit)] == listed
+
+
 def test_same_person_across_spellings_is_one_entity(ledger):
     ledger.store(zelensky_article("Volodymyr Zelenskyy", "2023-02-10"))
     ledger.store(zelensky_article("Volodymyr Zelensky", "2023-02-12"))
