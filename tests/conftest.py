@@ -109,6 +109,10 @@ class PgSchemas:
 
         self.base, self.made = base, []
         self.admin = psycopg.connect(base, autocommit=True)
+        try:  # pg_trgm once in public, not in a test's schema (dropping that would drop it for all)
+            self.admin.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public")
+        except psycopg.Error:
+            pass
 
     def url(self, name: str) -> str:
         import re
