@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 STAMP = $(VENV)/.sayso-installed
 
-.PHONY: setup demo test test-fast eval bench clean
+.PHONY: setup demo serve test test-fast eval bench bench-web clean
 
 REQUIREMENTS = requirements.txt requirements-eval.txt requirements-train.txt requirements-test.txt
 
@@ -23,6 +23,11 @@ setup: $(STAMP)
 
 demo: setup
 	$(BIN)/sayso demo
+	@echo "From this checkout: make serve (the demo ledger on http://127.0.0.1:8000/, read-only;"
+	@echo "  SAYSO_TOKEN=something make serve lets you resolve forecasts)"
+
+serve: setup
+	$(BIN)/sayso serve --db sayso-demo.db --as-of 2024-06-30
 
 test: setup
 	$(BIN)/python -m pytest -q
@@ -35,6 +40,9 @@ eval: setup
 
 bench: setup
 	$(BIN)/python bench/ingest_reuters.py
+
+bench-web: setup
+	$(BIN)/python bench/web_latency.py
 
 clean:
 	rm -rf $(VENV) sayso.db sayso.db-wal sayso.db-shm

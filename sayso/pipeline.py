@@ -11,12 +11,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import nlp
+from . import nlp, parts
 from .errors import SourceError
 from .extract.claims import extract_claims
+from .extract.events import extract_events
 from .extract.figures import extract_figures
 from .extract.forecasts import extract_forecasts
 from .extract.models import Models
+from .extract.places import extract_places
 from .extract.speakers import resolve_speakers
 from .extract.times import extract_times
 from .ledger import Ledger
@@ -36,7 +38,9 @@ class IngestSummary:
     unchanged: int = 0
     failed: int = 0
     claims: int = 0
+    metadata: int = 0  # unchanged articles seen again with other metadata (recorded as versions)
     errors: list[SourceError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # readers' notes (a date stored undated ...)
 
     @property
     def ingested(self) -> int:
@@ -63,25 +67,87 @@ def extract(doc, article: Article, models: Models | None = None) -> Extraction:
     times = list(extract_times(doc, article))  # c. when, against the article's date
     figures = list(extract_figures(doc, article, claims))  # d. which numbers, whose
     forecasts = list(extract_forecasts(doc, article, claims, entities, times))  # e. what will be
+    places = list(extract_places(doc, article))  # f. where, resolved offline to the gazetteer
+    events = list(extract_events(doc, article, times, figures, places,  # g. what happened
+                                 model=models.event_typer or False, extractor=models.extractor("events")))
     versions = extractor_versions(models)
-    return Extraction(article, claims, entities, mentions, versions, times, figures, forecasts)
+    return Extraction(article, claims, entities, mentions, versions, times, figures, forecasts, places, events)
 
 
 def extract_articles(articles: Iterable[Article], n_process: int = 1,
                      models: Models | None = None) -> Iterator[Extraction | SourceError]:
     """Parse and extract many articles (no database), in input order.
 
-    An extractor that fails on one article makes that article a SourceError
-    (the traceback goes to the debug log); the others go on.
+    Each article is parsed and extracted inside its own error boundary: a parser or extractor
+    that fails on one article makes that article a SourceError (the traceback goes to the debug
+    log) and the others go on. A long article is parsed and extracted in parts
+    (:mod:`sayso.parts`), so its time and memory grow linearly with its length.
     """
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.load().pipe(pairs, as_tuples=True, batch_size=nlp.BATCH_SIZE,
-                                        n_process=n_process):
+    done: list[tuple[int, Extraction]] = []
+    broken: int | None = None  # the number of the article whose part failed
+    for n, article, (start, end), last, doc in _parsed_parts(articles, n_process):
+        if broken == n:
+            continue
         try:
-            yield extract(doc, article, models)
+            if isinstance(doc, Exception):
+                raise _ParseError(doc)
+            done.append((start, extract(doc, parts.part_article(article, start, end), models)))
+            if last:
+                yield parts.merge(article, done)
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
-            log.debug("extraction failed on %s", article.url or article.id, exc_info=True)
-            yield SourceError(article.url or article.id, f"extraction failed ({type(exc).__name__}: {exc})")
+            broken = n
+            yield _failure(article, exc)
+        if last or broken == n:
+            done = []
+
+
+class _ParseError(Exception):
+    """The parser failed on a part of the article (the cause is attached)."""
+
+
+def _failure(article: Article, exc: Exception) -> SourceError:
+    step, cause = ("parsing", exc.args[0]) if isinstance(exc, _ParseError) else ("extraction", exc)
+    log.debug("%s failed on %s", step, article.url or article.id, exc_info=cause)
+    return SourceError(article.url or article.id, f"{step} failed ({type(cause).__name__}: {cause})")
+
+
+def _parsed_parts(articles: Iterable[Article], n_process: int = 1):
+    """(article number, article, (start, end), is last part, Doc or exception) for every part of
+    every article, in order; parsed in batches (of at most ``nlp.BATCH_SIZE`` parts and about
+    ``parts.BATCH_CHARS`` characters: the parser's memory grows with the characters of a batch), a batch that fails parsed again one part at a time."""
+    def each_part():
+        for n, article in enumerate(articles):
+            spans = parts.split_text(article.text)
+            for number, span in enumerate(spans):
+                yield n, article, span, number == len(spans) - 1
+
+    batch: list = []
+    chars = 0
+    for item in each_part():
+        batch.append(item)
+        chars += item[2][1] - item[2][0]
+        if len(batch) == nlp.BATCH_SIZE or chars >= parts.BATCH_CHARS:
+            yield from _parse_batch(batch, n_process)
+            batch, chars = [], 0
+    yield from _parse_batch(batch, n_process)
+
+
+def _parse_batch(batch: list, n_process: int):
+    model = nlp.load()
+    texts = [article.text[start:end] for _, article, (start, end), _ in batch]
+    try:
+        docs = list(model.pipe(texts, batch_size=nlp.BATCH_SIZE, n_process=n_process)) if texts else []
+    except Exception:  # noqa: BLE001 - find the part that failed: parse each alone
+        docs = [_parse_one(model, text) for text in texts]
+    for item, doc in zip(batch, docs):
+        yield (*item, doc)
+
+
+def _parse_one(model, text: str):
+    try:
+        return model(text)
+    except Exception as exc:  # noqa: BLE001 - returned, reported as the article's failure
+        return exc
 
 
 def ingest(
@@ -91,6 +157,8 @@ def ingest(
     date: str | None = None,
     fields: dict[str, str] | None = None,
     allow_undated: bool = False,
+    speaker: str | None = None,
+    stdin=None,
     progress: Progress | None = None,
     n_process: int = 1,
     models: Models | None = None,
@@ -100,9 +168,11 @@ def ingest(
     Stages:
       1. sources: files -> Article records (or SourceError, recorded and reported);
       2. skip articles the ledger already holds with the same extractor strings (the stale
-         ones, stored under other strings, go on and are replaced);
+         ones, stored under other strings, go on and are replaced); a copy with other metadata
+         (title, date, URL, source, author) is recorded as a version of the article;
       3. parse the rest with spaCy (``nlp.pipe``, batched);
-      4. extract (see :func:`extract`): claims, speakers, time expressions, figures, forecasts;
+      4. extract (see :func:`extract`): claims, speakers, time expressions, figures, forecasts,
+         places, events;
       5. store each article in its own transaction (a kill never half-writes one).
     """
     summary = IngestSummary()
@@ -110,10 +180,13 @@ def ingest(
     versions = extractor_versions(models)
 
     def fresh_articles() -> Iterator[Article]:
-        for item in read_articles(paths, date=date, fields=fields, allow_undated=allow_undated):  # 1
+        for item in read_articles(paths, date=date, fields=fields, allow_undated=allow_undated,  # 1
+                                  speaker=speaker, stdin=stdin):
             if isinstance(item, SourceError):
                 _failed(ledger, item, summary, report)
-            elif ledger.stored_extractors(item.id) == versions:  # 2
+                continue
+            summary.warnings.extend(item.warnings)
+            if ledger.stored_extractors(item.id) == versions and not _new_metadata(ledger, item, summary):  # 2
                 summary.count("unchanged")
                 report("unchanged")
             else:
@@ -122,6 +195,14 @@ def ingest(
     _store_each(ledger, extract_articles(fresh_articles(), n_process=n_process, models=models),  # 3, 4
                 summary, report)  # 5
     return summary
+
+
+def _new_metadata(ledger: Ledger, article: Article, summary: IngestSummary) -> bool:
+    """Record the metadata of an unchanged article's copy; True when the article must be extracted
+    again (it was undated and the copy has a date: time expressions are read against it)."""
+    outcome = ledger.record_metadata(article)
+    summary.metadata += outcome != "same"
+    return outcome == "dated"
 
 
 def reextract(
@@ -156,13 +237,23 @@ def _failed(ledger: Ledger, error: SourceError, summary: IngestSummary, report: 
 
 
 def extract_files(
-    paths: Iterable[str | Path], *, date: str | None = None, allow_undated: bool = True
+    paths: Iterable[str | Path], *, date: str | None = None, allow_undated: bool = True,
+    fields: dict[str, str] | None = None, speaker: str | None = None, stdin=None,
 ) -> Iterator[Extraction | SourceError]:
-    """Extraction without a ledger (``sayso extract``): records or the reason a file failed."""
-    articles: list[Article] = []
-    for item in read_articles(paths, date=date, allow_undated=allow_undated):
-        if isinstance(item, SourceError):
-            yield item
-        else:
-            articles.append(item)
-    yield from extract_articles(articles)
+    """Extraction without a ledger (``sayso extract``): records or the reason an input failed,
+    in input order, one article at a time (a reader's warnings ride on ``extraction.article``)."""
+    errors: list[SourceError] = []
+
+    def articles() -> Iterator[Article]:
+        for item in read_articles(paths, date=date, allow_undated=allow_undated, fields=fields,
+                                  speaker=speaker, stdin=stdin):
+            if isinstance(item, SourceError):
+                errors.append(item)
+            else:
+                yield item
+
+    for extraction in extract_articles(articles()):
+        yield from errors
+        errors.clear()
+        yield extraction
+    yield from errors

@@ -200,6 +200,72 @@ class Forecast:
     extractor: str = _made_by("forecasts")
 
 
+PlaceFeature = Literal["country", "admin1", "admin2", "city", "continent", "region", "area", "water", "river"]
+PlaceKind = Literal["name", "adjective", "embedded"]
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place mention in ``Article.text`` (``start``/``end``) and the gazetteer entry it resolves to.
+
+    ``kind`` says how the text names the place: ``name`` ("Kramatorsk"), ``adjective`` ("Ukrainian
+    troops" -> Ukraine) or ``embedded`` (inside an organisation's name, "Kyiv Independent"). Only
+    ``name`` places are place mentions in the ledger's sense; the other kinds exist because some
+    gold corpora count them. ``geonameid`` is GeoNames' id where the shipped gazetteer has one
+    (first-order regions outside the US, counties and the hand-kept named areas have none); ``key``
+    ("gn:704508", "adm1:UA.05", "area:donbas") identifies every entry either way.
+    """
+
+    start: int
+    end: int
+    text: str
+    key: str
+    geonameid: int | None
+    name: str
+    feature: PlaceFeature
+    country_code: str
+    admin1: str  # the admin-1 region's English name ("Donetsk"), "" when unknown or a country
+    latitude: float
+    longitude: float
+    population: int
+    score: float
+    kind: PlaceKind = "name"
+    extractor: str = _made_by("places")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One reported event: what happened (kind, PLOVER, ACLED), who to whom, where, when, the toll.
+
+    ``start``/``end``/``text`` cover the trigger and its actor, target and place; ``trigger`` is the
+    word(s) that report it ("shelled", "air strike"). ``earliest``/``latest`` are ISO dates (inclusive);
+    ``date_source`` says where they come from ("text": a time expression of its sentence, whose index
+    into ``Extraction.times`` is ``time_index``; "article": the article's date). ``place_ref`` is the
+    places-stage record the place span matched. ``killed``/``injured`` are None when not reported.
+    """
+
+    start: int
+    end: int
+    text: str
+    trigger: Span
+    kind: str
+    plover: str | None
+    acled_type: str | None
+    acled_subtype: str | None
+    actor: Span | None = None
+    target: Span | None = None
+    place: Span | None = None
+    place_ref: Place | None = None
+    earliest: str | None = None
+    latest: str | None = None
+    date_source: str | None = None
+    time_index: int | None = None
+    killed: int | None = None
+    injured: int | None = None
+    civilian: bool = False
+    extractor: str = _made_by("events")
+
+
 @dataclass
 class Extraction:
     """Everything extracted from one article."""
@@ -212,3 +278,5 @@ class Extraction:
     times: list[TimeExpr] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     forecasts: list[Forecast] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)

@@ -46,6 +46,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("times", "times.v4", ("doc", "article date")),  # c. when
     Stage("figures", "figures.v3", ("doc", "claims")),  # d. which numbers, whose
     Stage("forecasts", "forecasts.v3", ("doc", "claims", "speakers", "times")),  # e. what will be
+    Stage("places", "places.v2", ("doc",)),  # f. where (the gazetteer tables are word lists: bump by hand)
+    Stage("events", "events.v2", ("doc", "article date", "times", "figures", "places"),  # g. what happened
+          (ModelFile("event_typer", "events_typer.json"),)),
 )
 """The stages in the order the pipeline runs them (each reads only stages before it)."""
 

@@ -19,7 +19,7 @@ def test_every_stage_is_a_package_of_extract_in_pipeline_order():
     import sayso.extract as extract
 
     names = [stage.name for stage in stages.STAGES]
-    assert names == ["claims", "speakers", "times", "figures", "forecasts"]
+    assert names == ["claims", "speakers", "times", "figures", "forecasts", "places", "events"]
     for stage in stages.STAGES:
         assert (stages.DATA_DIR.parent / "extract" / stage.name / "__init__.py").is_file()
         assert stage.version.startswith(f"{stage.name}.v")

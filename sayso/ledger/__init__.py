@@ -13,7 +13,9 @@ import getpass
 from pathlib import Path
 from typing import Iterator
 
-from sayso.ledger import figures as figure_book, forecasts as forecast_book, queries, schema, store as writes
+from sayso import shapes
+from sayso.ledger import browse as web_reads, figures as figure_book, forecasts as forecast_book, listing, queries, schema, store as writes
+from sayso.ledger import evidence as evidence_book, events as event_book, places as place_book
 from sayso.ledger.schema import LedgerError
 from sayso.records import Article, Extraction
 
@@ -33,9 +35,16 @@ __all__ = ["DEFAULT_PATH", "Ledger", "LedgerError"]
 class Ledger:
     """One open ledger file; migrations run on open. Use as a context manager or call :meth:`close`."""
 
-    def __init__(self, path: str | Path = DEFAULT_PATH) -> None:
-        """Open (creating) ``path`` and bring its schema up to date (``":memory:"`` works too)."""
+    def __init__(self, path: str | Path = DEFAULT_PATH, *, create: bool = True) -> None:
+        """Open ``path`` and bring its schema up to date (``":memory:"`` works too).
+
+        ``create=False`` (every read command) refuses a file that does not exist instead of
+        creating an empty ledger: a mistyped ``--db`` is an error, not a new file. A URL
+        (``postgresql://…``) is refused: the ledger is an SQLite file.
+        """
         self.path = str(path)
+        self._conn = None
+        schema.check_path(self.path, create)
         self._conn = schema.connect(path)
         try:
             self.schema_version = schema.migrate(self._conn)
@@ -69,19 +78,33 @@ class Ledger:
         """Store one article's extraction in one transaction: 'new', 'unchanged' or 'updated'."""
         return writes.store_extraction(self._conn, ex)
 
+    def record_metadata(self, article: Article) -> str:
+        """A copy of a stored text with other metadata: 'same', 'recorded' or 'dated' (see
+        :func:`sayso.ledger.store.record_metadata`)."""
+        return writes.record_metadata(self._conn, article)
+
     def record_failure(self, path: str, reason: str, line: int | None = None) -> None:
         """Record an input that could not be read (kept once per path, line and reason)."""
         writes.record_failure(self._conn, str(path), reason, line)
 
     # -- reads -----------------------------------------------------------------------------
 
-    def claims(self, speaker=None, search=None, since=None, until=None, article=None, limit=None) -> list[dict]:
+    def claims(self, speaker=None, search=None, since=None, until=None, article=None, limit=None,
+               offset=0) -> list[dict]:
         """Claims matching every given filter (see :func:`sayso.ledger.queries.claims`)."""
-        return queries.claims(self._conn, speaker, search, since, until, article, limit)
+        return queries.claims(self._conn, speaker, search, since, until, article, limit, offset)
 
     def speakers(self, min_claims: int = 1) -> list[dict]:
         """Canonical entities with at least ``min_claims`` claims, most claims first."""
-        return queries.speakers(self._conn, min_claims)
+        return [shapes.entity(**row) for row in queries.speakers(self._conn, min_claims)]
+
+    def articles(self, with_text: bool = True, limit: int | None = None, offset: int = 0) -> Iterator[dict]:
+        """Every article (:data:`sayso.shapes.ARTICLE_FIELDS`), by date."""
+        return listing.articles(self._conn, with_text, limit, offset)
+
+    def resolutions(self, limit: int | None = None, offset: int = 0) -> Iterator[dict]:
+        """Every resolution, the history included, oldest first."""
+        return listing.resolutions(self._conn, limit, offset)
 
     def article(self, ref: str) -> dict | None:
         """One article with its claims, mentions, time expressions, figures and forecasts.
@@ -90,7 +113,10 @@ class Ledger:
         """
         found = queries.article(self._conn, ref)
         if found is not None:
-            found["forecasts"] = forecast_book.forecasts(self._conn, article=found["id"])
+            found["forecasts"] = [shapes.forecast(**r) for r in forecast_book.forecasts(self._conn, article=found["id"])]
+            found["versions"] = listing.versions(self._conn, found["id"])
+            found["places"] = place_book.article_places(self._conn, found["id"])
+            found["events"] = event_book.events(self._conn, article=found["id"])
         return found
 
     def times(self, article: str | None = None) -> list[dict]:
@@ -107,7 +133,7 @@ class Ledger:
 
     def forecasts(self, speaker=None, due_before=None, status=None, as_of=None) -> list[dict]:
         """Forecasts with their status on ``as_of`` (see :mod:`sayso.ledger.forecasts`)."""
-        return forecast_book.forecasts(self._conn, speaker, due_before, status, as_of)
+        return [shapes.forecast(**r) for r in forecast_book.forecasts(self._conn, speaker, due_before, status, as_of)]
 
     def resolve(self, forecast_id: int, outcome: str, evidence: str, note: str | None = None,
                 who: str | None = None) -> dict:
@@ -118,9 +144,38 @@ class Ledger:
         """Per predictor: forecasts, resolved, hit rate and Brier score."""
         return forecast_book.track_record(self._conn, speaker, as_of)
 
+    @property
+    def browse(self) -> web_reads.Browse:
+        """The paginated reads of the web pages (:mod:`sayso.ledger.browse`)."""
+        return web_reads.Browse(self._conn)
+
+    def places(self, search: str | None = None, country: str | None = None, limit: int | None = None,
+               offset: int = 0) -> list[dict]:
+        """Place entities with their gazetteer fields and mention / article / event counts."""
+        return place_book.places(self._conn, search, country, limit, offset)
+
+    def events(self, kind=None, place=None, since=None, until=None, article=None, limit=None,
+               offset: int = 0) -> list[dict]:
+        """Events matching every filter, by date (see :func:`sayso.ledger.events.events`)."""
+        return event_book.events(self._conn, kind, place, since, until, article, limit, offset)
+
+    def evidence(self, forecast_id: int, limit: int | None = None) -> list[dict]:
+        """Events and claims of later articles that bear on a forecast, best first, each marked
+        supporting or contradicting with a score and reasons (:func:`sayso.link.evidence.rank_evidence`).
+        Nothing is resolved: a person confirms with :meth:`resolve`."""
+        return evidence_book.evidence(self._conn, forecast_id, limit)
+
     def export_rows(self) -> Iterator[dict]:
-        """One flat dict per claim (for JSONL/CSV export)."""
+        """One claim dict per claim, in claim order (for exports)."""
         return queries.export_rows(self._conn)
+
+    def rows(self, records: str) -> Iterator[dict]:
+        """Every record of one type (:data:`sayso.shapes.RECORD_FIELDS`), in the shape of that type."""
+        readers = {"articles": self.articles, "entities": lambda: self.speakers(min_claims=0),
+                   "claims": self.export_rows, "figures": self.figure_rows, "times": self.times,
+                   "forecasts": self.forecasts, "resolutions": self.resolutions, "places": self.places,
+                   "events": self.events}
+        return iter(readers[records]())
 
     def counts(self) -> dict:
         """Row counts: articles, claims, entities, mentions, failures."""

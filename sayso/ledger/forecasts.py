@@ -175,3 +175,18 @@ def _record(rows: list[dict]) -> dict:
         "hit_rate": round(sum(hits) / len(hits), 3) if hits else None,
         "brier": round(sum(brier) / len(brier), 3) if brier else None,
     }
+
+
+def forecasts_by_id(conn: sqlite3.Connection, ids: list[int], as_of: str | None = None) -> list[dict]:
+    """The forecast dicts of these ids (as :func:`forecasts` gives them), in the order given."""
+    if not ids:
+        return []
+    day = as_of_day(as_of)
+    rows = conn.execute(_FORECAST_SELECT + f" WHERE f.id IN ({', '.join('?' * len(ids))})", list(ids))
+    found = {row["id"]: _forecast_dict(row, day) for row in rows}
+    return [found[i] for i in ids if i in found]
+
+
+def record_of(rows: list[dict]) -> dict:
+    """The track record of one predictor's forecast rows, scored as :func:`track_record` scores them."""
+    return _record(rows)

@@ -34,7 +34,7 @@ _ROLE_ID = """COALESCE(
 """The speaker's role row in this article, else the latest one known on or before its date."""
 
 _CLAIM_SELECT = f"""SELECT c.id, c.article_id, a.title, a.published, a.date_precision, a.url, a.source,
-    e.name AS entity_name, c.speaker_entity_id, c.speaker_mention_id,
+    e.name AS entity_name, e.kind AS entity_kind, c.speaker_entity_id, c.speaker_mention_id,
     c.speaker_start, c.speaker_end, c.speaker_text, c.cue_start, c.cue_end, c.cue_text,
     c.content_start, c.content_end, c.content_text, c.parts, c.kind, c.channel, c.extractor,
     r.role, r.affiliation
@@ -100,7 +100,7 @@ def _filters(speaker, search, since, until, article) -> Where:
     where = Where()
     if speaker:
         name_filter(where, speaker, "c.speaker_entity_id", "c.speaker_text")
-    if search:
+    if search is not None:
         where.add("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)", fts_query(search))
     if since:
         where.add(f"substr(a.published || '{DATE_HIGH_PAD}', 1, {ISO_DAY_LENGTH}) >= ?", date_low(since))
@@ -112,15 +112,15 @@ def _filters(speaker, search, since, until, article) -> Where:
 
 
 def claims(conn: sqlite3.Connection, speaker=None, search=None, since=None, until=None,
-           article=None, limit=None) -> list[dict]:
-    """Claims matching every given filter, ordered by published date, article, position."""
-    if search and fts_query(search) is None:
+           article=None, limit=None, offset=0) -> list[dict]:
+    """Claims matching every given filter, ordered by published date, article, position.
+
+    ``search`` None is no filter; a search with no word in it ("", " ", "--") finds nothing."""
+    if search is not None and fts_query(search) is None:
         return []
     where = _filters(speaker, search, since, until, article)
-    sql, params = _CLAIM_SELECT + where.sql() + _CLAIM_ORDER, where.params
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(int(limit))
+    sql = _CLAIM_SELECT + where.sql() + _CLAIM_ORDER + " LIMIT ? OFFSET ?"
+    params = [*where.params, -1 if limit is None else int(limit), int(offset or 0)]
     return [claim_dict(row) for row in conn.execute(sql, params)]
 
 
@@ -133,7 +133,7 @@ def claim_dict(row: sqlite3.Row) -> dict:
         parts=json.loads(row["parts"]), kind=row["kind"], channel=row["channel"], extractor=row["extractor"],
         id=row["id"], article_id=row["article_id"], title=row["title"], published=row["published"],
         date_precision=row["date_precision"], url=row["url"], source=row["source"],
-        speaker_id=row["speaker_entity_id"], speaker_mention_id=row["speaker_mention_id"],
+        speaker_id=row["speaker_entity_id"], speaker_kind=row["entity_kind"], speaker_mention_id=row["speaker_mention_id"],
         role=row["role"], affiliation=row["affiliation"],
     )
 
@@ -244,10 +244,10 @@ def stale_articles(conn: sqlite3.Connection, versions: dict[str, str]) -> Iterat
     stale = [row["id"] for row in conn.execute("SELECT id, extractors FROM articles ORDER BY ingested_at, id")
              if json.loads(row["extractors"]) != versions]
     for article_id in stale:
-        row = conn.execute("SELECT text, title, published, date_precision, url, source, id FROM articles "
-                           "WHERE id = ?", (article_id,)).fetchone()
+        row = conn.execute("SELECT text, title, published, date_precision, url, source, id, author, speaker "
+                           "FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is not None:
-            yield Article(*row)
+            yield Article(**dict(row))
 
 
 def mentions(conn: sqlite3.Connection, article_id: str) -> list[dict]:
@@ -289,7 +289,7 @@ def time_exprs(conn: sqlite3.Connection, article_id: str | None = None) -> list[
                 FROM time_exprs x JOIN articles a ON a.id = x.article_id{where.sql()}
                ORDER BY a.published IS NULL, a.published, x.article_id, x.span_start, x.id"""
     rows = conn.execute(sql, where.params)
-    return [{**dict(r), "anchored": bool(r["anchored"])} for r in rows]
+    return [shapes.time(**{**dict(r), "anchored": bool(r["anchored"])}) for r in rows]
 
 
 def figures(conn: sqlite3.Connection, article_id: str | None = None, search: str | None = None) -> list[dict]:
@@ -311,4 +311,13 @@ def figures(conn: sqlite3.Connection, article_id: str | None = None, search: str
                      x.unit, x.counted, x.qualifier, x.subject, x.event, x.extractor
                 FROM figures x JOIN articles a ON a.id = x.article_id {_SPEAKER_OF_CLAIM}{where.sql()}
                ORDER BY a.published IS NULL, a.published, x.article_id, x.span_start, x.id"""
-    return [dict(r) for r in conn.execute(sql, where.params)]
+    return [shapes.figure(**dict(r)) for r in conn.execute(sql, where.params)]
+
+
+def claims_by_id(conn: sqlite3.Connection, ids: list[int]) -> list[dict]:
+    """The claim dicts (:func:`claim_dict`) of these claim ids, in the order given (unknown ids skipped)."""
+    if not ids:
+        return []
+    rows = conn.execute(_CLAIM_SELECT + f" WHERE c.id IN ({', '.join('?' * len(ids))})", list(ids))
+    found = {row["id"]: claim_dict(row) for row in rows}
+    return [found[i] for i in ids if i in found]

@@ -10,12 +10,15 @@ part (PostgreSQL would use a ``tsvector`` column instead).
 """
 from __future__ import annotations
 
+import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from sayso.errors import SaysoError
+from sayso.ledger.schema_v3 import V3_DESCRIPTION, V3_STATEMENTS, v3_rehash
 from sayso.ledger.sql import transaction
 
 BUSY_TIMEOUT_MS = 10_000
@@ -34,6 +37,7 @@ class Migration:
     version: int
     description: str
     statements: tuple[str, ...]
+    run: Callable[[sqlite3.Connection], None] | None = None  # a data step after the statements
 
 
 META_DDL = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
@@ -213,10 +217,115 @@ _V2_INDEXES = (
     "CREATE INDEX idx_resolutions_key ON resolutions(forecast_key)",
 )
 
+# Full-text search over articles (the web's search page): external content keyed by the
+# articles' rowid, the layout datasette and sqlite-utils recognise. A VACUUM may renumber the
+# rowids of a table without an INTEGER PRIMARY KEY; run
+# ``INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')`` after one.
+_V3_ARTICLES_FTS = (
+    """CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid',
+        tokenize='porter unicode61 remove_diacritics 2')""",
+    """CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END""",
+    """CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END""",
+    """CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END""",
+    "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
+)
+
+# Places are entities of kind 'place' (one per gazetteer entry, keyed by ``place_key``: the same
+# Kramatorsk in every article); ``places`` holds the gazetteer's fields, ``place_mentions`` the
+# spans. Events point at their place entity, time expression and the claim that reports them;
+# ``event_links`` pairs reports of one event across articles (sayso.link.events.same_event),
+# stored once with event_id < other_id.
+_PLACES_EVENTS_TABLES = (
+    """CREATE TABLE places (
+        entity_id INTEGER PRIMARY KEY REFERENCES entities(id) ON DELETE CASCADE,
+        place_key TEXT NOT NULL UNIQUE,
+        geonameid INTEGER,
+        name TEXT NOT NULL,
+        feature TEXT NOT NULL,
+        country_code TEXT NOT NULL DEFAULT '',
+        admin1 TEXT NOT NULL DEFAULT '',
+        latitude REAL NOT NULL,
+        longitude REAL NOT NULL,
+        population INTEGER NOT NULL DEFAULT 0)""",
+    """CREATE TABLE place_mentions (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        place_id INTEGER NOT NULL REFERENCES entities(id),
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        score REAL,
+        extractor TEXT NOT NULL)""",
+    """CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        claim_id INTEGER REFERENCES claims(id) ON DELETE SET NULL,
+        time_expr_id INTEGER REFERENCES time_exprs(id) ON DELETE SET NULL,
+        place_id INTEGER REFERENCES entities(id),
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        trigger_start INTEGER NOT NULL,
+        trigger_end INTEGER NOT NULL,
+        trigger_text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        plover TEXT,
+        acled_type TEXT,
+        acled_subtype TEXT,
+        actor_start INTEGER,
+        actor_end INTEGER,
+        actor_text TEXT,
+        actor_key TEXT,
+        target_start INTEGER,
+        target_end INTEGER,
+        target_text TEXT,
+        place_start INTEGER,
+        place_end INTEGER,
+        place_text TEXT,
+        earliest TEXT,
+        latest TEXT,
+        date_source TEXT,
+        killed INTEGER,
+        injured INTEGER,
+        civilian INTEGER NOT NULL DEFAULT 0,
+        extractor TEXT NOT NULL)""",
+    """CREATE TABLE event_links (
+        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        other_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        similarity REAL NOT NULL,
+        PRIMARY KEY (event_id, other_id))""",
+)
+
+_PLACES_EVENTS_INDEXES = (
+    "CREATE INDEX idx_places_geonameid ON places(geonameid)",
+    "CREATE INDEX idx_place_mentions_article ON place_mentions(article_id)",
+    "CREATE INDEX idx_place_mentions_place ON place_mentions(place_id)",
+    "CREATE INDEX idx_events_article ON events(article_id)",
+    "CREATE INDEX idx_events_claim ON events(claim_id)",
+    "CREATE INDEX idx_events_time ON events(time_expr_id)",
+    "CREATE INDEX idx_events_place ON events(place_id)",
+    "CREATE INDEX idx_events_kind ON events(kind)",
+    "CREATE INDEX idx_events_latest ON events(latest)",
+    "CREATE INDEX idx_event_links_other ON event_links(other_id)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, aliases, roles, mentions, claims, failures, claims_fts",
               _V1_TABLES + _V1_INDEXES + _V1_FTS),
     Migration(2, "time expressions, figures, forecasts, resolutions", _V2_TABLES + _V2_INDEXES),
+    Migration(3, "articles_fts: full-text search over article titles and texts", _V3_ARTICLES_FTS),
+    Migration(4, V3_DESCRIPTION, V3_STATEMENTS, v3_rehash),
+    Migration(5, "places (entities of kind place), place mentions, events, event links",
+              _PLACES_EVENTS_TABLES + _PLACES_EVENTS_INDEXES),
 )
 """Every schema step, in order; append new ones (figures, time expressions, ...) at the end."""
 
@@ -228,11 +337,47 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def check_path(path: str, create: bool = True) -> None:
+    """LedgerError for a path that cannot be a ledger: a URL, a folder, or (``create=False``) a
+    file that does not exist."""
+    if "://" in path:
+        scheme = path.split("://", 1)[0]
+        raise LedgerError(f"{scheme}:// ledgers are not supported yet: --db takes an SQLite file path")
+    if path == ":memory:":
+        return
+    if Path(path).is_dir():
+        raise LedgerError(f"{path}: is a folder, not a ledger file")
+    if not create and not Path(path).exists():
+        raise LedgerError(f"{path}: no such ledger (check --db or SAYSO_DB; `sayso ingest` creates one)")
+
+
+class Connection(sqlite3.Connection):
+    """An SQLite connection whose bound text can always be stored: a lone surrogate (what Python
+    makes of bytes that were not UTF-8 on a command line, or of a ``"\\ud800"`` JSON escape)
+    becomes U+FFFD instead of raising UnicodeEncodeError deep inside a query."""
+
+    def execute(self, sql: str, parameters=(), /):
+        if isinstance(parameters, dict):
+            parameters = {k: _storable(v) for k, v in parameters.items()}
+        else:
+            parameters = tuple(_storable(v) for v in parameters)
+        return super().execute(sql, parameters)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _storable(value):
+    if isinstance(value, str) and not value.isascii() and _SURROGATE.search(value):
+        return _SURROGATE.sub("\ufffd", value)
+    return value
+
+
 def connect(path: str | Path) -> sqlite3.Connection:
     """Open (creating) a ledger file in autocommit mode with WAL, foreign keys and a busy timeout."""
     if str(path) != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, factory=Connection)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
@@ -269,6 +414,8 @@ def _apply(conn: sqlite3.Connection, migration: Migration) -> None:
             return
         for statement in migration.statements:
             conn.execute(statement)
+        if migration.run is not None:
+            migration.run(conn)
         _set_meta(conn, SCHEMA_VERSION_KEY, str(migration.version))
         if migration.version == 1:
             _set_meta(conn, CREATED_AT_KEY, now_iso())

@@ -8,10 +8,14 @@ decision. Values are always bound as parameters.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import math
 import sqlite3
 
+from sayso.ledger.events import insert_events
+from sayso.ledger.places import delete_article_places, insert_places
 from sayso.ledger.schema import now_iso
 from sayso.ledger.sql import transaction
 from sayso.link.entities import Canonical, Link, block_key, link_entity, lookup_keys, name_key
@@ -49,6 +53,8 @@ def _insert_records(conn: sqlite3.Connection, ex: Extraction) -> None:
     time_ids = _insert_times(conn, ex.article.id, ex.times, _claim_at(ex.claims, claim_ids))
     _insert_figures(conn, ex.article.id, ex.figures, claim_ids)
     _insert_forecasts(conn, ex.article.id, ex.forecasts, claim_ids, time_ids, entity_ids)
+    insert_places(conn, ex.article.id, ex.places)
+    insert_events(conn, ex.article.id, ex.events, _claim_at(ex.claims, claim_ids), time_ids)
 
 
 def record_failure(conn: sqlite3.Connection, path: str, reason: str, line: int | None = None) -> None:
@@ -66,21 +72,54 @@ def record_failure(conn: sqlite3.Connection, path: str, reason: str, line: int |
 
 # -- articles ----------------------------------------------------------------------------
 
-_ARTICLE_COLUMNS = "title, text, published, date_precision, url, source, extractors, ingested_at"
+_ARTICLE_COLUMNS = "title, text, published, date_precision, url, source, author, speaker, extractors, ingested_at"
+_METADATA = ("title", "published", "date_precision", "url", "source", "author")
+"""What may differ between copies of one text (the article's identity): recorded as versions."""
 
 
 def _article_values(article: Article, extractors: dict[str, str]) -> tuple:
     return (
         article.title, article.text, article.published, article.date_precision,
-        article.url, article.source, json.dumps(extractors, sort_keys=True), now_iso(),
+        article.url, article.source, article.author, article.speaker,
+        json.dumps(extractors, sort_keys=True), now_iso(),
     )
 
 
 def _insert_article(conn: sqlite3.Connection, ex: Extraction) -> None:
     conn.execute(
-        f"INSERT INTO articles (id, {_ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO articles (id, {_ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (ex.article.id, *_article_values(ex.article, ex.extractors)),
     )
+
+
+def record_metadata(conn: sqlite3.Connection, article: Article) -> str:
+    """A copy of a stored text: 'same' (nothing new), 'recorded' (its other title, date, URL,
+    source or author kept in ``article_versions``, once) or 'dated' (the stored article has no
+    date and the copy has one: the copy's metadata becomes the article's, the old is kept as a
+    version, and the article is marked stale to be extracted again against the date)."""
+    with transaction(conn):
+        row = conn.execute(f"SELECT {', '.join(_METADATA)} FROM articles WHERE id = ?", (article.id,)).fetchone()
+        if row is None:
+            return "same"
+        copy = tuple(getattr(article, name) for name in _METADATA)
+        if tuple(row) == copy:
+            return "same"
+        if row["published"] is None and article.published is not None:
+            _add_version(conn, article.id, tuple(row))
+            assignments = ", ".join(f"{name} = ?" for name in _METADATA)
+            conn.execute(f"UPDATE articles SET {assignments}, extractors = '{{}}' WHERE id = ?", (*copy, article.id))
+            return "dated"
+        known = conn.execute(
+            f"SELECT 1 FROM article_versions WHERE article_id = ? AND "
+            f"{' AND '.join(f'{name} IS ?' for name in _METADATA)}", (article.id, *copy)).fetchone()
+        if known is None:
+            _add_version(conn, article.id, copy)
+        return "recorded"
+
+
+def _add_version(conn: sqlite3.Connection, article_id: str, values: tuple) -> None:
+    conn.execute(f"INSERT INTO article_versions (article_id, {', '.join(_METADATA)}, seen_at) "
+                 f"VALUES (?, {', '.join('?' * len(_METADATA))}, ?)", (article_id, *values, now_iso()))
 
 
 def _update_article(conn: sqlite3.Connection, ex: Extraction) -> None:
@@ -94,6 +133,7 @@ def _update_article(conn: sqlite3.Connection, ex: Extraction) -> None:
 def _delete_article_rows(conn: sqlite3.Connection, article_id: str) -> None:
     """Delete exactly one article's extracted rows, then entities nothing refers to any more."""
     touched = _entities_of_article(conn, article_id)
+    delete_article_places(conn, article_id)  # its events and place mentions first (they point at the rest)
     for table in ("forecasts", "figures", "time_exprs", "claims", "mentions", "entity_roles"):
         conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
     for entity_id in touched:
@@ -257,12 +297,24 @@ def forecast_key(article_id: str, forecast: Forecast) -> str:
 
 
 def _claim_at(claims: list[Claim], claim_ids: list[int]):
-    """A function: (start, end) -> id of the first claim whose content holds that span, or None."""
+    """A function: (start, end) -> id of the first claim whose content holds that span, or None.
+
+    Content spans are sorted once and searched by bisection, with the longest span reaching
+    back from each position, so linking n time expressions to m claims costs about
+    (n + m) log m, not n * m (a 2M-character article has thousands of each)."""
+    pieces = sorted((s.start, s.end, order) for order, claim in enumerate(claims) for s in claim.content)
+    starts = [p[0] for p in pieces]
+    reach = list(itertools.accumulate((p[1] for p in pieces), max))  # furthest end among pieces[:i+1]
+
     def find(start: int, end: int) -> int | None:
-        for claim, claim_id in zip(claims, claim_ids):
-            if any(s.start <= start and end <= s.end for s in claim.content):
-                return claim_id
-        return None
+        best = None
+        i = bisect.bisect_right(starts, start) - 1
+        while i >= 0 and reach[i] >= end:  # some piece at or before i may still hold the span
+            s, e, order = pieces[i]
+            if e >= end and (best is None or order < best):
+                best = order
+            i -= 1
+        return claim_ids[best] if best is not None else None
     return find
 
 

@@ -100,7 +100,9 @@ def km(p: tuple[float, float], q: tuple[float, float]) -> float:
 
 
 def _coords(ref) -> tuple[float, float] | None:
-    lat, lon = getattr(ref, "lat", None), getattr(ref, "lon", None)
+    """The point of a place record (a places-stage ``Place``: latitude / longitude; lat / lon too)."""
+    lat = getattr(ref, "latitude", getattr(ref, "lat", None))
+    lon = getattr(ref, "longitude", getattr(ref, "lon", None))
     return (float(lat), float(lon)) if lat is not None and lon is not None else None
 
 

@@ -1,283 +1,223 @@
 """The command line: a thin layer, each command calls one library function.
 
-``sayso eval ...`` lives in :mod:`.cli_eval` (the only view of :mod:`sayso.evaluate`).
+Reading and writing commands live here; the listings (claims, speakers, articles, figures,
+forecasts, track-record) in :mod:`.cli_records`; ``sayso eval ...`` in :mod:`.cli_eval` (the
+only view of :mod:`sayso.evaluate`). Exit codes: :mod:`.common`.
 """
 from __future__ import annotations
 
 import json
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.text import Text
 
 from .. import __version__
 from ..errors import SaysoError
-from . import tables
+from . import safe, tables
+from .app import app, command
 from .article import article_view
-from .cli_eval import eval_app
-from .common import AS_JSON, DB_OPTION, FORMAT_OPTION, err, fail, friendly, out
-
-app = typer.Typer(
-    help="sayso: a ledger of who said what, when, from dated news.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
+from .common import (
+    check_date, check_speaker, parse_fields, AS_JSON, DB_OPTION, FAILED, FORMAT_OPTION, INTERRUPTED, MAX_INT, USAGE, Format, err, fail, out, warn,
 )
-app.add_typer(eval_app, name="eval")
+from .formats import FORMATS as EXPORT_FORMATS, RECORDS
+from .output import emit, open_ledger, progress
 
-OUTPUT_FORMATS = ("table", "json", "csv")
-SPEAKER_OPTION = typer.Option(None, "--speaker", help="Only this speaker or predictor (name or alias).")
-AS_OF_OPTION = typer.Option(None, "--as-of", help="The day statuses are computed for (default: today).")
-
-
-def command(name: str | None = None, parent: typer.Typer = app):
-    """``@app.command()`` with friendly errors."""
-    return lambda fn: parent.command(name)(friendly(fn))
-
-
-def open_ledger(db: Path):
-    from ..ledger import Ledger
-
-    try:
-        return Ledger(db)
-    except Exception as exc:  # sqlite3.DatabaseError and friends: not a ledger file
-        fail(f"{db}: cannot open the ledger ({exc})")
+ExportFormat = Enum("ExportFormat", {f: f for f in EXPORT_FORMATS}, type=str)
+Records = Enum("Records", {r: r for r in RECORDS}, type=str)
+PATHS_HELP = ("Files or folders (walked recursively), http(s) URLs, or - for standard input "
+              "(.txt, .jsonl, .csv, .tsv, .html, .rss/.atom/.xml, .warc[.gz], .urls).")
+FIELD_OPTION = typer.Option([], "--field", help="JSONL field or CSV column for a sayso field, NAME=FIELD "
+                            "(NAME: text, title, date, url, source, author, speaker), e.g. --field text=body.")
+SPEAKER_DOC_OPTION = typer.Option(None, "--speaker", help="Whose first-person words the documents are "
+                                  "(speeches, statements), for records that name no speaker.")
 
 
-def emit(rows: list[dict], fmt: str, columns, title: str) -> None:
-    """Print rows as a table, JSON or CSV."""
-    if fmt not in OUTPUT_FORMATS:
-        fail(f"unknown format {fmt!r} (choose from {', '.join(OUTPUT_FORMATS)})", 2)
-    from .formats import as_csv, as_json
-
-    if fmt == "json":
-        sys.stdout.write(as_json(rows) + "\n")
-    elif fmt == "csv":
-        sys.stdout.write(as_csv(rows))
-    else:
-        out.print(tables.table(rows, columns, title=title))
-
-
-def parse_fields(pairs: list[str]) -> dict[str, str]:
-    """``--field text=body`` options -> {"text": "body"}."""
-    fields = {}
-    for pair in pairs:
-        key, sep, name = pair.partition("=")
-        if not sep or not key or not name:
-            fail(f"--field expects NAME=FIELD (e.g. text=body), got {pair!r}", 2)
-        fields[key.strip()] = name.strip()
-    from ..sources import check_fields
-
-    try:
-        return check_fields(fields)
-    except ValueError as exc:
-        fail(f"--field: {exc}", 2)
-
-
-def check_date(date: Optional[str], option: str = "--date") -> Optional[str]:
-    """A date option as given, after checking it (YYYY-MM-DD, YYYY-MM or YYYY); exit 2 if invalid."""
-    if date is None:
-        return None
-    from ..sources import parse_date
-
-    try:
-        parse_date(date)
-    except ValueError as exc:
-        fail(f"{option}: {exc}", 2)
-    return date
-
-
-@app.callback(invoke_without_command=True)
-def main(version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:
-    if version:
+def _version(value: bool) -> None:
+    if value:
         out.print(f"sayso {__version__}")
         raise typer.Exit()
 
 
+@app.callback(invoke_without_command=True)
+def main(version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                      help="Print the version and exit.")) -> None:
+    """sayso: a ledger of who said what, when, from dated news."""
+
+
 @command()
 def ingest(
-    paths: Optional[list[Path]] = typer.Argument(None, help="Files or folders (.txt, .jsonl, .html), walked recursively."),
-    db: Path = DB_OPTION,
-    date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD or YYYY-MM) for files that have none."),
+    paths: Optional[list[str]] = typer.Argument(None, help=PATHS_HELP, show_default=False),
+    db: str = DB_OPTION,
+    date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD, YYYY-MM or YYYY) for inputs that have none."),
     undated: bool = typer.Option(False, "--undated", help="Accept articles with no date at all (stored as undated)."),
-    field: list[str] = typer.Option([], "--field", help="JSONL field mapping NAME=FIELD, e.g. --field text=body."),
+    field: list[str] = FIELD_OPTION,
+    speaker: Optional[str] = SPEAKER_DOC_OPTION,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     reextract: bool = typer.Option(False, "--reextract", help="Extract again the stored articles whose stage "
-                                   "versions or model files changed (no files needed)."),
+                                   "versions or model files changed (no inputs needed)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as one JSON object."),
 ) -> None:
-    """Extract claims from articles and store them in the ledger.
+    """Extract claims, speakers, times, figures and forecasts from articles and store them in the ledger.
 
-    Re-ingesting the same content changes nothing unless a stage's version or model changed (then
-    the article is extracted again); a bad file is reported and skipped.
+    Re-ingesting the same text changes nothing (other metadata is recorded as a version) unless a
+    stage's version or model changed (then the article is extracted again); a bad input is reported
+    and skipped. Exit 0: every input stored; 1: some failed; 2: bad options.
 
     Example: sayso ingest sayso/examples/ --db news.db; sayso ingest --reextract --db news.db
     """
     if not paths and not reextract:
-        fail("give files or folders to ingest (or --reextract)", 2)
+        fail("give files, folders, URLs or - to ingest (or --reextract)", USAGE)
     if not paths:
-        return _reextract(db, quiet)
+        return _reextract(db, quiet, as_json)
     from ..pipeline import ingest as run_ingest
     from ..sources import count_inputs
 
-    fields, date = parse_fields(field), check_date(date)
-    with open_ledger(db) as ledger, _progress(quiet) as bar:
-        task = bar.add_task("ingesting", total=count_inputs(paths) if bar.live.is_started else None)
-        try:
-            summary = run_ingest(paths, ledger, date=date, fields=fields, allow_undated=undated,
-                                 progress=lambda outcome: bar.advance(task))
-        except KeyboardInterrupt:
-            fail("interrupted: every article stored so far is complete; run again to continue", 130)
-        except SaysoError as exc:
-            fail(str(exc))
-    for error in summary.errors:
-        err.print(Text(f"failed: {error}", style="red"))
-    out.print(Text(f"{summary.new} new, {summary.updated} updated, {summary.unchanged} unchanged, "
-                   f"{summary.failed} failed articles; {summary.claims} claims stored in {db}"))
+    fields, date, speaker = parse_fields(field), check_date(date), check_speaker(speaker)
+    with open_ledger(db, create=True) as ledger, progress(quiet, "ingesting") as (bar, task):
+        if bar.live.is_started:
+            bar.update(task, total=count_inputs(paths))
+        summary = run_ingest(paths, ledger, date=date, fields=fields, allow_undated=undated, speaker=speaker,
+                             progress=lambda outcome: bar.advance(task))
+    _report(summary, db, as_json, f"{summary.new} new, {summary.updated} updated, {summary.unchanged} unchanged"
+            f"{f' ({summary.metadata} with other metadata, recorded)' if summary.metadata else ''}, "
+            f"{summary.failed} failed articles; {summary.claims} claims stored in {db}")
     if reextract:
-        _reextract(db, quiet)
-    if summary.ingested == 0:
-        raise typer.Exit(1)
+        _reextract(db, quiet, as_json)
+    if summary.failed or summary.ingested == 0:
+        raise typer.Exit(FAILED)
 
 
-def _reextract(db: Path, quiet: bool) -> None:
+def _report(summary, db: str, as_json: bool, line: str) -> None:
+    """Failures and warnings on standard error; the summary line (or JSON) on standard output."""
+    for error in summary.errors:
+        err.print(safe.text(f"failed: {error}", style="red"))
+    for note in summary.warnings:
+        warn(note)
+    if as_json:
+        keys = ("new", "updated", "unchanged", "failed", "metadata", "claims")
+        record = {**{k: getattr(summary, k) for k in keys}, "db": db, "warnings": summary.warnings,
+                  "errors": [{"path": e.path, "line": e.line, "reason": e.reason} for e in summary.errors]}
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    else:
+        out.print(safe.text(line), soft_wrap=True)
+
+
+def _reextract(db: str, quiet: bool, as_json: bool) -> None:
     """Extract again the ledger's stale articles; print what was done."""
     from ..pipeline import reextract as run_reextract
 
-    with open_ledger(db) as ledger, _progress(quiet) as bar:
-        task = bar.add_task("re-extracting", total=None)
-        try:
-            summary = run_reextract(ledger, progress=lambda outcome: bar.advance(task))
-        except KeyboardInterrupt:
-            fail("interrupted: every article stored so far is complete; run again to continue", 130)
-    for error in summary.errors:
-        err.print(Text(f"failed: {error}", style="red"))
-    out.print(Text(f"{summary.updated} stale articles extracted again, {summary.failed} failed; "
-                   f"{summary.claims} claims stored in {db}"))
-
-
-def _progress(quiet: bool) -> Progress:
-    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=err, disable=quiet or not err.is_terminal)
-
-
-@command()
-def claims(
-    db: Path = DB_OPTION,
-    speaker: Optional[str] = SPEAKER_OPTION,
-    search: Optional[str] = typer.Option(None, "--search", help="Full-text search in the claim content."),
-    since: Optional[str] = typer.Option(None, "--since", help="Only articles published on or after this date."),
-    until: Optional[str] = typer.Option(None, "--until", help="Only articles published on or before this date."),
-    article: Optional[str] = typer.Option(None, "--article", help="Only this article (id or id prefix)."),
-    limit: Optional[int] = typer.Option(None, "--limit", help="At most this many claims."),
-    fmt: str = FORMAT_OPTION,
-) -> None:
-    """List claims: who said what, when.
-
-    Example: sayso claims --speaker Reznikov --since 2023-01-01 --format json
-    """
-    for value, name in ((since, "--since"), (until, "--until")):
-        check_date(value, name)
-    with open_ledger(db) as ledger:
-        rows = ledger.claims(speaker=speaker, search=search, since=since, until=until,
-                             article=article, limit=limit)
-    emit(rows, fmt, tables.CLAIM_COLUMNS, f"{len(rows)} claims")
-
-
-@command()
-def speakers(
-    db: Path = DB_OPTION,
-    fmt: str = FORMAT_OPTION,
-) -> None:
-    """List the people and organisations quoted in the ledger, with their roles.
-
-    Example: sayso speakers --format csv
-    """
-    with open_ledger(db) as ledger:
-        rows = ledger.speakers()
-    emit(rows, fmt, ("name", "kind", "roles", "claims", "articles", "aliases"), f"{len(rows)} speakers")
+    with open_ledger(db) as ledger, progress(quiet, "re-extracting") as (bar, task):
+        summary = run_reextract(ledger, progress=lambda outcome: bar.advance(task))
+    _report(summary, db, as_json, f"{summary.updated} stale articles extracted again, {summary.failed} failed; "
+            f"{summary.claims} claims stored in {db}")
+    if summary.failed:
+        raise typer.Exit(FAILED)
 
 
 @command()
 def show(
     article: str = typer.Argument(..., help="Article id, id prefix, or the path/URL it was read from."),
-    db: Path = DB_OPTION,
+    db: str = DB_OPTION,
+    fmt: Format = FORMAT_OPTION,
     as_json: bool = AS_JSON,
 ) -> None:
-    """Show one article with its claims marked (speaker, cue, content).
+    """Show one article with its claims marked (speaker, cue, content) and its records.
+
+    On a terminal the marks are colours; in a pipe or file they are brackets:
+    {{speaker}} <<cue>> [[content]]. --format json (or --json) prints the article and every
+    record; jsonl one line; csv its claims.
 
     Example: sayso show 3f2a9c
     """
     with open_ledger(db) as ledger:
         found = ledger.article(article)
     if found is None:
-        fail(f"no article matches {article!r} (see `sayso claims` for ids)")
-    if as_json:
-        sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
+        fail(f"no article matches {article!r} (see `sayso articles` for ids)")
+    fmt = Format.json if as_json else fmt
+    if fmt == Format.table:
+        out.print(article_view(found, plain=not out.is_terminal))
+    elif fmt == Format.csv:
+        emit(found["claims"], fmt, tables.CLAIM_COLUMNS, "claims")
     else:
-        out.print(article_view(found))
+        emit([found], fmt, (), "article", single=fmt == Format.json)
 
 
 @command()
 def extract(
-    files: list[Path] = typer.Argument(..., help="Files or folders to read."),
-    as_json: bool = typer.Option(False, "--json", help="One JSON object per article (text and records with offsets)."),
-    date: Optional[str] = typer.Option(None, "--date", help="Publication date for files that have none."),
+    files: list[str] = typer.Argument(..., help=PATHS_HELP),
+    fmt: Format = FORMAT_OPTION,
+    as_json: bool = typer.Option(False, "--json", help="Same as --format jsonl: one JSON object per article "
+                                 "(text and every record with offsets)."),
+    date: Optional[str] = typer.Option(None, "--date", help="Publication date for inputs that have none."),
+    field: list[str] = FIELD_OPTION,
+    speaker: Optional[str] = SPEAKER_DOC_OPTION,
 ) -> None:
-    """Extract claims without a database and print them.
+    """Extract records without a database and print them.
+
+    Table and CSV list the claims; json and jsonl give each article's text and every record with
+    offsets. Exit 0: every input extracted; 1: some failed.
 
     Example: sayso extract article.txt --json
     """
     from ..pipeline import extract_files
     from ..shapes import extraction as to_dict
 
-    failed = done = 0
-    for item in extract_files(files, date=check_date(date)):
+    fmt = Format.jsonl if as_json else fmt
+    failed = 0
+    everything = []
+    for item in extract_files(files, date=check_date(date), fields=parse_fields(field), speaker=check_speaker(speaker)):
         if isinstance(item, SaysoError):
             failed += 1
-            err.print(Text(f"failed: {item}", style="red"))
-        elif as_json:
-            done += 1
-            sys.stdout.write(json.dumps(to_dict(item), ensure_ascii=False) + "\n")
+            err.print(safe.text(f"failed: {item}", style="red"))
+            continue
+        for note in item.article.warnings:
+            warn(note)
+        record = to_dict(item)
+        if fmt == Format.jsonl:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif fmt == Format.table:
+            emit(record["claims"], fmt, ("speaker", "cue", "content", "kind"), item.article.title or "(untitled)")
         else:
-            done += 1
-            rows = to_dict(item)["claims"]
-            out.print(tables.table(rows, ("speaker", "cue", "content", "kind"), title=item.article.title))
-    if done == 0 and failed:
-        raise typer.Exit(1)
+            everything.append(record)
+    if fmt == Format.json:
+        emit(everything, fmt, (), "", single=False)
+    elif fmt == Format.csv:
+        emit([{"article_id": r["article"]["id"], **c} for r in everything for c in r["claims"]], fmt, (), "")
+    if failed:
+        raise typer.Exit(FAILED)
 
 
 @command()
 def export(
-    db: Path = DB_OPTION,
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl or csv."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
-    records: str = typer.Option("claims", "--records", "-r", help="claims, forecasts, figures or times."),
+    db: str = DB_OPTION,
+    fmt: ExportFormat = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, parquet (needs -o) or "
+                                     "jsonld (schema.org Claim / ClaimReview; claims or forecasts)."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write this file (replaced only when the "
+                                         "export is complete; never the ledger) instead of standard output."),
+    records: Records = typer.Option("claims", "--records", "-r", help="Which records."),
 ) -> None:
-    """Export every claim (or forecast, figure, time expression) with its article and offsets.
+    """Export every record of one type with its ids and offsets (same columns in every format).
 
-    Example: sayso export --format csv -o claims.csv; sayso export --records forecasts
+    Example: sayso export --format csv -o claims.csv; sayso export --records forecasts --format jsonld
     """
-    from .formats import FORMATS, RECORDS, export as run_export
+    from .formats import export as run_export
 
-    if fmt not in FORMATS:
-        fail(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})", 2)
-    if records not in RECORDS:
-        fail(f"unknown records {records!r} (choose from {', '.join(RECORDS)})", 2)
+    fmt, records = ExportFormat(fmt).value, Records(records).value
+    if fmt == "parquet" and output is None:
+        fail("--format parquet needs an output file (-o FILE)", USAGE)
+    if fmt == "jsonld" and records not in ("claims", "forecasts"):
+        fail("--format jsonld exports --records claims or forecasts", USAGE)
     with open_ledger(db) as ledger:
-        if output is None:
-            n = run_export(ledger, fmt, sys.stdout, records)
-        else:
-            with open(output, "w", encoding="utf-8", newline="") as fh:
-                n = run_export(ledger, fmt, fh, records)
-    err.print(f"{n} {records} exported")
+        n = run_export(ledger, fmt, sys.stdout if output is None else output, records)
+    err.print(safe.text(f"{n} {records} exported" + (f" to {output}" if output else "")))
 
 
 @command()
 def demo(
-    db: Path = typer.Option("sayso-demo.db", "--db", help="Where to build the demo ledger (replaced)."),
+    db: str = typer.Option("sayso-demo.db", "--db", help="Where to build the demo ledger (replaced)."),
 ) -> None:
     """Ingest the bundled example articles into a fresh ledger; show claims, forecasts, disputed figures.
 
@@ -286,85 +226,69 @@ def demo(
     from .demo import run_demo
 
     summary, records = run_demo(db)
-    out.print(Text(f"{summary.new} new articles, {summary.failed} failed, {summary.claims} claims -> {db}"))
-    columns = {"claims": tables.CLAIM_COLUMNS, "forecasts": ("predictor", "text", "hedging", "latest", "status"),
-               "disputed figures": ("measure", "value", "speaker", "published")}
+    out.print(safe.text(f"{summary.new} new articles, {summary.failed} failed, {summary.claims} claims -> {db}"))
+    columns = {"claims": tables.CLAIM_COLUMNS, "forecasts": ("id", "predictor", "text", "hedging", "latest", "status"),
+               "disputed figures": ("figure_id", "measure", "value", "speaker", "published")}
     for name, rows in records.items():
         out.print(tables.table(rows, columns[name], title=f"{len(rows)} {name}"))
+    from .demo import DEMO_AS_OF
 
-
-@command()
-def figures(
-    db: Path = DB_OPTION,
-    search: Optional[str] = typer.Option(None, "--search", help="Only figures whose counted thing, subject or text contains this."),
-    disputed: bool = typer.Option(False, "--disputed", help="Only groups whose values disagree beyond the tolerance."),
-    fmt: str = FORMAT_OPTION,
-) -> None:
-    """List figures grouped by what they measure, with each source; disputed groups first.
-
-    Example: sayso figures --disputed --search soldiers
-    """
-    with open_ledger(db) as ledger:
-        rows = ledger.figures(search=search, disputed=disputed)
-    groups = len({r["group"] for r in rows})
-    emit(rows, fmt, tables.FIGURE_GROUP_COLUMNS, f"{len(rows)} figures in {groups} groups")
-
-
-@command()
-def forecasts(
-    db: Path = DB_OPTION,
-    speaker: Optional[str] = SPEAKER_OPTION,
-    due_before: Optional[str] = typer.Option(None, "--due-before", help="Only forecasts whose deadline is before this date."),
-    status: Optional[str] = typer.Option(None, "--status", help="open, due or resolved (on the --as-of date)."),
-    as_of: Optional[str] = AS_OF_OPTION,
-    fmt: str = FORMAT_OPTION,
-) -> None:
-    """List forecasts: who predicted what, by when, how surely, and whether it is due.
-
-    Example: sayso forecasts --speaker Reznikov --status due --as-of 2023-04-01
-    """
-    for value, name in ((due_before, "--due-before"), (as_of, "--as-of")):
-        check_date(value, name)
-    with open_ledger(db) as ledger:
-        rows = ledger.forecasts(speaker=speaker, due_before=due_before, status=status, as_of=as_of)
-    emit(rows, fmt, tables.FORECAST_COLUMNS, f"{len(rows)} forecasts")
+    out.print(safe.text(f"Browse it in a web browser: sayso serve --db {db} --as-of {DEMO_AS_OF}, "
+                        "then open http://127.0.0.1:8000/"), soft_wrap=True)
 
 
 @command()
 def resolve(
-    forecast_id: int = typer.Argument(..., help="The forecast's id (see `sayso forecasts`)."),
+    forecast_id: int = typer.Argument(..., min=0, max=MAX_INT, help="The forecast's id (see `sayso forecasts`)."),
     outcome: str = typer.Option(..., "--outcome", help="true, false, partly or unclear."),
     evidence: str = typer.Option(..., "--evidence", help="An http(s) URL, or the id of an article in the ledger."),
     note: Optional[str] = typer.Option(None, "--note", help="A short note on how it was settled."),
     by: Optional[str] = typer.Option(None, "--by", help="Who resolves it (default: the login name)."),
-    db: Path = DB_OPTION,
+    db: str = DB_OPTION,
+    as_json: bool = typer.Option(False, "--json", help="Print the resolution and its history as JSON."),
 ) -> None:
     """Record whether a forecast came true, with evidence; resolving again keeps the history.
 
     Example: sayso resolve 12 --outcome false --evidence https://example.org/report --note "no offensive by March"
     """
+    from .common import text_option
+
+    note, by, evidence = (text_option(v, name) for v, name in ((note, "--note"), (by, "--by"), (evidence, "--evidence")))
     with open_ledger(db) as ledger:
         result = ledger.resolve(forecast_id, outcome, evidence, note=note, who=by)
-    out.print(Text(f"forecast {forecast_id}: {outcome} (evidence {result['evidence']}); "
-                   f"{len(result['history'])} resolution(s) on record"))
+    if as_json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+    else:
+        out.print(safe.text(f"forecast {forecast_id}: {outcome} (evidence {result['evidence']}); "
+                            f"{len(result['history'])} resolution(s) on record"), soft_wrap=True)
 
 
-@command("track-record")
-def track_record(
-    db: Path = DB_OPTION,
-    speaker: Optional[str] = SPEAKER_OPTION,
-    as_of: Optional[str] = AS_OF_OPTION,
-    fmt: str = FORMAT_OPTION,
+@command()
+def serve(
+    db: str = DB_OPTION,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    token: Optional[str] = typer.Option(None, "--token", envvar="SAYSO_TOKEN", show_envvar=True,
+                                        help="Allow writes (resolving forecasts) with this token; without one the "
+                                             "server is read-only. Prefer SAYSO_TOKEN: other users can see a command line."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="The day statuses are computed for (default: today)."),
 ) -> None:
-    """Per predictor: forecasts made, resolved, hit rate and Brier score (hedging as probability).
+    """Browse the ledger in a web browser (and as JSON under /api): articles with their records marked,
+    search, speakers, the forecast board, disputed figures.
 
-    Example: sayso track-record --speaker Reznikov
+    Example: sayso serve --db sayso-demo.db --as-of 2024-06-30 (writes: SAYSO_TOKEN=secret sayso serve ...)
     """
-    check_date(as_of, "--as-of")
-    with open_ledger(db) as ledger:
-        rows = ledger.track_record(speaker=speaker, as_of=as_of)
-    emit(rows, fmt, tables.TRACK_RECORD_COLUMNS, f"{len(rows)} predictors")
+    from .web.serve import serve as run_server
 
+    check_date(as_of, "--as-of")
+    if not Path(db).is_file():
+        fail(f"{db}: no ledger there (create one with `sayso ingest FILES --db {db}` or `sayso demo`)")
+    run_server(Path(db), host, port, token or None, as_of, say=lambda line: print(line, file=sys.stderr, flush=True))
+
+
+from . import cli_records  # noqa: E402,F401 - registers the listing commands on ``app``
+
+__all__ = ["app", "INTERRUPTED"]
 
 if __name__ == "__main__":  # pragma: no cover
     app()

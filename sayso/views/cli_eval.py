@@ -102,3 +102,42 @@ def eval_figures(
     from ..evaluate.figures import evaluate_figures, format_report
 
     run_eval(evaluate_figures, gold_file, as_json, _text(format_report))
+
+
+@command("places")
+def eval_places(
+    gold_dir: Path = typer.Argument(..., help="The geoparsing-gritta folder (GWN.xml, TR-News.xml, GeoVirus.xml) or one file."),
+    corpus: Optional[list[str]] = typer.Option(None, "--corpus", help="Only this corpus (GWN, TR-News, GeoVirus, LGL); repeatable."),
+    as_json: bool = AS_JSON,
+    limit: Optional[int] = LIMIT_OPTION,
+) -> None:
+    """Score the places stage (recognition P/R/F1; accuracy within 161 km end to end and given the gold
+    toponyms) next to a baseline (spaCy GPE/LOC, most populous entry).
+
+    Example: sayso eval places ../shared/evaldata/geoparsing-gritta --corpus GWN --json
+    """
+    from ..evaluate.places import evaluate_places, format_report
+
+    run_eval(evaluate_places, gold_dir, as_json, _text(format_report), corpora=corpus or None, limit=limit)
+
+
+@command("events")
+def eval_events(
+    corpus: str = typer.Argument(..., help="case2021, plover or acled."),
+    path: Path = typer.Argument(..., help="The corpus folder (or its file)."),
+    split: str = typer.Option("heldout", "--split", help="case2021 / plover: heldout (default), dev or all."),
+    rules_only: bool = typer.Option(False, "--rules-only", help="Without the trained re-typer (ablation)."),
+    as_json: bool = AS_JSON,
+) -> None:
+    """Score the events stage: case2021 (ACLED sub-event type, weighted F1), plover (PLOVER category),
+    acled (type, place within 161 km located by the places stage, date, fatalities); a keyword baseline
+    in the same run.
+
+    Example: sayso eval events case2021 ../shared/evaldata/case2021-task2 --json
+    """
+    from ..evaluate.events import EVALUATORS, evaluate, format_report
+
+    if corpus not in EVALUATORS:
+        fail(f"unknown corpus {corpus!r} (choose from {', '.join(sorted(EVALUATORS))})", 2)
+    run_eval(evaluate, path, as_json, _text(format_report), corpus=corpus, split=split,
+             model=False if rules_only else None)

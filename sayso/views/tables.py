@@ -1,18 +1,29 @@
-"""Terminal tables of ledger rows (Rich). Every cell is ``rich.text.Text``, never parsed as
-markup: article text is untrusted."""
+"""Terminal tables of ledger rows (Rich). Every cell and title goes through :mod:`.safe`
+(controls escaped, never parsed as markup): article text is untrusted. Every table shows ids."""
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from rich.table import Table
-from rich.text import Text
 
-CLAIM_COLUMNS = ("published", "speaker", "cue", "content", "kind")
+from . import safe
+
+CLAIM_COLUMNS = ("id", "published", "speaker", "cue", "content", "kind")
+SPEAKER_COLUMNS = ("id", "name", "kind", "roles", "claims", "articles", "aliases")
+ARTICLE_COLUMNS = ("id", "published", "title", "source", "claims")
 FORECAST_COLUMNS = ("id", "published", "predictor", "text", "hedging", "latest", "status", "outcome")
-TRACK_RECORD_COLUMNS = ("predictor", "forecasts", "open", "due", "resolved", "hit_rate", "brier")
-TIME_COLUMNS = ("text", "type", "value", "earliest", "latest")
-FIGURE_COLUMNS = ("text", "value", "unit", "counted", "qualifier", "speaker", "owner")
-FIGURE_GROUP_COLUMNS = ("group", "measure", "disputed", "value", "text", "speaker", "owner", "published")
+TRACK_RECORD_COLUMNS = ("predictor_id", "predictor", "forecasts", "open", "due", "resolved", "hit_rate", "brier")
+TIME_COLUMNS = ("id", "text", "type", "value", "earliest", "latest")
+FIGURE_COLUMNS = ("id", "text", "value", "unit", "counted", "qualifier", "speaker", "owner")
+FIGURE_GROUP_COLUMNS = ("figure_id", "group", "measure", "disputed", "value", "text", "speaker", "owner", "published")
+PLACE_COLUMNS = ("id", "name", "feature", "country_code", "admin1", "latitude", "longitude", "geonameid",
+                 "mentions", "articles", "events")
+EVENT_COLUMNS = ("id", "earliest", "latest", "kind", "acled_subtype", "actor", "target", "place_name", "killed",
+                 "injured", "text", "same_as")
+ARTICLE_PLACE_COLUMNS = ("text", "name", "feature", "country_code", "admin1", "latitude", "longitude")
+ARTICLE_EVENT_COLUMNS = ("id", "kind", "acled_subtype", "actor", "target", "place_name", "earliest", "latest",
+                         "killed", "injured", "civilian")
+EVIDENCE_COLUMNS = ("rank", "stance", "score", "record", "published", "text", "reasons")
 CONTENT_WIDTH = 90
 
 
@@ -24,11 +35,11 @@ def shorten(text: str | None, width: int = CONTENT_WIDTH) -> str:
 
 def table(rows: Sequence[dict], columns: Sequence[str], title: str | None = None) -> Table:
     """A Rich table of ``rows``; every cell is plain Text (no markup)."""
-    out = Table(title=title, show_lines=False, expand=False)
+    out = Table(title=safe.text(title) if title is not None else None, show_lines=False, expand=False)
     for col in columns:
         out.add_column(col, overflow="fold")
     for row in rows:
-        out.add_row(*(Text(shorten(cell(row.get(col)))) for col in columns))
+        out.add_row(*(safe.text(shorten(cell(row.get(col)))) for col in columns))
     return out
 
 

@@ -70,7 +70,7 @@ def test_forecasts_link_to_claim_time_and_predictor(ledger):
     assert [r["predictor"] for r in rows] == ["Oleksii Reznikov", "Oleksii Reznikov", "Kyiv Wire"]
     assert [r["time_text"] for r in rows] == ["around February 24", "by March", "next year"]
     assert [r["status"] for r in rows] == ["open", "open", "open"]
-    assert rows[0]["cue_text"] == "will" and rows[0]["claim_id"] is not None and rows[2]["claim_id"] is None
+    assert rows[0]["cue"] == "will" and rows[0]["claim_id"] is not None and rows[2]["claim_id"] is None
 
 
 @pytest.mark.parametrize("as_of, expected", [

@@ -100,7 +100,7 @@ def test_store_and_read_back_a_claim(ledger):
 
 
 LEDGER_CONTEXT = {"id", "article_id", "title", "published", "date_precision", "url", "source", "speaker_id",
-                  "speaker_mention_id", "role", "affiliation"}
+                  "speaker_mention_id", "speaker_kind", "role", "affiliation"}
 
 
 def test_one_claim_shape_for_listing_export_and_show(ledger):
@@ -309,7 +309,7 @@ def test_mention_of_unknown_entity_is_kept_unlinked(ledger):
         ("col:win", 0),
         ("^win", 1),
         ("'; DROP TABLE claims; --", 0),
-        ("", 2),  # no search filter
+        ("", 0),  # no word: nothing (None is no filter), as for " "
     ],
 )
 def test_search(ledger, search, expected):
@@ -501,8 +501,8 @@ def test_schema_version_recorded_and_migrations_idempotent(tmp_path):
 def test_a_new_migration_applies_once_on_reopen(tmp_path):
     path = tmp_path / "ledger.db"
     Ledger(path).close()
-    extra = schema.Migration(schema.LATEST_VERSION + 1, "places",
-                             ("CREATE TABLE places (id INTEGER PRIMARY KEY, article_id TEXT NOT NULL)",))
+    extra = schema.Migration(schema.LATEST_VERSION + 1, "notes",
+                             ("CREATE TABLE notes (id INTEGER PRIMARY KEY, article_id TEXT NOT NULL)",))
     conn = schema.connect(path)
     assert schema.migrate(conn, schema.MIGRATIONS + (extra,)) == extra.version
     assert schema.migrate(conn, schema.MIGRATIONS + (extra,)) == extra.version  # no "table exists" error

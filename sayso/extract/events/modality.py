@@ -20,12 +20,20 @@ NOUN_LINKS = ("dobj", "pobj", "prep", "compound", "nsubj", "nsubjpass", "attr", 
 FUTURE_GOING = ("going", "about")
 
 
+NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "nothing", "no-one", "noone"})
+"""A verb whose subject is one of these, or has "no" ("no one", "no soldiers"), did not happen."""
+
+
 def _negated(tok) -> bool:
     for c in tok.children:
         if c.dep_ == "neg":
             return True
         if c.dep_ == "det" and c.lower_ in L.NEGATION_DETS:
             return True
+        if c.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("VERB", "AUX") and (
+                c.lower_ in NEGATIVE_SUBJECTS or any(d.dep_ == "det" and d.lower_ in L.NEGATION_DETS
+                                                     for d in c.children)):
+            return True  # "no one was arrested", "nobody was hurt"
     return False
 
 

@@ -388,8 +388,23 @@ def attach_currency(text: str, cand: Candidate) -> Candidate:
     return cand
 
 
+MAX_NUMBER_CHARS = 24
+"""Longest run of digits (with their separators) read as a number: "1,234,567,890,123.45" is 20.
+Longer runs (serial numbers, hashes, a 400-digit string) are not figures, and quantulum3's time
+grows about with the cube of a number's digits (80 digits 0.5 s, 400 digits 48 s)."""
+_DIGIT_RUN = re.compile(r"\d[\d,.]*")
+
+
+def mask_long_numbers(text: str) -> str:
+    """``text`` with every digit run over :data:`MAX_NUMBER_CHARS` blanked (same length: offsets hold)."""
+    return _DIGIT_RUN.sub(lambda m: m.group(0) if len(m.group(0)) <= MAX_NUMBER_CHARS else " " * len(m.group(0)),
+                          text)
+
+
 def find_numbers(text: str) -> list[Candidate]:
-    """Every candidate quantity in ``text`` (rules first, then quantulum3 where no rule matched)."""
+    """Every candidate quantity in ``text`` (rules first, then quantulum3 where no rule matched);
+    digit runs too long to be a figure are skipped (:data:`MAX_NUMBER_CHARS`)."""
+    text = mask_long_numbers(text)
     own = rule_candidates(text)
     others = [c for c in quantulum_candidates(text) if not any(c.overlaps(o) for o in own)]
     found = [attach_currency(text, c) for c in own + others]

@@ -14,6 +14,7 @@ from typing import Iterator
 
 from .candidates import Mention, find_mentions, set_heads
 from .gazetteer import gazetteer, norm
+from . import lexicon as L
 from .lexicon import SPEAKER_BLOCK_MIN_POPULATION, VERSION
 from .records import Place
 from .resolve import resolve
@@ -60,8 +61,19 @@ def is_place_name(text: str) -> bool:
     gaz = gazetteer()
     if not text or not text.strip() or gaz.demonym(text.strip()):
         return False
-    return any(main and (e.feature != "city" or e.population >= SPEAKER_BLOCK_MIN_POPULATION)
-               for e, main in gaz.lookup(text.strip()))
+    return any(main and _blocks_speaker(e) for e, main in gaz.lookup(text.strip()))
+
+
+def _blocks_speaker(e) -> bool:
+    """Countries, regions, areas, large cities; a county only by a name of two words or more
+    ("Orange County"): "Devon" and "Lincoln" are names too; never a body that speaks (the EU)."""
+    if e.key in L.SPEAKING_BODIES:
+        return False
+    if e.feature == "city":
+        return e.population >= SPEAKER_BLOCK_MIN_POPULATION
+    if e.feature == "admin2":
+        return " " in e.name
+    return True
 
 
 __all__ += ["norm"]

@@ -130,7 +130,7 @@ def _recheck(span, gaz: Gazetteer, label: str) -> bool:
     entries = [e for e, main in gaz.lookup(text) if main]
     if not entries:
         return False
-    if label == "ORG" and any(e.feature not in ("city", "admin1") for e in entries):
+    if label == "ORG" and any(e.feature not in ("city", "admin1", "admin2") for e in entries):
         return True
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
@@ -260,8 +260,11 @@ def _spot_evidence(doc, span, entries, focus: set[str]) -> bool:
 def _strip_head(text: str, gaz: Gazetteer) -> tuple[str, str | None]:
     """"Donetsk Oblast" -> ("Donetsk", "region"); "United States" stays whole (a known name)."""
     words = text.rsplit(" ", 1)
-    if len(words) == 2 and words[1].lower() in L.REGION_NOUNS and not gaz.lookup(text):
-        return words[0], "region"
+    if len(words) == 2 and not gaz.lookup(text):
+        if words[1].lower() in L.REGION_NOUNS:
+            return words[0], "region"
+        if words[1].lower() in L.COUNTY_NOUNS:
+            return words[0], "county"
     return text, None
 
 
@@ -284,6 +287,8 @@ def _set_head(doc, m: Mention, mentions: list[Mention], gaz: Gazetteer) -> None:
         word = ""  # "Kramatorsk, Donetsk region": a singular head noun belongs to the last name only
     if word in L.REGION_NOUNS:
         m.head = "region"
+    elif word in L.COUNTY_NOUNS:
+        m.head = "county"
     elif word in L.CITY_NOUNS:
         m.head = "city"
     elif span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in L.CITY_NOUNS:

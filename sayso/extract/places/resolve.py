@@ -30,7 +30,15 @@ def candidates(gaz: Gazetteer, m: Mention) -> list[Candidate]:
     if m.kind == "adjective":
         entry = gaz.demonym(m.text)
         return [(entry, True)] if entry else []
-    return gaz.lookup(m.lookup)
+    found = gaz.lookup(m.lookup)
+    if m.head == "county":  # "Suffolk and Nassau counties": Nassau County too
+        known = {e.key for e, _ in found}
+        found += [(e, main) for noun in COUNTY_NAMES for e, main in gaz.lookup(f"{m.lookup} {noun}")
+                  if e.key not in known]
+    return found
+
+
+COUNTY_NAMES = ("County", "Parish")
 
 
 def prior(entry: Entry, main: bool, m: Mention, namesake_city: bool, capital: bool = False) -> float:
@@ -44,7 +52,11 @@ def prior(entry: Entry, main: bool, m: Mention, namesake_city: bool, capital: bo
         # "Moscow", "Donetsk": a region named after its capital means the city unless
         # the text says "region"; the region's summed population must not outvote it.
         score -= L.NAMESAKE_REGION_PENALTY
+    if entry.feature == "admin2" and namesake_city and m.head != "county":
+        score -= L.NAMESAKE_REGION_PENALTY  # "Reading" is the town, "Reading borough" the authority
     if m.head == "region" and entry.feature in ("admin1", "area", "region"):
+        score += L.HEAD_NOUN_BONUS
+    elif m.head == "county" and entry.feature == "admin2":
         score += L.HEAD_NOUN_BONUS
     elif m.head == "city" and entry.feature == "city":
         score += L.HEAD_NOUN_BONUS
@@ -58,7 +70,7 @@ def contains(outer: Entry, inner: Entry) -> bool:
     if outer.feature == "country":
         return inner.feature != "country"
     if outer.feature == "admin1":
-        return inner.feature == "city" and inner.admin1_code == outer.admin1_code
+        return inner.feature in ("city", "admin2") and inner.admin1_code == outer.admin1_code
     return False
 
 
@@ -83,8 +95,16 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[tuple[Me
 
 def _priors(m: Mention, cs: list[Candidate], capitals: set) -> list[float]:
     city_names = {(e.country_code, e.admin1_code, e.name) for e, _ in cs if e.feature == "city"}
-    return [prior(e, main, m, (e.country_code, e.admin1_code, e.name) in city_names, e.key in capitals)
-            for e, main in cs]
+    city_regions = {(e.country_code, e.admin1_code) for e, _ in cs if e.feature == "city"}
+    return [prior(e, main, m, _namesake(e, city_names, city_regions), e.key in capitals) for e, main in cs]
+
+
+def _namesake(e: Entry, city_names: set, city_regions: set) -> bool:
+    """A region that shares its name with a town inside it (admin-2: any town of the candidates
+    in its admin-1 region, since "City and Borough of Leeds" is also called "Leeds")."""
+    if e.feature == "admin2":
+        return (e.country_code, e.admin1_code) in city_regions
+    return (e.country_code, e.admin1_code, e.name) in city_names
 
 
 def _compass_elsewhere(e: Entry, countries: Counter) -> bool:
@@ -103,8 +123,16 @@ def _container_bonus(mentions, cands, priors, text: str) -> None:
     """"Kramatorsk, Ukraine": raise the pair (inner, outer) where outer contains inner."""
     for i in range(len(mentions) - 1):
         a, b = mentions[i], mentions[i + 1]
-        if text[a.end:b.start].strip() != "," or not cands[i] or not cands[i + 1]:
+        if text[a.end:b.start].strip() != "," or not cands[i + 1]:
             continue
+        if not cands[i]:  # "Krasnivka, Kherson": a town the gazetteer lacks, written with its region
+            if not (i + 2 < len(mentions) and _list_link(text[b.end:mentions[i + 2].start])):
+                for k, (e, _) in enumerate(cands[i + 1]):
+                    if e.feature in ("admin1", "admin2", "country"):
+                        priors[i + 1][k] += L.CONTAINER_BONUS
+            continue
+        if i + 2 < len(mentions) and _list_link(text[b.end:mentions[i + 2].start]):
+            continue  # "Washington, New York and Boston": a list, not a town and its state
         best = None
         for ia, (ea, _) in enumerate(cands[i]):
             for ib, (eb, _) in enumerate(cands[i + 1]):
@@ -115,6 +143,11 @@ def _container_bonus(mentions, cands, priors, text: str) -> None:
         if best is not None:
             priors[i][best[1]] += L.CONTAINER_BONUS
             priors[i + 1][best[2]] += L.CONTAINER_BONUS
+
+
+def _list_link(between: str) -> bool:
+    """The words between two mentions continue a list: ", ", " and ", ", or "."""
+    return between.strip(" ,") in ("and", "or") or between.strip() == ","
 
 
 def _focus(chosen: list[Entry | None]) -> tuple[Counter, set]:
@@ -128,6 +161,6 @@ def _focus(chosen: list[Entry | None]) -> tuple[Counter, set]:
 
 def _context(e: Entry, countries: Counter, regions: set) -> float:
     bonus = L.CONTEXT_COUNTRY_BONUS * countries.get(e.country_code, 0.0)
-    if e.feature == "city" and (e.country_code, e.admin1_code) in regions:
+    if e.feature in ("city", "admin2") and (e.country_code, e.admin1_code) in regions:
         bonus += L.CONTEXT_ADMIN1_BONUS
     return bonus

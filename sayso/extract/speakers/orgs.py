@@ -72,7 +72,14 @@ def org_spans(book: Book) -> list:
             spans[-1] = doc[spans[-1].start:ent.end]
         else:
             spans.append(ent)
-    return [s for s in (_cut(s, starts, people) for s in spans) if s is not None]
+    return [s for s in (_cut(s, starts, people) for s in spans) if s is not None and not _is_place(s)]
+
+
+def _is_place(span) -> bool:
+    """An ORG span that is a place's name ("the Donbass", "Kramatorsk"): places never speak."""
+    from ..places import is_place_name
+
+    return is_place_name(" ".join(t.text for t in strip_det(list(span))))
 
 
 def _cut(span, starts: set[int], people: list):

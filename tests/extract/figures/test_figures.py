@@ -190,7 +190,8 @@ ODD_FORMATS = [
     ("5.000.000 people", 5_000_000),
     ("10 000 people", 10_000),
     ("1.234.567,5 euros", 1_234_567.5),
-    ("999999999999999999999999999999999999999999999999 soldiers", 1e48),
+    ("999999999999999999999999999999999999999999999999 soldiers", None),  # over MAX_NUMBER_CHARS: not a figure
+    ("999999999999999999999 soldiers", 1e21),  # 21 digits: still read
     ("٣٠٠ soldiers", 300),  # Arabic-Indic digits
     ("1e-999 of it", ANY_FINITE),  # underflows to 0
     ("a stray 1e999 here", None),
