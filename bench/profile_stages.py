@@ -26,7 +26,9 @@ from ingest_reuters import DEFAULT_CORPUS, WARM_UP, read_stories  # noqa: E402
 def stage_calls(models):
     """(name, function(doc, article, done) -> result) for every stage, in pipeline order."""
     from sayso.extract.claims import extract_claims
+    from sayso.extract.events import extract_events
     from sayso.extract.figures import extract_figures
+    from sayso.extract.places import extract_places
     from sayso.extract.forecasts import extract_forecasts
     from sayso.extract.speakers import resolve_speakers
     from sayso.extract.times import extract_times
@@ -38,6 +40,10 @@ def stage_calls(models):
         ("figures", lambda doc, a, d: list(extract_figures(doc, a, d["speakers"][0]))),
         ("forecasts", lambda doc, a, d: list(extract_forecasts(doc, a, d["speakers"][0], d["speakers"][1],
                                                                d["times"]))),
+        ("places", lambda doc, a, d: list(extract_places(doc, a))),
+        ("events", lambda doc, a, d: list(extract_events(doc, a, d["times"], d["figures"], d["places"],
+                                                         model=models.event_typer or False,
+                                                         extractor=models.extractor("events")))),
     ]
 
 
