@@ -165,6 +165,9 @@ def ingest(
 ) -> IngestSummary:
     """Read, extract and store every article under ``paths``; bad inputs are counted, not fatal.
 
+    ``speaker`` names whose first-person words the documents are (a speech, a statement): their
+    "I" and "we" outside quotations resolve to that person (a document's own speaker field wins).
+
     Stages:
       1. sources: files -> Article records (or SourceError, recorded and reported);
       2. skip articles the ledger already holds with the same extractor strings (the stale

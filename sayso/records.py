@@ -97,6 +97,7 @@ class Entity:
     role: str | None = None  # "Defence Minister"
     affiliation: str | None = None  # "Ukraine"
     aliases: list[str] = field(default_factory=list)
+    described: bool = False  # known only by a description ("the US president"), never by a name
 
 
 @dataclass

@@ -1,5 +1,9 @@
 """Score the claims extractor (and the textacy baseline) against PolNeAR.
 
+``system`` is the extractor in PolNeAR's broad sense of attribution (acts, polls, sourceless
+passives); ``ledger`` the attributions the ledger stores (``extract_claims(attributions_only=True)``:
+speech, thought and stance cues with a speaker and a proposition), scored the same way.
+
 ``evaluate_claims(gold_dir)`` parses every text of one split once, runs both
 systems on the same Docs and scores source / cue / content spans (see
 ``scoring``). ``gold_dir`` is a split directory (``.../polnear/dev``, holding
@@ -31,9 +35,11 @@ def gold_units(gold: GoldDoc) -> Units:
     return units
 
 
-def system_units(doc, text: str, models: Models | None = None) -> Units:
+def system_units(doc, text: str, models: Models | None = None, attributions_only: bool = False) -> Units:
+    """sayso's claims as units: PolNeAR's broad sense (the default), or only the attributions the
+    ledger stores (``attributions_only``)."""
     units: Units = {role: [] for role in ROLES}
-    for claim in extract_claims(doc, Article(text=text), models or Models.default()):
+    for claim in extract_claims(doc, Article(text=text), models or Models.default(), attributions_only=attributions_only):
         if claim.speaker:
             units["source"].append([(claim.speaker.start, claim.speaker.end)])
         if claim.cue:
@@ -83,14 +89,15 @@ def resolve_split(gold_dir: str | Path) -> Path:
 
 def score_docs(golds: list[GoldDoc], docs: Iterable) -> dict:
     """Score both systems on already parsed Docs (one per gold text, same order)."""
-    system, baseline = RoleScorer(ROLES), RoleScorer(ROLES)
+    system, ledger, baseline = RoleScorer(ROLES), RoleScorer(ROLES), RoleScorer(ROLES)
     n = 0
     for gold, doc in zip(golds, docs):
         expected = gold_units(gold)
         system.add_doc(gold.text, expected, system_units(doc, gold.text))
+        ledger.add_doc(gold.text, expected, system_units(doc, gold.text, attributions_only=True))
         baseline.add_doc(gold.text, expected, _safe(baseline_units, doc, gold.text))
         n += 1
-    return {"system": system.result(), "baseline": baseline.result(), "docs": n}
+    return {"system": system.result(), "ledger": ledger.result(), "baseline": baseline.result(), "docs": n}
 
 
 def evaluate_claims(gold_dir: str | Path, limit: int | None = None) -> dict:
@@ -104,7 +111,7 @@ def evaluate_claims(gold_dir: str | Path, limit: int | None = None) -> dict:
 def format_report(result: dict) -> str:
     """A plain-text table of ``evaluate_claims`` output."""
     lines = [f"PolNeAR claims, {result['docs']} docs", f"{'system':<9}{'role':<9}{'mode':<9}  P      R      F1"]
-    for name in ("system", "baseline"):
+    for name in ("system", "ledger", "baseline"):
         for role in ROLES:
             for mode in MODES:
                 s = result[name][role][mode]

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 from sayso import shapes
-from sayso.ledger import browse as web_reads, figures as figure_book, forecasts as forecast_book, listing, queries, schema, store as writes
+from sayso.ledger import browse as web_reads, figures as figure_book, forecasts as forecast_book, identity, listing, queries, schema, store as writes
 from sayso.ledger import evidence as evidence_book, events as event_book, places as place_book
 from sayso.ledger.schema import LedgerError
 from sayso.records import Article, Extraction
@@ -105,6 +105,18 @@ class Ledger:
     def resolutions(self, limit: int | None = None, offset: int = 0) -> Iterator[dict]:
         """Every resolution, the history included, oldest first."""
         return listing.resolutions(self._conn, limit, offset)
+
+    def speaker(self, ref: str) -> dict:
+        """One entity (id, name or alias): aliases, roles with dates, articles, identity decisions."""
+        return identity.speaker(self._conn, ref)
+
+    def merge_entities(self, keep: str, other: str, note: str | None = None, who: str | None = None) -> dict:
+        """Merge entity ``other`` into ``keep``; the decision survives re-ingest and re-extraction."""
+        return identity.merge(self._conn, keep, other, who or _user(), note)
+
+    def split_entity(self, entity: str, alias: str, note: str | None = None, who: str | None = None) -> dict:
+        """Split the name ``alias`` off ``entity`` into an entity of its own; the decision is kept."""
+        return identity.split(self._conn, entity, alias, who or _user(), note)
 
     def article(self, ref: str) -> dict | None:
         """One article with its claims, mentions, time expressions, figures and forecasts.

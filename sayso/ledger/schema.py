@@ -318,6 +318,37 @@ _PLACES_EVENTS_INDEXES = (
     "CREATE INDEX idx_event_links_other ON event_links(other_id)",
 )
 
+_V6_DECISIONS = (
+    # A person's identity decisions (sayso entities merge / split), by name keys: entity rows come
+    # and go with re-extraction, the decisions stay and are applied whenever an entity is linked.
+    """CREATE TABLE IF NOT EXISTS entity_decisions (
+        id INTEGER PRIMARY KEY,
+        action TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        keep_key TEXT NOT NULL,
+        other_key TEXT NOT NULL,
+        other_name TEXT NOT NULL,
+        decided_by TEXT NOT NULL,
+        decided_at TEXT NOT NULL,
+        note TEXT)""",
+    "CREATE INDEX IF NOT EXISTS idx_decisions_keep ON entity_decisions(keep_key)",
+    "CREATE INDEX IF NOT EXISTS idx_decisions_other ON entity_decisions(other_key)",
+)
+
+def rekey_entities(conn: sqlite3.Connection) -> None:
+    """Recompute every entity's name and block keys and every alias key with the current folding
+    (anyascii since migration 6: a Cyrillic name had folded to an empty key before)."""
+    from sayso.link.entities import block_key, name_key
+
+    for eid, name, kind in conn.execute("SELECT id, name, kind FROM entities").fetchall():
+        conn.execute("UPDATE entities SET name_key = ?, block_key = ? WHERE id = ?",
+                     (name_key(name, kind), block_key(name, kind), eid))
+    rows = conn.execute("SELECT a.entity_id, a.alias, e.kind FROM entity_aliases a JOIN entities e ON e.id = a.entity_id")
+    for eid, alias, kind in rows.fetchall():
+        conn.execute("UPDATE entity_aliases SET alias_key = ? WHERE entity_id = ? AND alias = ?",
+                     (name_key(alias, kind), eid, alias))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, aliases, roles, mentions, claims, failures, claims_fts",
               _V1_TABLES + _V1_INDEXES + _V1_FTS),
@@ -326,6 +357,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, V3_DESCRIPTION, V3_STATEMENTS, v3_rehash),
     Migration(5, "places (entities of kind place), place mentions, events, event links",
               _PLACES_EVENTS_TABLES + _PLACES_EVENTS_INDEXES),
+    Migration(6, "entity decisions: merges and splits a person made; name keys folded with anyascii",
+              _V6_DECISIONS, lambda conn: rekey_entities(conn)),
 )
 """Every schema step, in order; append new ones (figures, time expressions, ...) at the end."""
 

@@ -14,11 +14,12 @@ import json
 import math
 import sqlite3
 
+from sayso.ledger import identity
 from sayso.ledger.events import insert_events
 from sayso.ledger.places import delete_article_places, insert_places
 from sayso.ledger.schema import now_iso
 from sayso.ledger.sql import transaction
-from sayso.link.entities import Canonical, Link, block_key, link_entity, lookup_keys, name_key
+from sayso.link.entities import Canonical, Link, block_key, holder_at, link_entity, lookup_keys, name_key
 from sayso.records import Article, Claim, Entity, Extraction, Figure, Forecast, Mention, TimeExpr
 
 NEW, UNCHANGED, UPDATED = "new", "unchanged", "updated"
@@ -171,31 +172,62 @@ def _link_entities(conn: sqlite3.Connection, ex: Extraction) -> dict[str, int]:
     """Map each article-local entity key to a canonical entity id (as link/ decides: matched or new)."""
     ids: dict[str, int] = {}
     for entity in ex.entities:
-        entity_id = ids.get(entity.key) or _store_link(conn, entity, _decide(conn, entity))
+        link = _described(conn, entity, ex.article) if entity.described else _decide(conn, entity)
+        entity_id = ids.get(entity.key) or _store_link(conn, entity, link)
         ids[entity.key] = entity_id
-        _add_aliases(conn, entity_id, [entity.name, *entity.aliases], entity.kind)
+        if entity.described and link.id is None:
+            continue  # a description's words are no name, and its role no evidence of a holder
+        _add_aliases(conn, entity_id, [n for n in (entity.name, *entity.aliases) if not entity.described], entity.kind)
         _add_role(conn, entity_id, entity, ex.article)
     return ids
 
 
 def _decide(conn: sqlite3.Connection, entity: Entity) -> Link:
-    """The candidates of each of the entity's names, and link/'s decision over them."""
+    """A person's merge decision first (:mod:`.identity`), else the candidates of each of the
+    entity's names (those a split refused left out) and link/'s decision over them."""
     keys = lookup_keys(entity.name, entity.aliases, entity.kind)
-    by_alias = {k.alias_key: _by_alias(conn, k.alias_key) for k in keys}
-    by_block = {k.block_key: _by_block(conn, k.block_key) for k in keys}
-    return link_entity(entity.name, entity.kind, keys, by_alias, by_block)
+    decided = identity.decided_link(conn, [k.alias_key for k in keys], entity.kind)
+    if decided is not None:
+        return Link(decided)
+    refused = identity.refused(conn, [k.alias_key for k in keys[:1]], entity.kind)
+    by_alias = {k.alias_key: _allowed(_by_alias(conn, k.alias_key), refused) for k in keys}
+    by_block = {k.block_key: _allowed(_by_block(conn, k.block_key), refused) for k in keys}
+    return link_entity(entity.name, entity.kind, keys, by_alias, by_block, entity.role, entity.affiliation)
+
+
+def _described(conn: sqlite3.Connection, entity: Entity, article: Article) -> Link:
+    """An entity known only by a description never links by its words ("the ministry" of one
+    article is not another's); a person described by a role links to the one holder of that role
+    and affiliation the ledger knows at the article's date (:func:`sayso.link.entities.holder_at`)."""
+    if entity.kind != "person" or not entity.role or not article.published:
+        return Link(None)
+    rows = conn.execute(
+        """SELECT r.entity_id, r.published FROM entity_roles r JOIN entities e ON e.id = r.entity_id
+            WHERE e.kind = 'person' AND lower(r.role) = lower(?) AND COALESCE(lower(r.affiliation), '') = ?
+              AND e.id NOT IN (SELECT id FROM entities WHERE name_key = ?)""",
+        (entity.role, (entity.affiliation or "").lower(), name_key(entity.name))).fetchall()
+    return Link(holder_at([(r[0], r[1]) for r in rows], article.published) if entity.affiliation else None)
+
+
+def _allowed(candidates: list[Canonical], refused: set[str]) -> list[Canonical]:
+    return [c for c in candidates if name_key(c.name, c.kind) not in refused]
+
+
+def _roles(conn: sqlite3.Connection, entity_id: int) -> tuple:
+    return tuple(conn.execute("SELECT DISTINCT role, affiliation FROM entity_roles WHERE entity_id = ?",
+                              (entity_id,)).fetchall())
 
 
 def _by_alias(conn: sqlite3.Connection, alias_key: str) -> list[Canonical]:
     rows = conn.execute(
         """SELECT DISTINCT e.name, e.kind, e.id FROM entity_aliases a
            JOIN entities e ON e.id = a.entity_id WHERE a.alias_key = ?""", (alias_key,))
-    return [Canonical(*row) for row in rows]
+    return [Canonical(*row, roles=_roles(conn, row[2])) for row in rows]
 
 
 def _by_block(conn: sqlite3.Connection, key: str) -> list[Canonical]:
     rows = conn.execute("SELECT name, kind, id FROM entities WHERE block_key = ? ORDER BY id", (key,))
-    return [Canonical(*row) for row in rows]
+    return [Canonical(*row, roles=_roles(conn, row[2])) for row in rows]
 
 
 def _store_link(conn: sqlite3.Connection, entity: Entity, link: Link) -> int:
@@ -217,7 +249,10 @@ def _insert_entity(conn: sqlite3.Connection, name: str, kind: str) -> int:
 
 
 def _add_aliases(conn: sqlite3.Connection, entity_id: int, names: list[str], kind: str) -> None:
+    refused = identity.split_off(conn, entity_id, kind)
     for alias in dict.fromkeys(n.strip() for n in names if n and n.strip()):
+        if name_key(alias, kind) in refused:
+            continue
         conn.execute(
             """INSERT INTO entity_aliases (entity_id, alias, alias_key) VALUES (?, ?, ?)
                ON CONFLICT (entity_id, alias) DO NOTHING""",

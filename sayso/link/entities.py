@@ -10,7 +10,7 @@ Name keys
 ---------
 :func:`name_key` folds a name to a comparison key in fixed steps:
 
-1. Unicode NFKD, drop combining marks and anything non-ASCII; lowercase.
+1. Transliterate to ASCII with anyascii (accents dropped, Cyrillic and other scripts romanised); lowercase.
 2. Organisations/places: ``"X's Y"`` becomes ``"Y of X"``; a leading
    ``"the"`` is dropped; runs of single letters join (``"U.S."`` -> ``us``).
 3. Persons: leading titles/honorifics (:data:`HONORIFICS`) and trailing
@@ -25,6 +25,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterable, Mapping, NamedTuple, Sequence, TypeVar
+
+from anyascii import anyascii
 
 PERSON = "person"
 OTHER = "other"
@@ -85,9 +87,9 @@ class PersonName(NamedTuple):
 
 
 def ascii_fold(text: str) -> str:
-    """Lowercase ASCII form of ``text`` (accents dropped via NFKD)."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    return decomposed.encode("ascii", "ignore").decode("ascii").lower()
+    """Lowercase ASCII form of ``text``: accents dropped, other scripts transliterated (anyascii:
+    "Зеленський" -> "zelenskyi", "Ζωή" -> "zoi"), so no name folds to an empty key."""
+    return anyascii(unicodedata.normalize("NFC", text.translate(_APOSTROPHES))).translate(_APOSTROPHES).lower()
 
 
 def transliterate(word: str) -> str:
@@ -267,11 +269,34 @@ def _distance(a: PersonName, b: PersonName) -> tuple[int, float]:
 
 @dataclass(frozen=True)
 class Canonical:
-    """A canonical entity as the ledger holds it."""
+    """A canonical entity as the ledger holds it, with the (role, affiliation) pairs it is known by."""
 
     name: str
     kind: str
     id: int
+    roles: tuple[tuple[str | None, str | None], ...] = ()
+
+
+def role_head(role: str | None) -> str | None:
+    """The head word of a role, folded ("Defence Minister" -> "minister", "former minister" -> "minister")."""
+    words = _words(ascii_fold(role or ""))
+    return words[-1] if words else None
+
+
+def conflicts(role: str | None, affiliation: str | None, canonical: Canonical, bare: bool) -> bool:
+    """Evidence that a name and a canonical entity are two people: affiliations both known and
+    different ("Foreign Minister (Ukraine)" / "Foreign Minister (Russia)"); for a bare surname also
+    role heads both known and different (a TV host King, a congressman King). Missing evidence is
+    no conflict."""
+    if not canonical.roles:
+        return False
+    aff = name_key(affiliation, OTHER) if affiliation else None
+    known_affs = {name_key(a, OTHER) for _, a in canonical.roles if a}
+    if aff and known_affs and aff not in known_affs:
+        return True
+    head = role_head(role)
+    known_heads = {role_head(r) for r, _ in canonical.roles if r} - {None}
+    return bare and bool(head) and bool(known_heads) and head not in known_heads
 
 
 @dataclass(frozen=True)
@@ -293,24 +318,36 @@ class LookupKey:
 
 def lookup_keys(name: str, aliases: Sequence[str], kind: str) -> list[LookupKey]:
     """The keys of each name an entity goes by (its name first, then its aliases), names that
-    fold to nothing left out."""
-    return [LookupKey(n, name_key(n, kind), block_key(n, kind)) for n in (name, *aliases) if name_key(n, kind)]
+    fold to nothing left out. A person known by a full name is never looked up by a bare-surname
+    alias: "Rod Peters" (alias "Peters") must not attach to a "Bill Peters" through "Peters"."""
+    full = kind == PERSON and person_name(name).first is not None
+    names = [n for n in (name, *aliases) if not (full and person_name(n).first is None)]
+    return [LookupKey(n, name_key(n, kind), block_key(n, kind)) for n in names if name_key(n, kind)]
 
 
 def link_entity(name: str, kind: str, keys: list[LookupKey], by_alias: Mapping[str, Sequence[Canonical]],
-                by_block: Mapping[str, Sequence[Canonical]]) -> Link:
+                by_block: Mapping[str, Sequence[Canonical]], role: str | None = None,
+                affiliation: str | None = None) -> Link:
     """Which canonical entity an article's entity (``name``, ``kind``, its :func:`lookup_keys`) is.
 
     ``by_alias`` and ``by_block`` hold the canonical entities the ledger found for each key.
     The first of its names that matches decides: an exact alias key (never for a bare surname,
     and only when one entity has it), else :func:`best_match` among the block's candidates.
     No match: a new entity. A match whose canonical name is a bare surname takes this full name.
+    A candidate with conflicting evidence (:func:`conflicts`: the entity's ``role`` and
+    ``affiliation`` against the ones the ledger knows) is never chosen: a new entity is safer.
     """
     for key in keys:
+        block = {c.id: c for c in by_block.get(key.block_key, ())}
         found = _alias_match(key, kind, by_alias.get(key.alias_key, ())) or best_match(
-            key.name, kind, [(c.name, c.kind, c.id) for c in by_block.get(key.block_key, ())])
-        if found is not None:
-            return Link(found[2], _rename(found[0], found[1], name, kind))
+            key.name, kind, [(c.name, c.kind, c.id) for c in block.values()])
+        if found is None:
+            continue
+        chosen = block.get(found[2]) or next(c for c in by_alias.get(key.alias_key, ()) if c.id == found[2])
+        bare = kind == PERSON and (person_name(key.name).first is None or person_name(chosen.name).first is None)
+        if conflicts(role, affiliation, chosen, bare):
+            return Link(None)
+        return Link(found[2], _rename(found[0], found[1], name, kind))
     return Link(None)
 
 
@@ -329,3 +366,21 @@ def _rename(found_name: str, found_kind: str, name: str, kind: str) -> str | Non
     if person_name(found_name).first is None and person_name(name).first is not None:
         return name
     return None
+
+
+def holder_at(rows: Sequence[tuple[int, str | None]], published: str | None) -> int | None:
+    """The one entity that held a role on ``published``: of ``rows`` ((entity id, published date) of
+    every ledger row with that role and affiliation, dated on or before the article), the entity
+    seen with it last, when no other entity was seen with it since that entity first was (two
+    holders in the same period: ambiguous, None). "the US president" in a 2022 article links to the
+    president the ledger knows for 2022, never to one of 2016 once a successor appeared."""
+    dated = [(eid, day) for eid, day in rows if day and published and day <= published]
+    if not dated:
+        return None
+    spans: dict[int, list[str]] = {}
+    for eid, day in dated:
+        spans.setdefault(eid, []).append(day)
+    latest = max(spans, key=lambda e: max(spans[e]))
+    first = min(spans[latest])
+    others = [e for e in spans if e != latest and max(spans[e]) >= first]
+    return None if others else latest

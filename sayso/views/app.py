@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import typer
 
+from .cli_entities import entities_app
 from .cli_eval import eval_app
 from .common import friendly
 
@@ -14,6 +15,7 @@ app = typer.Typer(
     rich_markup_mode=None,  # plain help and plain usage errors ("Error: Invalid value ..."), no boxes
 )
 app.add_typer(eval_app, name="eval")
+app.add_typer(entities_app, name="entities")
 
 
 def command(name: str | None = None, parent: typer.Typer = app):

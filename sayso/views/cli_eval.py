@@ -141,3 +141,20 @@ def eval_events(
         fail(f"unknown corpus {corpus!r} (choose from {', '.join(sorted(EVALUATORS))})", 2)
     run_eval(evaluate, path, as_json, _text(format_report), corpus=corpus, split=split,
              model=False if rules_only else None)
+
+
+@command("speakers")
+def eval_speakers(
+    gold_dir: Path = typer.Argument(..., help="A ggt-quotes split folder (gold.jsonl and text/)."),
+    as_json: bool = AS_JSON,
+    limit: Optional[int] = LIMIT_OPTION,
+) -> None:
+    """Score quotes, speakers and cross-article identity by the Gender Gap Tracker's rules, next to textacy.
+
+    Example: sayso eval speakers ../shared/evaldata/ggt-quotes/dev --json
+    """
+    from ..evaluate.speakers import evaluate_speakers, format_report
+
+    if not gold_dir.is_dir():
+        fail(f"{gold_dir}: not a folder")
+    run_eval(evaluate_speakers, gold_dir, as_json, _text(format_report), limit=limit)

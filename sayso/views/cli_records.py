@@ -52,15 +52,20 @@ def claims(
 
 @command()
 def speakers(
+    name: Optional[str] = typer.Argument(None, help="One speaker (id, name or alias): aliases, roles with dates, articles."),
     db: str = DB_OPTION,
     limit: Optional[int] = LIMIT_OPTION,
     offset: int = OFFSET_OPTION,
     fmt: Format = FORMAT_OPTION,
 ) -> None:
-    """List the people and organisations quoted in the ledger, with their roles.
+    """List the people and organisations quoted in the ledger, with their roles; or one of them.
 
-    Example: sayso speakers --format csv
+    Example: sayso speakers --format csv; sayso speakers Zelenskyy
     """
+    if name:
+        from .cli_entities import show_speaker
+
+        return show_speaker(db, name, getattr(fmt, "value", fmt) == "json")
     with open_ledger(db) as ledger:
         rows = page(ledger.speakers(), limit, offset)
     emit(rows, fmt, tables.SPEAKER_COLUMNS, f"{len(rows)} speakers")

@@ -60,11 +60,12 @@ def score_table(result: dict) -> Table:
     out = Table(title=f"claims on {result['docs']} documents (P / R / F1)")
     out.add_column("role")
     out.add_column("match")
-    for who in ("system", "baseline"):
+    columns = [who for who in ("system", "ledger", "baseline") if who in result]
+    for who in columns:
         out.add_column(who, justify="right")
     for role in SCORE_ROLES:
         for match in MATCHES:
-            cells = [_prf(result[who][role][match]) for who in ("system", "baseline")]
+            cells = [_prf(result[who][role][match]) for who in columns]
             out.add_row(role, match, *cells)
     return out
 

@@ -17,19 +17,32 @@ from typing import TYPE_CHECKING, Iterator
 
 from ...records import Article, Claim
 from .candidates import rule_candidates
+from .attribution import is_attribution, with_speaker
+from .kinds import cue_class, is_quote_like
 from .learned.combine import combine, tag
 from .learned.filter import filter_claims
 
 if TYPE_CHECKING:
     from ..models import Models
 
-__all__ = ["extract_claims"]
+__all__ = ["extract_claims", "cue_class", "is_quote_like"]
 
 
-def extract_claims(doc, article: Article, models: Models) -> Iterator[Claim]:
-    """Every attribution in ``article`` (``doc`` is the spaCy Doc of ``article.text``), in text order."""
+def extract_claims(doc, article: Article, models: Models, attributions_only: bool = True) -> Iterator[Claim]:
+    """Every attribution in ``article`` (``doc`` is the spaCy Doc of ``article.text``), in text order.
+
+    ``attributions_only`` (the ledger's claims) keeps the claims :func:`.attribution.is_attribution`
+    accepts that have a speaker ("is expected to", "it is believed" name nobody), each with its
+    speaker as found even where the filter doubts the form; False gives
+    PolNeAR's broad notion (acts, polls, sourceless passives; doubtful speakers blank), which
+    ``sayso eval claims`` scores next to it.
+    """
     ctx, found = rule_candidates(doc, article.text, models)
     tagging = tag(doc, models)
     found = combine(doc, article.text, found, tagging, models.extractor("claims"))
-    claims = filter_claims(doc, article.text, found, tagging, ctx.cue_probs, models.claim_filter)
+    claims = filter_claims(doc, article.text, found, tagging, ctx.cue_probs, models.claim_filter,
+                           blank_doubtful=not attributions_only)
+    if attributions_only:
+        claims = [c for c in (with_speaker(doc, article.text, c) for c in claims)
+                  if c.speaker is not None and is_attribution(doc, article.text, c)]
     yield from sorted(claims, key=lambda c: (c.start, c.end))

@@ -169,3 +169,50 @@ NO_CUE_DISTANCE = 10**9
 MISPARSED_VERB_TAGS = frozenset({"VBD"})
 MISPARSED_VERB_DEPS = frozenset({"amod"})
 NOMINAL_ROOT_POS = frozenset({"PROPN", "NOUN"})
+
+# --- what a cue says: speech, thought or stance (docs/claims.md, "Attributions only") -------------
+# A claim is an attribution only when its cue is one of these predicates (or a source phrase:
+# "according to", a headline's colon): "showed", "was found", "voted" report acts, not words.
+SPEECH_VERBS = frozenset({
+    "say", "tell", "add", "write", "tweet", "post", "retweet", "explain", "note", "state", "announce",
+    "claim", "declare", "insist", "argue", "warn", "stress", "emphasise", "emphasize", "ask", "reply",
+    "respond", "answer", "acknowledge", "admit", "confirm", "deny", "reveal", "allege", "assert",
+    "caution", "contend", "maintain", "remark", "observe", "concede", "complain", "comment", "testify",
+    "conclude", "promise", "vow", "pledge", "threaten", "urge", "demand", "accuse", "criticise",
+    "criticize", "praise", "mention", "describe", "quip", "joke", "counter", "retort", "scoff", "lament",
+    "boast", "brag", "charge", "proclaim", "underline", "underscore", "reiterate", "repeat", "affirm",
+    "reaffirm", "assure", "inform", "advise", "point", "suggest", "predict", "recall", "report", "shout",
+    "yell", "scream", "whisper", "exclaim", "call", "tout", "condemn", "denounce", "decry", "dismiss",
+    "speculate", "forecast", "guarantee", "swear", "disclose", "divulge", "chant", "concur", "agree",
+    "hail", "applaud", "welcome", "thank", "congratulate", "blame", "slam", "blast", "lash", "rail",
+    "attack", "question", "continue", "recount", "elaborate", "reason", "muse", "bemoan", "chide",
+    "vouch", "lambast", "lambaste", "assail", "rebut", "interject", "deride", "express", "mock",
+    "recite", "portray", "liken", "repudiate", "refer", "dub", "articulate", "query", "plead", "echo",
+    "characterise", "characterize", "rebuff", "discuss", "remind", "outline", "elaborate", "imply",
+    "jab", "petition", "rebuke", "utter", "propose", "highlight", "clarify", "disavow", "reject",
+    "announce", "estimate", "project", "cite", "indicate", "signal", "hint", "contradict", "dispute",
+    "protest", "object", "apologise", "apologize", "acknowledge", "recommend", "advocate", "appeal",
+    "implore", "beg", "instruct", "order", "tweet", "blog", "email", "text", "telegraph", "pronounce",
+    "concede", "volunteer", "confide", "relate", "narrate", "summarise", "summarize", "stipulate",
+    "specify", "predict", "scold", "snap", "sneer", "gush", "rave", "rant", "grumble", "mutter",
+    "murmur", "sigh", "laugh", "cry", "plead", "pray", "preach", "lecture", "brief", "update",
+    "confess", "attest", "certify", "notify", "alert", "advertise", "boast", "taunt", "tease",
+    "speak", "talk", "text", "weigh", "recount", "attribute", "encourage", "invite",
+})
+THOUGHT_VERBS = frozenset({
+    "think", "believe", "feel", "know", "wonder", "suspect", "doubt", "reckon", "assume", "consider",
+    "guess", "imagine", "realise", "realize", "recognise", "recognize", "understand", "suppose",
+    "deem", "judge", "conclude", "figure", "envision", "contemplate", "interpret", "see",
+})
+STANCE_VERBS_ALL = frozenset({
+    "expect", "hope", "fear", "worry", "want", "wish", "anticipate", "prefer", "oppose", "support",
+    "endorse", "favour", "favor", "welcome", "regret", "deplore", "resent", "dread", "trust", "bet",
+    "intend", "plan", "refuse", "decline", "insist", "vow", "defend", "back", "reject", "question",
+    "challenge", "dispute", "doubt", "estimate", "predict", "forecast", "project", "seek", "aim",
+})
+LEMMA_FIXES = {"hop": "hope", "hoping": "hope"}
+"""Lemmas the small model gets wrong for cue verbs ("hoped" -> "hop")."""
+"""Stance predicates: wishes, expectations, positions taken ("she expects", "he opposes")."""
+SOURCE_CUES = frozenset({"according to", ":", "-", "–", "—", "in", "to"})
+"""Cues that name a source rather than a verb: "according to X", "'quote': X", "in a poll", "To X,"."""
+ATTRIBUTION_CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})

@@ -13,6 +13,7 @@ from dataclasses import replace
 from ...records import Article, Claim, Entity, Mention
 from ... import stages
 from .book import Book
+from ..datelines import dateline_spans
 from .entities import add_orgs, add_people, add_surname_mentions, link_affiliations
 from .names import find_people, parse_title
 from .orgs import org_spans
@@ -31,12 +32,13 @@ def resolve_speakers(doc, article: Article, claims: list[Claim]) -> tuple[list[C
     if doc.text != article.text:
         raise ValueError("resolve_speakers needs the Doc of exactly article.text")
     book = Book(doc, stages.extractor("speakers"))
-    people, others = find_people(doc)
+    book.blocked = dateline_spans(article.text)
+    people, others = find_people(doc, book.blocked)
     placed = add_people(book, people)
     add_surname_mentions(book, others)
     add_orgs(book, org_spans(book))
     link_affiliations(book, placed)
-    return _finish(book, claims, resolve_claims(book, claims))
+    return _finish(book, claims, resolve_claims(book, claims, article.speaker))
 
 
 def _finish(book: Book, claims: list[Claim], keys: dict[int, str]) -> tuple[list[Claim], list[Entity], list[Mention]]:

@@ -35,6 +35,7 @@ class Info:
     gender: str | None = None
     plural: bool = False
     named: bool = False  # an org the text names ("Coastal Transport Union"), not a description
+    named_person: bool = False  # a person the text names (not one made from a description)
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ class Book:
         self.mentions: list[Mention] = []
         self.refs: list[Ref] = []
         self.names: list[tuple[int, int, str]] = []  # name mentions found in the text
+        self.contents: list[tuple[int, int]] = []  # the claims' content spans (reported speech)
+        self.blocked: list[tuple[int, int]] = []  # datelines: nothing in them is a name or speaks
         # token index -> index of its sentence's first token (doc.sents walks the whole doc each call)
         self.sent_start = [0] * len(doc)
         for sent in doc.sents:
@@ -108,6 +111,8 @@ class Book:
     def name_mention(self, span, key: str) -> None:
         """A name mention found in the text (a later speaker phrase may contain it)."""
         self.names.append((span.start_char, span.end_char, key))
+        if self.infos[key].entity.kind == "person":
+            self.infos[key].named_person = True
         self.mention(span.start_char, span.end_char, key, "name", span.root.dep_ in SUBJECT_DEPS)
 
     def people(self) -> list[Info]:

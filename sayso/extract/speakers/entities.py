@@ -8,21 +8,32 @@ from .book import Book
 from .book import Title
 from .names import Found
 from .orgs import described_org, is_description, org_entity
-from .words import norm, text_of
+from .words import capitalised, norm, text_of
+
+
+def split_name(words) -> tuple[list[str], list[str]]:
+    """(given names, surname words) of a person's name: the surname is the last word with the
+    particles before it ("Ursula von der Leyen" -> ["ursula"], ["von", "der", "leyen"])."""
+    words = [part for w in words for part in _unhyphen_particle(norm(w))]
+    k = len(words) - 1
+    while k > 0 and words[k - 1] in R.SURNAME_PARTICLES:
+        k -= 1
+    return words[:k], words[k:]
 
 
 def person_key(book: Book, found: Found) -> str | None:
-    """The existing person a name belongs to: same full name, or a surname of one."""
-    words = [norm(w) for w in found.words]
+    """The existing person a name belongs to: same full name, or the surname of one (particles
+    included: "de Blasio" is Bill de Blasio's surname, "Thomas-Greenfield" Linda Thomas-Greenfield's)."""
     exact = book.by_name.get(("person", " ".join(found.words).lower()))
     if exact:
         return exact
+    given, surname = split_name(found.words)
     matches = []
     for info in book.people():
-        known = [norm(w) for w in info.entity.name.split()]
-        if len(words) == 1 and known[-1] == words[0]:
-            matches.append(info.entity.key)
-        elif len(words) > 1 and known[0] == words[0] and known[-1] == words[-1]:
+        known_given, known_surname = split_name(info.entity.name.split())
+        if known_surname != surname and known_surname[-1:] != surname[-1:]:
+            continue
+        if not given or (known_given and known_given[0] == given[0]):
             matches.append(info.entity.key)
     return book.nearest(matches, found.span.start_char) if matches else None
 
@@ -33,6 +44,8 @@ def add_people(book: Book, people: list[Found]) -> list[tuple[str, Found]]:
     for found in sorted(people, key=lambda f: (-len(f.span), f.span.start)):
         key = person_key(book, found) or book.new(" ".join(found.words), "person")
         book.add_title(key, found.title, found.rank)
+        info = book.infos[key]
+        info.gender = info.gender or given_name_gender(found.words)
         book.alias(key, " ".join(found.words))
         if found.rank:
             book.alias(key, text_of(found.rank + list(found.span)))
@@ -42,13 +55,23 @@ def add_people(book: Book, people: list[Found]) -> list[tuple[str, Found]]:
 
 
 def add_surname_mentions(book: Book, others: list) -> None:
-    """Name-like runs the NER missed or mislabelled ("Chernyak" as ORG) that match a person."""
+    """Name-like runs the NER missed or mislabelled ("Chernyak" as ORG) that match a person, and
+    capitalised words the tagger read as common nouns that are a named person's surname ("Reyes,
+    who has worked there …" with "Reyes" a NOUN at the start of a sentence)."""
     for run in others:
         found = Found(run, Title())
         key = person_key(book, found) if len(run) <= 3 else None
         if key:
             book.alias(key, run.text)
             book.name_mention(run, key)
+    surnames = {split_name(i.entity.name.split())[1][-1]: i.entity.key for i in book.people()
+                if len(i.entity.name.split()) > 1}
+    taken = {i for s, e, _ in book.names for i in range(s, e)}
+    for tok in book.doc:
+        key = surnames.get(norm(tok.text))
+        if key and tok.pos_ == "NOUN" and capitalised(tok) and tok.idx not in taken \
+                and not any(s <= tok.idx < e for s, e in book.blocked):
+            book.name_mention(book.doc[tok.i:tok.i + 1], key)
 
 
 def add_orgs(book: Book, spans: list) -> None:
@@ -96,3 +119,17 @@ def _org_subject(book: Book, i: int) -> str | None:
                 book.mention(span.start_char, span.end_char, key, "description", True)
             return key
     return None
+
+
+def given_name_gender(words) -> str | None:
+    """"f" / "m" from a full name's first word when it is a common given name of one gender."""
+    if len(words) < 2:
+        return None
+    first = norm(words[0])
+    return "f" if first in R.FEMALE_NAMES else "m" if first in R.MALE_NAMES else None
+
+
+def _unhyphen_particle(word: str) -> list[str]:
+    """"al-assad" -> ["al", "assad"] (a particle joined by a hyphen); other words as they are."""
+    head, sep, rest = word.partition("-")
+    return [head, rest] if sep and rest and head in R.SURNAME_PARTICLES else [word]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon as R
 from .book import Title
+from ..places import is_place_name
 from .orgs import org_key
 from .words import (BLOCKED_ENTS, capitalised, country_of, is_lexical, norm,
                              role_word, strip_det, text_of, title_case)
@@ -151,13 +152,37 @@ def _trim_run(run):
     return run.doc[i:run.end]
 
 
+def _joiner(doc, j: int) -> int:
+    """How many tokens from j on join two parts of one name: a hyphen written without spaces
+    ("Thomas-Greenfield", "al-Assad") or surname particles before a name word ("de Blasio",
+    "von der Leyen"); 0 when none."""
+    k = j
+    while k < len(doc) and k - j < 3:
+        tok = doc[k]
+        hyphen = tok.text in R.NAME_JOINERS and k > 0 and not doc[k - 1].whitespace_ and not tok.whitespace_
+        if not (hyphen or tok.lower_ in R.SURNAME_PARTICLES):
+            break
+        k += 1
+    if k == j or k >= len(doc):
+        return 0
+    nxt = doc[k]
+    hyphened = doc[k - 1].text in R.NAME_JOINERS
+    return k - j if _namey(nxt) or (hyphened and nxt.text[:1].isupper() and nxt.is_alpha) else 0
+
+
 def name_runs(doc) -> list:
-    """Maximal runs of name-like tokens (candidate names)."""
+    """Maximal runs of name-like tokens (candidate names), across hyphens and surname particles."""
     runs, i = [], 0
     while i < len(doc):
         j = i
-        while j < len(doc) and _namey(doc[j]) and not (j > i and doc[j].is_sent_start):
-            j += 1
+        while j < len(doc) and not (j > i and doc[j].is_sent_start):
+            if _namey(doc[j]) or (j == i and doc[j].lower_ in R.SURNAME_PARTICLES and _joiner(doc, j)):
+                j += 1
+                continue
+            step = _joiner(doc, j) if j > i else 0
+            if not step:
+                break
+            j += step
         if j > i:
             runs.append(_trim_run(doc[i:j]))
         i = max(j, i + 1)
@@ -243,7 +268,8 @@ class Found:
 
     @property
     def words(self) -> tuple[str, ...]:
-        return tuple(t.text for t in self.span)
+        """The name's words as written ("Linda", "Thomas-Greenfield"; "Bill", "de", "Blasio")."""
+        return tuple(self.span.text.split())
 
 
 def _titled(doc, run) -> tuple[Title, list, int | None] | None:
@@ -264,13 +290,43 @@ def _owner_pronoun(doc, toks) -> int | None:
     return i if i >= 0 and doc[i].lower_ in R.OWNER_PRONOUNS else None
 
 
-def find_people(doc) -> tuple[list[Found], list]:
-    """(accepted person names, other name-like runs) of the doc."""
+def _names_an_org(run) -> bool:
+    """"Henley Group Inc", "Atlantis Group Inc", "Dynascan Corp": a run followed by an organisation
+    word or corporate suffix is the start of a company name, not a person."""
+    nxt = run.doc[run.end] if run.end < len(run.doc) else None
+    if norm(run[-1].text) in R.ORG_SUFFIXES:  # "General Motors Corp" is no General Motors
+        return True
+    return nxt is not None and nxt.text[:1].isupper() and norm(nxt.text) in R.ORG_SUFFIXES | R.ORG_WORDS
+
+
+def _given_name_first(run) -> bool:
+    """A run of two or more words opening with a common given name ("Volodymyr Zelenskyy", which
+    the small model often tags ORG): a person."""
+    words = run.text.split()
+    return len(words) >= 2 and (norm(words[0]) in R.FEMALE_NAMES or norm(words[0]) in R.MALE_NAMES)
+
+
+def find_people(doc, blocked: list[tuple[int, int]] = ()) -> tuple[list[Found], list]:
+    """(accepted person names, other name-like runs) of the doc; runs inside ``blocked`` character
+    ranges (datelines) are neither."""
     people, others = [], []
+    org_heads = {ent[0].text for ent in doc.ents if ent.label_ == "ORG" and len(ent) > 1}
     for run in name_runs(doc):
+        if any(s <= run.start_char < e for s, e in blocked):
+            continue
+        if len(run) == 1 and run.start > 0 and doc[run.start - 1].text == "," \
+                and norm(run.text) in R.REGION_ABBREVIATIONS:
+            continue  # "Ottawa, Ont.": a province, never a person
+        if len(run) == 1 and run.text in org_heads and not _titled(doc, run):
+            others.append(run)  # "Henley" after "Henley Group Inc": the company, short
+            continue
         titled = _titled(doc, run)
-        is_person = any(t.ent_type_ == "PERSON" for t in run) and not _is_place(run)
-        if titled or is_person:
+        is_person = (any(t.ent_type_ == "PERSON" for t in run) or _given_name_first(run)) \
+            and not _is_place(run) and not (len(run) == 1 and is_place_name(run.text)
+                                            and norm(run.text) not in R.FEMALE_NAMES | R.MALE_NAMES) \
+            and not _names_an_org(run)
+        place = len(run) == 1 and is_place_name(run.text) and norm(run.text) not in R.FEMALE_NAMES | R.MALE_NAMES
+        if (titled or is_person) and not _names_an_org(run) and not place:
             people.append(Found(run, *(titled or (Title(), [], None))))
         else:
             others.append(run)

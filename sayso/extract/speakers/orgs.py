@@ -66,7 +66,7 @@ def org_spans(book: Book) -> list:
     starts = {p.start for p in people}
     spans = []
     for ent in doc.ents:
-        if ent.label_ != "ORG":
+        if ent.label_ != "ORG" or any(s <= ent.start_char < e for s, e in book.blocked):
             continue
         if spans and spans[-1].end + 1 == ent.start and doc[spans[-1].end].lower_ == "of":
             spans[-1] = doc[spans[-1].start:ent.end]
@@ -105,10 +105,16 @@ def org_entity(book: Book, text: str) -> str:
     described = described_org(book, text)
     if described:  # no alias: "the union" must not link other articles' unions to this one
         return described
+    same = None if is_description(text) else same_named_org(book, name)
+    if same:
+        _keep_longer_name(book, same, name)
+        book.alias(same, clean(text))
+        return same
     key = book.new(name, "org")
     info = book.infos[key]
     info.org, info.country = okey, country_of(name)
     info.named = name in R.ORG_ALIASES or not is_description(text)
+    info.entity.described = not info.named
     info.entity.affiliation = info.country if info.country != name else None
     book.alias(key, clean(text))
     return key
@@ -160,3 +166,46 @@ def described_org(book: Book, text: str) -> str | None:
 
 def clean(text: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,.\n"), flags=re.I)
+
+
+def _name_words(name: str) -> list[str]:
+    words = [norm(w) for w in WORD_RE.findall(name) if not w.startswith(("'", "’"))]
+    while len(words) > 1 and words[-1] in R.ORG_SUFFIXES:
+        words.pop()
+    return [w for w in words if w not in R.DETERMINERS]
+
+
+def acronym(name: str) -> str:
+    """Initials of a name's capitalised words ("Immigration, Refugees and Citizenship Canada" -> IRCC)."""
+    words = [w for w in WORD_RE.findall(name) if w.lower() not in R.ACRONYM_SKIP and w[:1].isupper()]
+    return "".join(w[0] for w in words).upper()
+
+
+def same_org_name(a: str, b: str) -> bool:
+    """Two names of one organisation in one article: one is the other's first words ("Suncor" /
+    "Suncor Energy Inc."), or the initials of the other ("IRCC" / "Immigration, Refugees and
+    Citizenship Canada"). A one-word prefix must be a capitalised name, not a common noun."""
+    wa, wb = _name_words(a), _name_words(b)
+    if not wa or not wb or wa == wb:
+        return bool(wa) and wa == wb
+    short, long_ = sorted((wa, wb), key=len)
+    if long_[:len(short)] == short and not (len(short) == 1 and short[0] in R.ORG_WORDS):
+        return True
+    letters = [n for n in (a, b) if n.replace(".", "").isupper() and len(n.replace(".", "")) >= 2]
+    return bool(letters) and any(acronym(n) == letters[0].replace(".", "")
+                                 for n in (a, b) if n != letters[0] and len(n.split()) >= 2)
+
+
+def same_named_org(book: Book, name: str) -> str | None:
+    """The one named organisation of the article that ``name`` is another name of, else None."""
+    found = [i.entity.key for i in book.infos.values()
+             if i.entity.kind == "org" and i.named and same_org_name(i.entity.name, name)]
+    return found[0] if len(found) == 1 else None
+
+
+def _keep_longer_name(book: Book, key: str, name: str) -> None:
+    """The entity takes the fuller of its names ("Suncor" -> "Suncor Energy"); the other is an alias."""
+    ent = book.infos[key].entity
+    if len(_name_words(name)) > len(_name_words(ent.name)) and not name.replace(".", "").isupper():
+        book.alias(key, ent.name)
+        ent.name = name

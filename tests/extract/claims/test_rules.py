@@ -24,7 +24,9 @@ def without_filter():
 
 
 def claims_of(nlp, text, models=None):
-    return list(extract_claims(nlp(text), Article(text=text), models or Models.default()))
+    """The rules' claims in PolNeAR's broad sense (acts, polls, sourceless passives included); the
+    ledger's narrower attributions are tested in test_attribution.py."""
+    return list(extract_claims(nlp(text), Article(text=text), models or Models.default(), attributions_only=False))
 
 
 def find(claims, content_part):

@@ -71,11 +71,13 @@ def load_filter(path: Path) -> ClaimFilter | None:
 
 
 def filter_claims(doc, text: str, found: list[Candidate], tagging, cue_probs: dict[int, float],
-                  model: ClaimFilter | None) -> list[Claim]:
+                  model: ClaimFilter | None, blank_doubtful: bool = True) -> list[Claim]:
     """The claims of ``found`` without those unlikely to be annotated, each with its likelier speaker
     form (as found, cut after its head noun, or blank when neither is likely; a claim with neither
     cue nor likely speaker is dropped), and one claim per content: the likeliest. Without a
-    ``model``, one claim per content, the rules' before the tagger's."""
+    ``model``, one claim per content, the rules' before the tagger's. ``blank_doubtful=False`` keeps
+    the likelier speaker form however doubtful (a ledger resolves it; PolNeAR's convention of
+    leaving some speakers unmarked is no reason to lose who spoke)."""
     if model is None:
         return one_per_content([(RULE_PRIORITY if f.origin != TAGGER else 0.0, f.claim) for f in found])
     marginals = tagging.marginals if tagging is not None else {}
@@ -89,7 +91,7 @@ def filter_claims(doc, text: str, found: list[Candidate], tagging, cue_probs: di
             continue
         options = speaker_options(doc, text, claim, feats, lambda c, o=origin: claim_features(
             doc, c, o, marginals, claims, cue_probs))
-        p_speaker, revised = _best_speaker(claim, options, model)
+        p_speaker, revised = _best_speaker(claim, options, model, blank_doubtful)
         if revised.speaker is None and claim.cue is not None and claim.cue.text in NEVER_BLANKED_CUES:
             revised = claim
         if revised.cue is not None or revised.speaker is not None:
@@ -126,11 +128,13 @@ def speaker_options(doc, text: str, claim: Claim, feats: list[str], features_of)
             (cut, features_of(replace(claim, speaker=cut)) + ["cand=cut", *what])]
 
 
-def _best_speaker(claim: Claim, options, model: ClaimFilter) -> tuple[float, Claim]:
+def _best_speaker(claim: Claim, options, model: ClaimFilter, blank: bool = True) -> tuple[float, Claim]:
     """(probability, claim with its likeliest speaker form, or none below the threshold)."""
     if not options:
         return 1.0, claim
     p, speaker = max(((model.speaker.probability(f), s) for s, f in options), key=lambda ps: ps[0])
+    if not blank:
+        return max(p, model.speaker_threshold), claim if speaker == claim.speaker else replace(claim, speaker=speaker)
     if p < model.speaker_threshold:
         return p, replace(claim, speaker=None)
     return p, claim if speaker == claim.speaker else replace(claim, speaker=speaker)
