@@ -210,19 +210,20 @@ def test_kill_9_of_two_jobs_then_rerun_matches_one_clean_run(tmp_path, ledger_ur
     url, clean = ledger_url("killed"), ledger_url("clean")
     rng = random.Random(int(os.environ.get("SAYSO_KILL_SEED", "15")))
     kills = []
-    for _ in range(KILL_ROUNDS):
+    for round_ in range(KILL_ROUNDS):
         before = _stored_articles(url)
         proc = subprocess.Popen(_ingest_command(corpus, url), cwd=REPO, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL, start_new_session=True)
-        # a random moment after at least one more article is stored (model loading alone takes seconds)
-        deadline = time.monotonic() + 300
-        while time.monotonic() < deadline and proc.poll() is None and _stored_articles(url) <= before:
-            time.sleep(0.02)
-        time.sleep(rng.uniform(0.0, 1.5))
+        if round_ == 0:  # anywhere in the start: the model loading, the fork, the first batches
+            _wait(proc, lambda: False, rng.uniform(1.0, 10.0))
+        else:  # while articles are being stored (the writer stores a worker's batch in a burst)
+            _wait(proc, lambda: _stored_articles(url) > before, 300)
+            time.sleep(rng.uniform(0.0, 0.5))
         workers = _children(proc.pid)
-        os.kill(proc.pid, signal.SIGKILL)
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+            kills.append(_stored_articles(url))
         proc.wait()
-        kills.append(_stored_articles(url))
         _wait_gone(workers)
     assert any(0 < n < KILL_ARTICLES for n in kills), f"no kill landed mid-run: {kills}"
     done = subprocess.run(_ingest_command(corpus, url), cwd=REPO, capture_output=True, text=True, timeout=600)
@@ -237,6 +238,12 @@ def test_kill_9_of_two_jobs_then_rerun_matches_one_clean_run(tmp_path, ledger_ur
         import sqlite3
 
         assert sqlite3.connect(url).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def _wait(proc, done, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and proc.poll() is None and not done():
+        time.sleep(0.02)
 
 
 def _children(pid: int) -> list[int]:

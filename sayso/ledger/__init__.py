@@ -143,9 +143,10 @@ class Ledger:
         """Figures grouped by what they measure, one dict per figure with its group; disputed first."""
         return figure_book.figure_groups(self._conn, search, disputed)
 
-    def forecasts(self, speaker=None, due_before=None, status=None, as_of=None) -> list[dict]:
+    def forecasts(self, speaker=None, due_before=None, status=None, as_of=None, limit=None, offset=0) -> list[dict]:
         """Forecasts with their status on ``as_of`` (see :mod:`sayso.ledger.forecasts`)."""
-        return [shapes.forecast(**r) for r in forecast_book.forecasts(self._conn, speaker, due_before, status, as_of)]
+        return [shapes.forecast(**r) for r in forecast_book.forecasts(self._conn, speaker, due_before, status, as_of,
+                                                                      limit=limit, offset=offset)]
 
     def resolve(self, forecast_id: int, outcome: str, evidence: str, note: str | None = None,
                 who: str | None = None) -> dict:

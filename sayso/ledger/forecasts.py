@@ -100,8 +100,17 @@ def _date_parts(value: str) -> tuple[int, int | None, int | None]:
     return year, month, day
 
 
+_RESOLVED = "EXISTS (SELECT 1 FROM resolutions r WHERE r.forecast_key = f.forecast_key)"
+_STATUS_SQL = {"resolved": _RESOLVED,
+               "due": f"NOT {_RESOLVED} AND f.latest IS NOT NULL AND f.latest < ?",
+               "open": f"NOT {_RESOLVED} AND (f.latest IS NULL OR f.latest >= ?)"}
+"""The status filter in SQL (what :func:`status` decides for a row), so that a page of due forecasts
+reads only that page: on 83,000 forecasts "due, first 50" took 0.9 s filtered in Python."""
+
+
 def forecasts(conn: sqlite3.Connection, speaker: str | None = None, due_before: str | None = None,
-              status_is: str | None = None, as_of: str | None = None, article: str | None = None) -> list[dict]:
+              status_is: str | None = None, as_of: str | None = None, article: str | None = None,
+              limit: int | None = None, offset: int = 0) -> list[dict]:
     """Forecasts matching every filter, soonest deadline first, each with its status on ``as_of``."""
     if status_is is not None and status_is not in STATUSES:
         raise LedgerError(f"unknown status {status_is!r} (choose from {', '.join(STATUSES)})")
@@ -114,9 +123,11 @@ def forecasts(conn: sqlite3.Connection, speaker: str | None = None, due_before: 
         where.add("f.latest IS NOT NULL AND f.latest < ?", first_day(due_before))
     if article:
         where.prefix("f.article_id", article)
-    sql = _FORECAST_SELECT + where.sql() + _FORECAST_ORDER
-    rows = [_forecast_dict(r, day) for r in conn.execute(sql, where.params)]
-    return [r for r in rows if status_is is None or r["status"] == status_is]
+    if status_is is not None:
+        where.add(_STATUS_SQL[status_is], *(() if status_is == "resolved" else (day,)))
+    sql = _FORECAST_SELECT + where.sql() + _FORECAST_ORDER + " LIMIT ? OFFSET ?"
+    params = [*where.params, -1 if limit is None else int(limit), int(offset or 0)]
+    return [_forecast_dict(r, day) for r in conn.execute(sql, params)]
 
 
 def resolve(conn: sqlite3.Connection, forecast_id: int, outcome: str, evidence: str,

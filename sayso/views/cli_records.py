@@ -125,7 +125,8 @@ def forecasts(
     _dates((due_before, "--due-before"), (as_of, "--as-of"))
     speaker = text_option(speaker, "--speaker")
     with open_ledger(db) as ledger:
-        rows = page(ledger.forecasts(speaker=speaker, due_before=due_before, status=status, as_of=as_of), limit, offset)
+        rows = ledger.forecasts(speaker=speaker, due_before=due_before, status=status, as_of=as_of, limit=limit,
+                                offset=offset)
     emit(rows, fmt, tables.FORECAST_COLUMNS, f"{len(rows)} forecasts")
 
 
