@@ -117,7 +117,7 @@ def forecasts(conn: sqlite3.Connection, speaker: str | None = None, due_before: 
     day = as_of_day(as_of)
     where = Where()
     if speaker:
-        name_filter(where, speaker, "f.predictor_entity_id", "c.speaker_text")
+        name_filter(where, speaker, "f.predictor_entity_id", "c.speaker_text", conn, "c.id")
     if due_before:
         # deadline before the period starts
         where.add("f.latest IS NOT NULL AND f.latest < ?", first_day(due_before))

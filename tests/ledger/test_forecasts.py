@@ -96,6 +96,16 @@ def test_forecast_filters(ledger, kwargs, expected):
     assert len(ledger.forecasts(**kwargs)) == expected
 
 
+@pytest.mark.parametrize("as_of", ["2023-02-02", "2023-03-01", "2023-04", "2025"])
+@pytest.mark.parametrize("status", ["open", "due", "resolved"])
+def test_status_filter_and_pages_are_the_status_of_each_row(ledger, as_of, status):
+    """The status filter and the page run in SQL: the same rows as filtering every row by its status."""
+    ledger.resolve(ledger.forecasts()[1]["id"], "true", "https://example.org/a")
+    every = [r for r in ledger.forecasts(as_of=as_of) if r["status"] == status]
+    assert ledger.forecasts(status=status, as_of=as_of) == every
+    assert ledger.forecasts(status=status, as_of=as_of, limit=1, offset=1) == every[1:2]
+
+
 def test_resolve_keeps_history_and_counts_in_the_track_record(ledger):
     first = ledger.forecasts()[0]
     ledger.resolve(first["id"], "false", "https://example.org/no-offensive", note="none by March", who="ana")
