@@ -20,6 +20,7 @@ EntityKind = Literal["person", "org", "place", "other"]
 MentionKind = Literal["name", "title", "pronoun", "description"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Hedging = Literal["certain", "likely", "possible"]
+Polarity = Literal["positive", "negative"]
 ForecastStatus = Literal["open", "due", "resolved"]
 
 
@@ -199,6 +200,9 @@ class Forecast:
     condition: Span | None = None  # "if ..."
     status: ForecastStatus = "open"  # on the article's date: open, or already due
     extractor: str = _made_by("forecasts")
+    # (last, so that positional construction keeps its meaning)
+    polarity: Polarity = "positive"  # negative: the source says the event will NOT happen
+    event: str = ""  # the predicted event in positive form ("Russia will attack" for "Russia will not attack")
 
 
 PlaceFeature = Literal["country", "admin1", "admin2", "city", "continent", "region", "area", "water", "river"]

@@ -42,8 +42,9 @@ TIME_FIELDS = ("id", "article_id", "claim_id", "start", "end", "text", "type", "
 FIGURE_FIELDS = ("id", "article_id", "claim_id", "start", "end", "text", "value", "low", "high", "unit", "counted",
                  "qualifier", "subject", "event", "owner", "speaker", "extractor")
 FORECAST_FIELDS = ("id", "article_id", "claim_id", "start", "end", "text", "cue", "cue_start", "cue_end", "hedging",
-                   "earliest", "latest", "condition", "condition_start", "condition_end", "predictor",
-                   "predictor_id", "status", "outcome", "evidence", "extractor")
+                   "polarity", "event", "earliest", "latest", "condition", "condition_start", "condition_end",
+                   "predictor", "predictor_id", "status", "horizon", "stale", "outcome", "correct", "evidence",
+                   "extractor")
 RESOLUTION_FIELDS = ("id", "forecast_id", "forecast_key", "outcome", "evidence", "note", "resolved_by", "resolved_at")
 ENTITY_FIELDS = ("id", "name", "kind", "roles", "aliases", "claims", "articles")
 PLACE_FIELDS = ("id", "place_key", "geonameid", "name", "feature", "country_code", "admin1", "latitude", "longitude",

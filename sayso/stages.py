@@ -43,9 +43,9 @@ STAGES: tuple[Stage, ...] = (
           (ModelFile("cue_model", "claims_cues.json"), ModelFile("tagger", "claims_tagger.crfsuite"),
            ModelFile("claim_filter", "claims_filter.json"))),
     Stage("speakers", "speakers.v2", ("doc", "claims")),  # b. who they are
-    Stage("times", "times.v4", ("doc", "article date")),  # c. when
+    Stage("times", "times.v5", ("doc", "article date")),  # c. when
     Stage("figures", "figures.v3", ("doc", "claims")),  # d. which numbers, whose
-    Stage("forecasts", "forecasts.v3", ("doc", "claims", "speakers", "times")),  # e. what will be
+    Stage("forecasts", "forecasts.v4", ("doc", "claims", "speakers", "times")),  # e. what will be
     Stage("places", "places.v2", ("doc",)),  # f. where (the gazetteer tables are word lists: bump by hand)
     Stage("events", "events.v2", ("doc", "article date", "times", "figures", "places"),  # g. what happened
           (ModelFile("event_typer", "events_typer.json"),)),

@@ -44,6 +44,21 @@ def seed_path(shared_dir) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def evidence_ledger(seed_path, nlp, tmp_path_factory) -> Path:
+    """A ledger of the seed and the later reports of our own writing in tests/data/evidence/ (each
+    settles one of the seed's forecasts, or must never count as evidence); its path."""
+    from sayso.ledger import Ledger
+    from sayso.pipeline import ingest
+
+    later = REPO / "tests" / "data" / "evidence"
+    path = tmp_path_factory.mktemp("evidence") / "ledger.db"
+    with Ledger(path) as ledger:
+        summary = ingest([seed_path, later], ledger)
+    assert summary.failed == 0 and summary.new == 1 + len(list(later.glob("*.txt")))
+    return path
+
+
 def _check_floors():
     """The module CI gates with (.ci/check_floors.py): the floors are read the way CI reads them."""
     spec = importlib.util.spec_from_file_location("check_floors", REPO / ".ci" / "check_floors.py")

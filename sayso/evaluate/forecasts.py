@@ -49,6 +49,8 @@ PUBLICATION = "the publication"
 # Gold predictor words that stand for the article itself (agree with PUBLICATION).
 PUBLICATION_WORDS = frozenset({"article", "author", "publication", "unspecified", "none", "reporter",
                                "newspaper", "report", "wikinews", "unnamed", "source"})
+# ... of which these name the article itself, whatever else the gold predictor says about it.
+ARTICLE_WORDS = frozenset({"article", "publication", "wikinews", "newspaper", "reporter"})
 BASELINE_PREDICTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 DEFAULT_FILE = "dev.json"
@@ -149,10 +151,13 @@ def _rarity(sentences: list[frozenset[str]]) -> dict[str, float]:
 
 
 def predictor_agrees(predicted: str, gold: str) -> bool:
-    """The predicted predictor shares a content word with the gold one."""
+    """The predicted predictor shares a content word with the gold one. The publication agrees with a
+    gold predictor made only of words for the article, or one that names the article itself with a
+    qualifier ("Article estimate", "Article's author/implied by the context", "Article/General Opinion")."""
     gold_words = content_words(gold)
     if predicted == PUBLICATION:
-        return gold_words <= content_words(" ".join(PUBLICATION_WORDS))
+        return gold_words <= content_words(" ".join(PUBLICATION_WORDS)) or bool(
+            gold_words & content_words(" ".join(ARTICLE_WORDS)))
     return bool(content_words(predicted) & gold_words)
 
 
@@ -286,7 +291,11 @@ def _safe_predictions(doc, article: Article) -> list[Prediction]:
 
 
 def format_report(result: dict) -> str:
-    """A plain-text table of ``evaluate_forecasts`` output."""
+    """A plain-text table of ``evaluate_forecasts`` (or ``evaluate_meantime``) output."""
+    if result.get("format") == "meantime":
+        from .forecasts_meantime import format_meantime
+
+        return format_meantime(result)
     lines = [f"future-statements forecasts, {result['docs']} docs (undated), {result['statements']} "
              f"statements, {result['aligned']} aligned to a sentence",
              f"{'system':<10}{'recall':>8}{'precision':>11}{'F1':>7}{'predictor':>11}{'predictions':>13}"]

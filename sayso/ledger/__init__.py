@@ -143,19 +143,25 @@ class Ledger:
         """Figures grouped by what they measure, one dict per figure with its group; disputed first."""
         return figure_book.figure_groups(self._conn, search, disputed)
 
-    def forecasts(self, speaker=None, due_before=None, status=None, as_of=None, limit=None, offset=0) -> list[dict]:
-        """Forecasts with their status on ``as_of`` (see :mod:`sayso.ledger.forecasts`)."""
-        return [shapes.forecast(**r) for r in forecast_book.forecasts(self._conn, speaker, due_before, status, as_of,
-                                                                      limit=limit, offset=offset)]
+    def forecasts(self, speaker=None, due_before=None, status=None, as_of=None, stale_after=None,
+                  stale=None, limit=None, offset=0) -> list[dict]:
+        """Forecasts with their status on ``as_of`` and the horizon ``stale_after`` days (see
+        :mod:`sayso.ledger.forecasts`); ``stale=True`` keeps only the stale ones; ``limit`` and
+        ``offset``: one page of them."""
+        return [shapes.forecast(**r) for r in forecast_book.forecasts(
+            self._conn, speaker, due_before, status, as_of, stale_after=stale_after, stale=stale, limit=limit,
+            offset=offset)]
 
     def resolve(self, forecast_id: int, outcome: str, evidence: str, note: str | None = None,
                 who: str | None = None) -> dict:
         """Record an outcome with evidence (a URL or an article id) for one forecast; history is kept."""
         return forecast_book.resolve(self._conn, forecast_id, outcome, evidence, note, who or _user())
 
-    def track_record(self, speaker: str | None = None, as_of: str | None = None) -> list[dict]:
-        """Per predictor: forecasts, resolved, hit rate and Brier score."""
-        return forecast_book.track_record(self._conn, speaker, as_of)
+    def track_record(self, speaker: str | None = None, as_of: str | None = None,
+                     stale_after: int | None = None) -> list[dict]:
+        """Per predictor: forecasts by status, hit rate and Brier score (a negative forecast is right
+        when the event did not happen)."""
+        return forecast_book.track_record(self._conn, speaker, as_of, stale_after)
 
     @property
     def browse(self) -> web_reads.Browse:

@@ -39,16 +39,18 @@ def board_columns() -> tuple[str, ...]:
 
 
 RESOLVED = "f.forecast_key IN (SELECT forecast_key FROM resolutions)"
+STALE = f"date(?, '-{forecast_book.DEFAULT_STALE_AFTER_DAYS} days')"  # the as-of day less the horizon
 BOARD_SQL = f"""CASE WHEN {RESOLVED} THEN 'resolved' WHEN f.latest IS NULL THEN 'no-deadline'
-     WHEN f.latest < ? THEN 'due' ELSE 'open' END"""
-""":func:`board_status` of :func:`sayso.ledger.forecasts.status` in SQL (one parameter: the as-of day),
+     WHEN f.latest < {STALE} THEN 'overdue' WHEN f.latest < ? THEN 'due' ELSE 'open' END"""
+""":func:`board_status` of :func:`sayso.ledger.forecasts.status` in SQL (two parameters: the as-of day),
 so that a board page reads one page of rows, not every forecast; :data:`BOARD_WHERE` says the same
 per column in a form the index on ``latest`` serves. A test checks that they agree with the ledger's
 own status on every forecast and day."""
 BOARD_WHERE = {
     "resolved": (RESOLVED, 0),
     "no-deadline": (f"f.latest IS NULL AND NOT {RESOLVED}", 0),
-    "due": (f"f.latest < ? AND NOT {RESOLVED}", 1),
+    "overdue": (f"f.latest < {STALE} AND NOT {RESOLVED}", 1),
+    "due": (f"f.latest < ? AND f.latest >= {STALE} AND NOT {RESOLVED}", 2),
     "open": (f"f.latest >= ? AND NOT {RESOLVED}", 1),
 }
 _SOONEST = " ORDER BY f.latest IS NULL, f.latest, f.id"
@@ -74,7 +76,7 @@ def board_where(conn, speaker, due_before, hedging, q, predictor_id=None) -> tup
 
 def board_counts(conn: sqlite3.Connection, source: str, where: Where, day: str) -> dict[str, int]:
     rows = conn.execute(f"SELECT {BOARD_SQL} AS board, COUNT(*) {source}{where.sql()} GROUP BY board",
-                        [day, *where.params])
+                        [day, day, *where.params])
     found = dict(rows.fetchall())
     return {column: found.get(column, 0) for column in board_columns()}
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 
 from sayso.ledger.events import later_events
-from sayso.ledger.forecasts import forecasts
+from sayso.ledger.forecasts import forecasts_by_id
 from sayso.ledger.places import article_places
 from sayso.ledger.queries import DATE_HIGH_PAD, ISO_DAY_LENGTH, _CLAIM_SELECT, claim_dict
 from sayso.ledger.schema import LedgerError
@@ -22,7 +22,7 @@ MAX_CLAIMS = 2000
 
 def forecast(conn: sqlite3.Connection, forecast_id: int) -> dict:
     """One forecast as ``sayso forecasts`` lists it; LedgerError when there is none with that id."""
-    found = next((f for f in forecasts(conn) if f["id"] == forecast_id), None)
+    found = next(iter(forecasts_by_id(conn, [forecast_id])), None)  # one row, not the whole board
     if found is None:
         raise LedgerError(f"no forecast with id {forecast_id} (see `sayso forecasts`)")
     return found

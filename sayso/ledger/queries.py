@@ -62,7 +62,7 @@ TRIGRAM = 3
 
 
 def indexed_entity_match(entity_column: str, text_column: str, id_column: str) -> str:
-    """:func:`entity_match` with the candidate rows found by the trigram indexes of migration 7 (SQLite);
+    """:func:`entity_match` with the candidate rows found by the trigram indexes of migration 8 (SQLite);
     the LIKE conditions then decide as there, so exactly the same rows match.
 
     Takes eight parameters: MATCH, lowered, key, MATCH, lowered, key, MATCH (lowered), lowered.
@@ -177,7 +177,7 @@ def page_of_claims(conn: sqlite3.Connection, tail: str, params: list) -> list[in
     """The claim ids of one page (``tail``: WHERE, ORDER BY, LIMIT and OFFSET), in SQLite.
 
     Two plans give the same ids: sort every match by date (cheap when few claims match: a rare name),
-    or walk the articles in date order (migration 7's indexes) until the page is full (cheap when
+    or walk the articles in date order (migration 8's indexes) until the page is full (cheap when
     many match: the most quoted speaker, 107,000 of 1,000,000 claims, 17,000 steps against 3,400,000
     sorted). SQLite's planner cannot tell which from its statistics, so the sort gets
     :data:`SORTED_FIRST_STEPS` and the walk takes over when they run out."""

@@ -335,7 +335,7 @@ _V6_DECISIONS = (
     "CREATE INDEX IF NOT EXISTS idx_decisions_other ON entity_decisions(other_key)",
 )
 
-# Migration 7 (issue 15, scale): what a speaker filter and a page of a big speaker's claims need on a
+# Migration 8 (issue 15, scale): what a speaker filter and a page of a big speaker's claims need on a
 # ledger of 1,000,000 claims (bench/query_latency.py). A name filter matches any part of a name
 # (LIKE '%name%'), which no B-tree index serves: trigram full-text indexes give the candidate rows and
 # the LIKE conditions then decide as before (sayso.ledger.queries.name_filter), so the same rows
@@ -360,14 +360,14 @@ def _trigram(table: str, source: str, columns: tuple[str, ...], rowid: str) -> t
 
 
 def _drop(table: str) -> tuple[str, ...]:
-    """Statements that remove ``table`` and its triggers if there (migration 7 runs again on a ledger
+    """Statements that remove ``table`` and its triggers if there (migration 8 runs again on a ledger
     whose later migrations were undone by hand, as tests/ledger/test_migration_v3.py does)."""
     return (f"DROP TABLE IF EXISTS {table}",
             *(f"DROP TRIGGER IF EXISTS {table}_{suffix}" for suffix in ("ai", "ad", "au")))
 
 
 _UNRESOLVED = "{side}.speaker_entity_id IS NULL AND {side}.speaker_text IS NOT NULL"
-_V7_NAME_INDEXES = (
+_SCALE_INDEXES = (
     *_trigram("entity_names_fts", "entities", ("name", "name_key"), "id"),
     *_trigram("entity_aliases_fts", "entity_aliases", ("alias", "alias_key"), "rowid"),
     *_drop("claims_speaker_fts"),
@@ -410,6 +410,29 @@ def rekey_entities(conn: sqlite3.Connection) -> None:
                      (name_key(alias, kind), eid, alias))
 
 
+_V7_FORECASTS = (
+    "ALTER TABLE forecasts ADD COLUMN polarity TEXT NOT NULL DEFAULT 'positive'",
+    "ALTER TABLE forecasts ADD COLUMN event TEXT",
+    "DROP VIEW IF EXISTS forecasts_with_status",
+    # the statuses of sayso.ledger.forecasts.status on today's date, with the default 365-day horizon
+    """CREATE VIEW forecasts_with_status AS
+    SELECT f.id AS forecast_id, f.article_id, a.published, a.title,
+           COALESCE(e.name, CASE WHEN f.claim_id IS NOT NULL THEN c.speaker_text END, a.source,
+                    '(the publication)') AS predictor,
+           f.text, f.polarity, COALESCE(f.event, f.text) AS event, f.hedging, f.earliest, f.latest,
+           r.outcome, r.evidence,
+           CASE WHEN r.outcome IS NOT NULL THEN 'resolved'
+                WHEN f.latest IS NULL THEN 'no-deadline'
+                WHEN f.latest < date('now', '-365 days') THEN 'overdue'
+                WHEN f.latest < date('now') THEN 'due'
+                ELSE 'open' END AS status,
+           f.extractor
+      FROM forecasts f JOIN articles a ON a.id = f.article_id
+      LEFT JOIN entities e ON e.id = f.predictor_entity_id
+      LEFT JOIN claims c ON c.id = f.claim_id
+      LEFT JOIN resolutions r ON r.id = (SELECT MAX(id) FROM resolutions WHERE forecast_key = f.forecast_key)""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, aliases, roles, mentions, claims, failures, claims_fts",
               _V1_TABLES + _V1_INDEXES + _V1_FTS),
@@ -420,8 +443,10 @@ MIGRATIONS: tuple[Migration, ...] = (
               _PLACES_EVENTS_TABLES + _PLACES_EVENTS_INDEXES),
     Migration(6, "entity decisions: merges and splits a person made; name keys folded with anyascii",
               _V6_DECISIONS, lambda conn: rekey_entities(conn)),
-    Migration(7, "scale (issue 15): trigram indexes for name filters, role lookups in one seek",
-              _V7_NAME_INDEXES),
+    Migration(7, "forecast polarity, the predicted event in positive form, the five statuses in the view",
+              _V7_FORECASTS),
+    Migration(8, "scale (issue 15): trigram indexes for name filters, role lookups in one seek, date-order indexes",
+              _SCALE_INDEXES),
 )
 """Every schema step, in order; append new ones (figures, time expressions, ...) at the end."""
 

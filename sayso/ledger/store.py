@@ -395,13 +395,13 @@ def _insert_forecasts(
     for f in forecasts:
         conn.execute(
             """INSERT INTO forecasts (forecast_key, article_id, claim_id, predictor_entity_id, time_expr_id,
-                   span_start, span_end, text, cue_start, cue_end, cue_text, hedging, earliest, latest,
-                   condition_start, condition_end, condition_text, status, extractor)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   span_start, span_end, text, cue_start, cue_end, cue_text, hedging, polarity, event, earliest,
+                   latest, condition_start, condition_end, condition_text, status, extractor)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (forecast_key(article_id, f), article_id, _index(claim_ids, f.claim_index),
              entity_ids.get(f.predictor_key) if f.predictor_key else None, _index(time_ids, f.time_index),
-             f.start, f.end, f.text, *_span_values(f.cue), f.hedging, f.earliest, f.latest,
-             *_span_values(f.condition), f.status, f.extractor),
+             f.start, f.end, f.text, *_span_values(f.cue), f.hedging, f.polarity, f.event or f.text,
+             f.earliest, f.latest, *_span_values(f.condition), f.status, f.extractor),
         )
 
 

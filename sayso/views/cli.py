@@ -236,7 +236,8 @@ def demo(
 
     summary, records = run_demo(db)
     out.print(safe.text(f"{summary.new} new articles, {summary.failed} failed, {summary.claims} claims -> {db}"))
-    columns = {"claims": tables.CLAIM_COLUMNS, "forecasts": ("id", "predictor", "text", "hedging", "latest", "status"),
+    columns = {"claims": tables.CLAIM_COLUMNS, "forecasts": ("id", "predictor", "polarity", "event", "hedging", "latest",
+                                                             "status"),
                "disputed figures": ("figure_id", "measure", "value", "speaker", "published")}
     for name, rows in records.items():
         out.print(tables.table(rows, columns[name], title=f"{len(rows)} {name}"))
@@ -249,7 +250,8 @@ def demo(
 @command()
 def resolve(
     forecast_id: int = typer.Argument(..., min=0, max=MAX_INT, help="The forecast's id (see `sayso forecasts`)."),
-    outcome: str = typer.Option(..., "--outcome", help="true, false, partly or unclear."),
+    outcome: str = typer.Option(..., "--outcome", help="Did the predicted event happen? true, false, partly or "
+                                                       "unclear (a negative forecast is right when it did not)."),
     evidence: str = typer.Option(..., "--evidence", help="An http(s) URL, or the id of an article in the ledger."),
     note: Optional[str] = typer.Option(None, "--note", help="A short note on how it was settled."),
     by: Optional[str] = typer.Option(None, "--by", help="Who resolves it (default: the login name)."),

@@ -77,17 +77,31 @@ def eval_time(
 
 @command("forecasts")
 def eval_forecasts(
-    gold_file: Path = typer.Argument(..., help="The future-statements JSON file (a list of articles)."),
+    gold: Path = typer.Argument(..., help="The future-statements JSON file, or (--format meantime) MEANTIME's "
+                                          "intra-doc_annotation folder or one corpus folder."),
+    fmt: str = typer.Option("future-statements", "--format", help="future-statements or meantime."),
+    corpora: Optional[str] = typer.Option(None, "--corpora", help="MEANTIME only: tuning (airbus, apple: the "
+                                          "default), held-out (gm, stock), all, or names (gm,stock)."),
     as_json: bool = AS_JSON,
     limit: Optional[int] = LIMIT_OPTION,
 ) -> None:
-    """Score the forecast extractor by sentence against future-statement annotations, next to a cue-word baseline.
+    """Score the forecast extractor next to a cue-word baseline: by sentence against future-statement
+    annotations, or (--format meantime) against MEANTIME's future events, their certainty and polarity.
 
-    Example: sayso eval forecasts ../shared/evaldata/future-statements/dev.json
+    Example: sayso eval forecasts ../shared/evaldata/future-statements/dev.json;
+    sayso eval forecasts ../shared/evaldata/meantime-en/intra-doc_annotation --format meantime
     """
     from ..evaluate.forecasts import evaluate_forecasts, format_report
+    from ..evaluate.forecasts_meantime import evaluate_meantime
 
-    run_eval(evaluate_forecasts, gold_file, as_json, _text(format_report), limit=limit)
+    if fmt == "meantime":
+        run_eval(evaluate_meantime, gold, as_json, _text(format_report), corpora=corpora, limit=limit)
+    elif fmt == "future-statements":
+        if corpora:
+            fail("--corpora is for --format meantime", 2)
+        run_eval(evaluate_forecasts, gold, as_json, _text(format_report), limit=limit)
+    else:
+        fail(f"unknown format {fmt!r} (choose from future-statements, meantime)", 2)
 
 
 @command("figures")

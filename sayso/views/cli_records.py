@@ -16,6 +16,9 @@ from .output import emit, open_ledger
 
 SPEAKER_OPTION = typer.Option(None, "--speaker", help="Only this speaker or predictor (name or alias).")
 AS_OF_OPTION = typer.Option(None, "--as-of", help="The day statuses are computed for (default: today).")
+STALE_AFTER_OPTION = typer.Option(None, "--stale-after", metavar="DAYS",
+                                  help="The horizon: a deadline passed longer ago is overdue, a forecast without "
+                                       "deadline made longer ago is stale (default 365).")
 
 
 def _dates(*pairs) -> None:
@@ -112,22 +115,34 @@ def forecasts(
     db: str = DB_OPTION,
     speaker: Optional[str] = SPEAKER_OPTION,
     due_before: Optional[str] = typer.Option(None, "--due-before", help="Only forecasts whose deadline is before this date."),
-    status: Optional[str] = typer.Option(None, "--status", help="open, due or resolved (on the --as-of date)."),
+    status: Optional[str] = typer.Option(None, "--status", help="open, due, overdue, no-deadline or resolved "
+                                                                "(on the --as-of date)."),
     as_of: Optional[str] = AS_OF_OPTION,
+    stale_after: Optional[int] = STALE_AFTER_OPTION,
+    stale: bool = typer.Option(False, "--stale", help="Only stale forecasts: overdue, or without deadline past the horizon."),
+    counts: bool = typer.Option(False, "--counts", help="Only how many have each status (and how many are stale)."),
     limit: Optional[int] = LIMIT_OPTION,
     offset: int = OFFSET_OPTION,
     fmt: Format = FORMAT_OPTION,
 ) -> None:
-    """List forecasts: who predicted what, by when, how surely, and whether it is due.
+    """List forecasts: who predicted what would (or would not) happen, by when, how surely, and its status.
 
-    Example: sayso forecasts --speaker Reznikov --status due --as-of 2023-04-01
+    Example: sayso forecasts --speaker Reznikov --status due --as-of 2023-04-01; sayso forecasts --counts
     """
+    from ..ledger.forecasts import status_counts
+
     _dates((due_before, "--due-before"), (as_of, "--as-of"))
     speaker = text_option(speaker, "--speaker")
     with open_ledger(db) as ledger:
-        rows = ledger.forecasts(speaker=speaker, due_before=due_before, status=status, as_of=as_of, limit=limit,
-                                offset=offset)
-    emit(rows, fmt, tables.FORECAST_COLUMNS, f"{len(rows)} forecasts")
+        found = ledger.forecasts(speaker=speaker, due_before=due_before, status=status, as_of=as_of,
+                                 stale_after=stale_after, stale=True if stale else None)
+    tally = status_counts(found)
+    if counts:
+        emit([tally], fmt, tuple(tally), f"{len(found)} forecasts")
+        return
+    rows = page(found, limit, offset)
+    summary = ", ".join(f"{n} {name}" for name, n in tally.items())
+    emit(rows, fmt, tables.FORECAST_COLUMNS, f"{len(rows)} of {len(found)} forecasts: {summary}")
 
 
 @command("track-record")
@@ -135,18 +150,20 @@ def track_record(
     db: str = DB_OPTION,
     speaker: Optional[str] = SPEAKER_OPTION,
     as_of: Optional[str] = AS_OF_OPTION,
+    stale_after: Optional[int] = STALE_AFTER_OPTION,
     limit: Optional[int] = LIMIT_OPTION,
     offset: int = OFFSET_OPTION,
     fmt: Format = FORMAT_OPTION,
 ) -> None:
-    """Per predictor: forecasts made, resolved, hit rate and Brier score (hedging as probability).
+    """Per predictor: forecasts by status, hit rate and Brier score (hedging as probability; a negative
+    forecast is right when the event did not happen).
 
     Example: sayso track-record --speaker Reznikov
     """
     _dates((as_of, "--as-of"))
     speaker = text_option(speaker, "--speaker")
     with open_ledger(db) as ledger:
-        rows = page(ledger.track_record(speaker=speaker, as_of=as_of), limit, offset)
+        rows = page(ledger.track_record(speaker=speaker, as_of=as_of, stale_after=stale_after), limit, offset)
     emit(rows, fmt, tables.TRACK_RECORD_COLUMNS, f"{len(rows)} predictors")
 
 

@@ -11,8 +11,9 @@ from . import safe
 CLAIM_COLUMNS = ("id", "published", "speaker", "cue", "content", "kind")
 SPEAKER_COLUMNS = ("id", "name", "kind", "roles", "claims", "articles", "aliases")
 ARTICLE_COLUMNS = ("id", "published", "title", "source", "claims")
-FORECAST_COLUMNS = ("id", "published", "predictor", "text", "hedging", "latest", "status", "outcome")
-TRACK_RECORD_COLUMNS = ("predictor_id", "predictor", "forecasts", "open", "due", "resolved", "hit_rate", "brier")
+FORECAST_COLUMNS = ("id", "published", "predictor", "polarity", "event", "hedging", "latest", "status", "outcome")
+TRACK_RECORD_COLUMNS = ("predictor_id", "predictor", "forecasts", "open", "due", "overdue", "no_deadline", "resolved",
+                        "hit_rate", "brier")
 TIME_COLUMNS = ("id", "text", "type", "value", "earliest", "latest")
 FIGURE_COLUMNS = ("id", "text", "value", "unit", "counted", "qualifier", "speaker", "owner")
 FIGURE_GROUP_COLUMNS = ("figure_id", "group", "measure", "disputed", "value", "text", "speaker", "owner", "published")

@@ -42,6 +42,9 @@ def test_predictor_agreement():
     assert predictor_agrees(PUBLICATION, "The article")
     assert predictor_agrees(PUBLICATION, "")
     assert not predictor_agrees(PUBLICATION, "Police")
+    assert predictor_agrees(PUBLICATION, "Article estimate")  # the article, with a qualifier
+    assert predictor_agrees(PUBLICATION, "Article's author/implied by the context")
+    assert not predictor_agrees(PUBLICATION, "National Hurricane Center")
 
 
 def test_one_prediction_finds_at_most_one_statement():

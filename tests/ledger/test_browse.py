@@ -132,9 +132,10 @@ def test_one_speaker(ledger):
 
 
 @pytest.mark.parametrize("as_of, columns", [
-    ("2024-03-05", {"due": 0, "open": 2, "no-deadline": 1, "resolved": 0}),
-    ("2024-03-20", {"due": 1, "open": 1, "no-deadline": 1, "resolved": 0}),
-    ("2025", {"due": 2, "open": 0, "no-deadline": 1, "resolved": 0}),
+    ("2024-03-05", {"due": 0, "overdue": 0, "open": 2, "no-deadline": 1, "resolved": 0}),
+    ("2024-03-20", {"due": 1, "overdue": 0, "open": 1, "no-deadline": 1, "resolved": 0}),
+    ("2025-03-20", {"due": 1, "overdue": 1, "open": 0, "no-deadline": 1, "resolved": 0}),  # one a year past
+    ("2025", {"due": 0, "overdue": 2, "open": 0, "no-deadline": 1, "resolved": 0}),
 ])
 def test_board_columns(ledger, as_of, columns):
     assert ledger.browse.forecast_board(as_of=as_of)["columns"] == columns

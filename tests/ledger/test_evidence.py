@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from sayso.ledger import Ledger
-from sayso.pipeline import ingest
 from tests import REPO
 
 LATER = REPO / "tests" / "data" / "evidence"
@@ -22,11 +21,8 @@ SETTLED = [
 
 
 @pytest.fixture(scope="module")
-def ledger(seed_path, nlp, tmp_path_factory):
-    path = tmp_path_factory.mktemp("evidence") / "ledger.db"
-    with Ledger(path) as ledger:
-        summary = ingest([seed_path, LATER], ledger)
-        assert summary.failed == 0 and summary.new == 1 + len(list(LATER.glob("*.txt")))
+def ledger(evidence_ledger):
+    with Ledger(evidence_ledger) as ledger:
         yield ledger
 
 

@@ -77,10 +77,81 @@ def test_forecasts_link_to_claim_time_and_predictor(ledger):
     ("2023-02-02", ["open", "open", "open"]),
     ("2023-03-01", ["due", "open", "open"]),
     ("2023-04", ["due", "due", "open"]),
-    ("2025", ["due", "due", "due"]),
+    ("2025", ["overdue", "overdue", "due"]),  # more than 365 days past the first two deadlines
 ])
 def test_status_as_of_a_date(ledger, as_of, expected):
     assert [r["status"] for r in ledger.forecasts(as_of=as_of)] == expected
+
+
+@pytest.mark.parametrize("as_of, stale_after, expected", [
+    ("2023-03-15", 10, ["overdue", "open", "open"]),  # 2023-02-28 + 10 days < 2023-03-15
+    ("2023-03-15", 15, ["due", "open", "open"]),  # exactly 15 days: still due
+    ("2023-03-15", 0, ["overdue", "open", "open"]),
+])
+def test_stale_after_moves_due_to_overdue(ledger, as_of, stale_after, expected):
+    assert [r["status"] for r in ledger.forecasts(as_of=as_of, stale_after=stale_after)] == expected
+
+
+def open_ended(published: str = "2023-02-02", polarity: str = "positive") -> Extraction:
+    """One forecast without a deadline ("prices will rise"), positive or negative."""
+    text = "Analysts say prices will rise." if polarity == "positive" else "Analysts say prices will not rise."
+    article = Article(text=text, published=published, date_precision="day", source="Wire")
+    start = text.index("prices")
+    f = Forecast(start, len(text) - 1, text[start:-1], None, "certain", polarity=polarity,
+                 event="prices will rise")
+    return Extraction(article, [], [], [], dict(VERSIONS), [], [], [f])
+
+
+@pytest.mark.parametrize("published, as_of, stale_after, stale", [
+    ("2023-02-02", "2023-06-01", 365, False),
+    ("2023-02-02", "2024-02-03", 365, True),  # a year and a day on
+    ("2023-02-02", "2023-06-01", 90, True),
+    ("2023-02", "2023-03-05", 30, True),  # a month-precision date counts from its first day
+])
+def test_no_deadline_is_listed_apart_with_a_horizon(tmp_path, published, as_of, stale_after, stale):
+    with Ledger(tmp_path / "open.db") as ledger:
+        ledger.store(open_ended(published))
+        row, = ledger.forecasts(as_of=as_of, stale_after=stale_after)
+        assert row["status"] == "no-deadline" and row["stale"] is stale
+        assert len(ledger.forecasts(as_of=as_of, stale_after=stale_after, stale=True)) == int(stale)
+        assert len(ledger.forecasts(status="open", as_of=as_of)) == 0
+
+
+def test_status_counts_cover_every_status(ledger):
+    from sayso.ledger.forecasts import STATUSES, status_counts
+
+    ledger.store(open_ended())
+    ledger.resolve(ledger.forecasts()[0]["id"], "true", "https://example.org/yes")
+    counts = status_counts(ledger.forecasts(as_of="2023-04-15", stale_after=30))
+    assert set(STATUSES) <= set(counts)
+    assert counts == {"open": 1, "due": 1, "overdue": 0, "no-deadline": 1, "resolved": 1, "stale": 1}
+    counts = status_counts(ledger.forecasts(as_of="2023-06-15", stale_after=30))
+    assert (counts["due"], counts["overdue"], counts["no-deadline"], counts["stale"]) == (0, 1, 1, 2)
+
+
+def test_an_unknown_status_or_horizon_is_a_clear_error(ledger):
+    with pytest.raises(LedgerError, match="unknown status"):
+        ledger.forecasts(status="pending")
+    with pytest.raises(LedgerError, match="stale-after"):
+        ledger.forecasts(stale_after=-1)
+
+
+@pytest.mark.parametrize("polarity, outcome, right", [
+    ("positive", "true", 1.0), ("positive", "false", 0.0), ("positive", "partly", 0.5),
+    ("negative", "true", 0.0),  # "prices will not rise", and they rose: wrong
+    ("negative", "false", 1.0),  # ... and they did not: right
+    ("negative", "partly", 0.5),
+])
+def test_a_negative_forecast_is_right_when_the_event_does_not_happen(tmp_path, polarity, outcome, right):
+    with Ledger(tmp_path / "polarity.db") as ledger:
+        ledger.store(open_ended(polarity=polarity))
+        row, = ledger.forecasts()
+        assert (row["polarity"], row["event"]) == (polarity, "prices will rise")
+        ledger.resolve(row["id"], outcome, "https://example.org/prices")
+        assert ledger.forecasts()[0]["correct"] == right
+        record, = ledger.track_record()
+        assert record["hit_rate"] == right and record["negative"] == int(polarity == "negative")
+        assert record["brier"] == pytest.approx((HEDGING_PROBABILITY["certain"] - right) ** 2, abs=1e-3)
 
 
 @pytest.mark.parametrize("kwargs, expected", [
@@ -96,14 +167,27 @@ def test_forecast_filters(ledger, kwargs, expected):
     assert len(ledger.forecasts(**kwargs)) == expected
 
 
-@pytest.mark.parametrize("as_of", ["2023-02-02", "2023-03-01", "2023-04", "2025"])
-@pytest.mark.parametrize("status", ["open", "due", "resolved"])
-def test_status_filter_and_pages_are_the_status_of_each_row(ledger, as_of, status):
+@pytest.mark.parametrize("as_of", ["2023-02-02", "2023-03-01", "2023-04", "2024-06", "2025", "2026-02"])
+@pytest.mark.parametrize("stale_after", [None, 0, 30])
+@pytest.mark.parametrize("status", ["open", "due", "overdue", "no-deadline", "resolved"])
+def test_status_filter_and_pages_are_the_status_of_each_row(ledger, as_of, stale_after, status):
     """The status filter and the page run in SQL: the same rows as filtering every row by its status."""
     ledger.resolve(ledger.forecasts()[1]["id"], "true", "https://example.org/a")
-    every = [r for r in ledger.forecasts(as_of=as_of) if r["status"] == status]
-    assert ledger.forecasts(status=status, as_of=as_of) == every
-    assert ledger.forecasts(status=status, as_of=as_of, limit=1, offset=1) == every[1:2]
+    ledger._conn.execute("UPDATE forecasts SET latest = NULL WHERE text LIKE 'prices%'")  # no deadline
+    every = [r for r in ledger.forecasts(as_of=as_of, stale_after=stale_after) if r["status"] == status]
+    assert ledger.forecasts(status=status, as_of=as_of, stale_after=stale_after) == every
+    assert ledger.forecasts(status=status, as_of=as_of, stale_after=stale_after, limit=1, offset=1) == every[1:2]
+    stale = [r for r in every if r["stale"]]
+    assert ledger.forecasts(status=status, as_of=as_of, stale_after=stale_after, stale=True, limit=1) == stale[:1]
+
+
+def test_every_status_is_found_by_the_status_filter(ledger):
+    """The table above holds each status somewhere (it is not all empty lists)."""
+    ledger.resolve(ledger.forecasts()[1]["id"], "true", "https://example.org/a")
+    ledger._conn.execute("UPDATE forecasts SET latest = NULL WHERE text LIKE 'prices%'")
+    seen = {r["status"] for as_of in ("2023-02-02", "2023-04", "2025") for stale_after in (None, 30)
+            for r in ledger.forecasts(as_of=as_of, stale_after=stale_after)}
+    assert seen == {"open", "due", "overdue", "no-deadline", "resolved"}
 
 
 def test_resolve_keeps_history_and_counts_in_the_track_record(ledger):
@@ -171,6 +255,21 @@ def test_infinite_figures_are_stored_as_null(tmp_path):
     with Ledger(tmp_path / "inf.db") as ledger:
         ledger.store(ex)
         assert ledger.figure_rows()[0]["value"] is None
+
+
+def test_a_v2_ledger_gains_polarity_and_event(tmp_path):
+    from sayso.ledger import schema
+
+    path = tmp_path / "v2.db"
+    conn = schema.connect(path)
+    schema.migrate(conn, schema.MIGRATIONS[:2])
+    conn.execute("INSERT INTO articles (id, text, published, ingested_at) VALUES ('a1', 'X will rise.', '2023-01-01', 'then')")
+    conn.execute("""INSERT INTO forecasts (forecast_key, article_id, span_start, span_end, text, hedging, status,
+                    extractor) VALUES ('a1:0-11', 'a1', 0, 11, 'X will rise', 'certain', 'open', 'forecasts.v3')""")
+    conn.close()
+    with Ledger(path) as ledger:
+        row, = ledger.forecasts(as_of="2023-02-01")
+        assert (row["polarity"], row["event"], row["status"]) == ("positive", "X will rise", "no-deadline")
 
 
 def test_a_v1_ledger_migrates_and_keeps_its_rows(tmp_path):

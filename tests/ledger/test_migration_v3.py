@@ -29,6 +29,8 @@ def v2_ledger(path) -> None:
     conn.execute("DROP TABLE claims_fts")
     conn.execute("DROP TABLE articles_fts")
     conn.execute("ALTER TABLE articles DROP COLUMN author")
+    conn.execute("ALTER TABLE forecasts DROP COLUMN polarity")  # (migration 6 adds them again)
+    conn.execute("ALTER TABLE forecasts DROP COLUMN event")
     conn.execute("ALTER TABLE articles DROP COLUMN speaker")
     for statement in schema._V1_FTS:
         conn.execute(statement)

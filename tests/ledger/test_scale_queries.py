@@ -1,4 +1,4 @@
-"""Migration 7's query paths (issue 15): the trigram candidates, the two plans of a page of claims and
+"""Migration 8's query paths (issue 15): the trigram candidates, the two plans of a page of claims and
 the status filter in SQL return exactly the rows of the plain queries.
 
 Extractions are built by hand (no spaCy): claims of linked speakers (one with a Cyrillic name, one
@@ -46,7 +46,7 @@ def ledger(tmp_path_factory):
 
 
 def _plain(ledger, speaker=None, search=None, limit=None, offset=0) -> list[dict]:
-    """The claims query as it was before migration 7: the LIKE conditions over every row, one statement."""
+    """The claims query as it was before migration 8: the LIKE conditions over every row, one statement."""
     where = Where()
     if speaker:
         words, key = speaker.strip().lower(), queries.name_key(speaker) or queries.ascii_fold(speaker)

@@ -40,14 +40,17 @@ import re
 from typing import Iterator
 
 from ...records import Article, Claim, Entity, Forecast, TimeExpr
-from .cues import Context, outermost, sentence_cues
+from . import filters
+from .cues import AUX_DEPS, CLAUSE_POS, Context, Cue, background, is_scheduled_fact, outermost, token_cue
 from .lexicon import QUESTION_END
+from .nominal import nominal_cue
 from .record import build
 
-__all__ = ["extract_forecasts", "entity_names"]
+__all__ = ["extract_forecasts", "entity_names", "sentence_cues"]
 
 log = logging.getLogger(__name__)
 WORDING = re.compile(r"[^\W_]+")
+CLOSING_QUOTES = "\"'”’»)"
 
 
 def extract_forecasts(
@@ -62,6 +65,20 @@ def extract_forecasts(
     named = {wording for wording, key in kept if key is not None}
     once = [f for (wording, key), f in kept.items() if key is not None or wording not in named]
     yield from sorted(once, key=lambda f: (f.start, f.end))
+
+
+def sentence_cues(ctx: Context, sent) -> Iterator[Cue]:
+    """The forward-looking anchors of one sentence (:mod:`.cues`, :mod:`.nominal`); relative clauses,
+    scheduled facts, questions, wishes, past plans and hypotheticals (:mod:`.filters`) left out."""
+    for tok in sent:
+        if tok.pos_ not in CLAUSE_POS or tok.dep_ in AUX_DEPS or background(tok):
+            continue
+        cue = token_cue(ctx, tok) or nominal_cue(ctx, tok)
+        if cue is None or is_scheduled_fact(cue) or any(background(t) for t in (cue.event_root, *cue.tokens)):
+            continue  # (a cue word in a relative clause: "the steps it intends to take were discussed")
+        cue.claimed = any(p.start <= cue.anchor.idx < p.end for c in ctx.claims for p in c.content)
+        if filters.reason(cue) is None:
+            yield cue
 
 
 def entity_names(entities: list[Entity]) -> dict[str, str]:
@@ -81,7 +98,7 @@ def _wording(text: str) -> str:
 
 def _sentence_forecasts(ctx: Context, sent) -> list[Forecast]:
     """The forecasts of one sentence; a sentence the rules trip on is logged and skipped."""
-    if sent.text.rstrip().endswith(QUESTION_END):
+    if sent.text.rstrip().rstrip(CLOSING_QUOTES).rstrip().endswith(QUESTION_END):
         return []
     try:
         built = (build(ctx, cue, sent) for cue in outermost(list(sentence_cues(ctx, sent))))

@@ -7,12 +7,11 @@ out relative clauses and scheduled facts. The word lists are in :mod:`.lexicon`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from ...records import Article, Claim, Entity, TimeExpr
 from ..spans import SUBJECT_DEPS
 from .lexicon import (ADVERB_HEDGING, AGENTIVE_OBJECT_CUES, AGENT_ENT_TYPES, AGENT_PRONOUNS, AIM_GERUND_CUES,
-    BACKGROUND_DEPS, BE_TO_BLOCKERS, BE_TO_HEDGING, BE_TO_TAGS, CALENDAR_ENTITY_TYPES, CALENDAR_NOUNS,
+    BACKGROUND_DEPS, BE_TO_BLOCKERS, CAUSATIVE_HEDGING, CAUSATIVE_VERBS, EVENT_OBJECTS, PRESENT_ONLY_REQUESTS, BE_TO_HEDGING, BE_TO_TAGS, CALENDAR_ENTITY_TYPES, CALENDAR_NOUNS,
     COMPARATIVE_WORDS, COMPLEMENT_CUES, DEADLINE_MODS, DEADLINE_WORDS, DIRECTIVE_HEDGING, DIRECTIVE_VERBS,
     FIRST_PERSON, FORWARD_TIME_DEPS, FORWARD_TIME_WORDS, GOING_TO_AUX, INTENTION_HEDGING, INTENTION_VERBS,
     MODAL_HEDGING, NEGATED_PAST_MODALS, NOUN_CUES, OBJECT_CUES, OBLIGATION_MODALS, OBSERVANCE_VERBS,
@@ -43,6 +42,8 @@ class Cue:
     hedging: str
     rule: str  # modal, complement, noun, object, clause, passive, warning, predicative, directive
     event_root: object  # the token whose subtree is the event
+    claimed: bool = False  # a claim's content holds it (someone is reported saying it)
+    split_off: list = field(default_factory=list)  # anchors of conjoined forecasts left out of the event
 
 
 @dataclass
@@ -59,19 +60,15 @@ class Context:
         return self.article.text
 
 
-def sentence_cues(ctx: Context, sent) -> Iterator[Cue]:
-    """The forward-looking anchors of one sentence; relative clauses and scheduled facts left out."""
-    for tok in sent:
-        if tok.pos_ not in CLAUSE_POS or tok.dep_ in AUX_DEPS or _background(tok):
-            continue
-        cue = token_cue(ctx, tok)
-        if cue is not None and not is_scheduled_fact(cue):
-            yield cue
+def background(tok) -> bool:
+    """A relative clause, not an infinitive the parser calls one ("threats to bomb" is a plan noun's)
+    nor a "that"-clause it hangs on a noun ("announced in a memo that he would be on leave")."""
+    return tok.dep_ in BACKGROUND_DEPS and not _has_to(tok) and not misparsed_complement(tok)
 
 
-def _background(tok) -> bool:
-    """A relative clause, not an infinitive the parser calls one ("threats to bomb" is a plan noun's)."""
-    return tok.dep_ in BACKGROUND_DEPS and not _has_to(tok)
+def misparsed_complement(tok) -> bool:
+    """A "relative clause" opened by the conjunction "that" (a mark, not a pronoun): a complement clause."""
+    return tok.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
 
 
 def token_cue(ctx: Context, tok) -> Cue | None:
@@ -83,10 +80,29 @@ def token_cue(ctx: Context, tok) -> Cue | None:
 
 
 def outermost(cues: list[Cue]) -> list[Cue]:
-    """One forecast per clause tree: a cue inside another cue's event ("will hit Florida and
-    could become a source of relief", "is expected to say it will ...") is part of that forecast."""
-    return [cue for cue in cues
-            if not any(other is not cue and other.event_root.is_ancestor(cue.anchor) for other in cues)]
+    """One forecast per predicted event: a cue inside another cue's event ("is expected to say it will
+    cut jobs", "will sign the bill before he leaves office") is part of that forecast, unless it heads a
+    conjoined clause of its own ("the rain **will** hit Florida and **could** become a source of relief":
+    two predicted events, two forecasts); the outer event then leaves that conjunct out."""
+    kept = []
+    for cue in cues:
+        containers = [o for o in cues if o is not cue and o.event_root.is_ancestor(cue.anchor)]
+        if not containers:
+            kept.append(cue)
+        elif all(_conjoined(cue, o) for o in containers):
+            kept.append(cue)
+            for other in containers:
+                other.split_off.append(cue.anchor)
+    return kept
+
+
+def _conjoined(cue: Cue, outer: Cue) -> bool:
+    """``cue``'s anchor is joined to ``outer``'s predicate by "and / or / but" alone."""
+    tok = cue.anchor
+    predicate = {outer.anchor.i, outer.event_root.i}
+    while tok.dep_ == "conj" and tok.i not in predicate:
+        tok = tok.head
+    return tok.i in predicate and tok.i != cue.anchor.i
 
 
 def modal_cue(tok) -> Cue | None:
@@ -112,9 +128,10 @@ def _not_a_prediction(tok, modal: str) -> bool:
     first_person = any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in tok.children)
     if lemma in SPEECH_ACT_VERBS and first_person:
         return True
-    if modal in NEGATED_PAST_MODALS and any(c.dep_ == "neg" for c in tok.children):
+    if modal in NEGATED_PAST_MODALS and any(c.dep_ == "neg" or c.lower_ == "neither" for c in tok.children):
         return True
-    stative = lemma in STATIVE_VERBS and not any(c.dep_ in COMPLEMENT_DEPS for c in tok.children)
+    stative = lemma in STATIVE_VERBS and not any(c.dep_ in COMPLEMENT_DEPS for c in tok.children) and not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in EVENT_OBJECTS for c in tok.children)
     return modal in STATIVE_MODALS and stative
 
 
@@ -146,7 +163,9 @@ def complement_cue(tok) -> Cue | None:
         return None
     if lemma == "set" and head.tag_ != "VBN":
         return None
-    root = tok if _has_subject(tok) else head
+    # the event: the verb's clause, with the cue verb when it carries the subject ("Russia is preparing to
+    # launch"); never with a cue adjective ("certain to qualify" read "possible" must not say "certain")
+    root = tok if _has_subject(tok) or head.pos_ == "ADJ" else head
     to = [c for c in tok.children if c.tag_ == "TO" and c.i == head.i + 1]
     tokens = [*_aux_of(head), head, *to]
     return Cue(tok, tokens, _adverb_level(head, COMPLEMENT_CUES[lemma]), "complement", root)
@@ -160,6 +179,8 @@ def noun_cue(tok) -> Cue | None:
     lemma = head.lemma_.lower()
     if lemma not in NOUN_CUES:
         return None
+    if lemma == "effort" and not (head.dep_ == "pobj" and head.head.lower_ == "in"):
+        return None  # only "in an effort to ..."
     return Cue(tok, [head], NOUN_CUES[lemma], "noun", tok)
 
 
@@ -213,7 +234,9 @@ def predicative_cue(tok) -> Cue | None:
     adjective = adjectives[0]
     if any(c.lower_ in COMPARATIVE_WORDS for c in adjective.children if c.dep_ == "advmod"):
         return None
-    return Cue(tok, [tok, adjective], PREDICATIVE_CUES[adjective.lower_], "predicative", tok)
+    # the event is the subject: "an attack is imminent" predicts "an attack" ("not inevitable" must
+    # not read as "inevitable")
+    return Cue(tok, [tok, adjective], PREDICATIVE_CUES[adjective.lower_], "predicative", subjects[0])
 
 
 def be_to_cue(tok) -> Cue | None:
@@ -225,6 +248,8 @@ def be_to_cue(tok) -> Cue | None:
         return None
     if any(c.dep_ in ("acomp", "attr") for c in head.children) or _specifying(head, tok):
         return None
+    if any(c.dep_ == "prep" and c.i < tok.i for c in head.children):
+        return None  # "is in Paris to sign" (a purpose), "is on course to open" (:mod:`.nominal`)
     to = [c for c in tok.children if c.tag_ == "TO"]
     return Cue(tok, [head, *to], _adverb_level(tok, BE_TO_HEDGING), "be_to", tok)
 
@@ -234,7 +259,10 @@ def _specifying(be, verb) -> bool:
     if verb.lemma_.lower() in BE_TO_BLOCKERS or any(c.lower_ in BE_TO_BLOCKERS for c in be.children):
         return True
     subjects = [c for c in be.children if c.dep_ in CLAUSE_SUBJECT_DEPS]
-    return any(s.lemma_.lower() in SPECIFYING_NOUNS or s.tag_ in ("WP", "WDT") for s in subjects)
+    # ... also "one of the key areas of our work is to make housing affordable"
+    named = [o for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
+             for o in p.children if o.dep_ == "pobj"]
+    return any(s.lemma_.lower() in SPECIFYING_NOUNS or s.tag_ in ("WP", "WDT") for s in (*subjects, *named))
 
 
 def dated_plan_cue(ctx: Context, tok) -> Cue | None:
@@ -247,7 +275,8 @@ def dated_plan_cue(ctx: Context, tok) -> Cue | None:
     if not (present or progressive):
         return None
     for child in tok.children:
-        if child.dep_ in FORWARD_TIME_DEPS and _forward_time(ctx, child):
+        if child.dep_ in FORWARD_TIME_DEPS and child.lower_ != "for" and _forward_time(ctx, child):
+            # ("buys medication for the first quarter of next year": what it covers, not when it happens)
             return Cue(tok, [*aux, tok], SCHEDULED_PLAN_HEDGING, "dated_plan", tok)
     return None
 
@@ -260,9 +289,10 @@ def _forward_time(ctx: Context, child) -> bool:
 
 
 def participle_cue(tok) -> Cue | None:
-    """"inductions planned by the IAF", "the proposed aircraft": a noun made a planned event."""
+    """"inductions planned by the IAF", "the proposed aircraft": a noun made a planned event; not a
+    name ("the much-anticipated iPhone" is the product, introduced now)."""
     noun = tok.head
-    if tok.dep_ not in PARTICIPLE_DEPS or tok.tag_ != "VBN" or noun.pos_ not in ("NOUN", "PROPN"):
+    if tok.dep_ not in PARTICIPLE_DEPS or tok.tag_ != "VBN" or noun.pos_ != "NOUN":
         return None
     lemma = tok.lemma_.lower()
     if lemma not in PLANNED_PARTICIPLES or any(c.dep_ in COMPLEMENT_DEPS for c in tok.children):
@@ -315,16 +345,20 @@ def request_cue(tok) -> Cue | None:
     head = tok.head
     if head is tok or head.lemma_.lower() not in REQUEST_VERBS:
         return None
+    if head.lemma_.lower() in PRESENT_ONLY_REQUESTS and (head.tag_ not in PRESENT_VERB_TAGS or _aux_of(head)):
+        return None
     if tok.dep_ == "xcomp" and _has_to(tok):
         addressees = [c for c in head.children if c.dep_ == "dobj" and c.i < tok.i]
         if not addressees and not _has_subject(tok):
             return None  # "demanding to know": the speaker's own wish, no addressee
         root = head  # "urged both sides to return to mediation": the addressee is part of the event
-    elif tok.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in tok.children):
-        root = tok
+    elif tok.dep_ == "ccomp" and head.lemma_.lower() != "tell" and any(
+            c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in tok.children):
+        root = tok  # (not "common sense tells us that the response must be immediate": a norm stated)
     else:
         return None
-    return Cue(tok, [*_aux_of(head), head], REQUEST_HEDGING, "request", root)
+    level = CAUSATIVE_HEDGING if head.lemma_.lower() in CAUSATIVE_VERBS else REQUEST_HEDGING
+    return Cue(tok, [*_aux_of(head), head], level, "request", root)
 
 
 def directive_cue(ctx: Context, tok) -> Cue | None:

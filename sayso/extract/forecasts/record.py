@@ -2,12 +2,25 @@
 the condition and the window (from the time expression inside the event, :mod:`.windows`)."""
 from __future__ import annotations
 
+import re
+
 from ... import stages
-from ...records import Claim, Forecast, Span
+from ...records import Claim, Forecast
 from ..spans import span, tokens_span
 from .cues import AUX_DEPS, Context, Cue, modifies_noun
 from .lexicon import CONDITION_MARKS
-from .windows import has_window, shift_back_year, shift_forward_year, status, window
+from .polarity import positive_form, read
+from .timing import keep_ahead, pick_time
+from .windows import article_day, day_before, preposition, shift_back_year, shift_forward_year, status, window
+
+NOT_UNTIL = frozenset({"until", "till"})  # "will not begin until April"
+CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?$")
+
+
+def first_day_of(value: str | None) -> str | None:
+    """The first day of a calendar value ("1987-04" -> "1987-04-01"); None for anything else."""
+    m = CALENDAR_VALUE.match(value or "")
+    return f"{m[1]}-{m[2] or '01'}-{m[3] or '01'}" if m else None
 
 # Children left out of the event: before the anchor ("that", "and"), and anywhere for these two
 # ("..., Reznikov said" as parataxis; a trailing "or").
@@ -22,26 +35,58 @@ PERFECT_AUX = ("have", "VBD")  # (lemma, tag) of "had"
 
 def build(ctx: Context, cue: Cue, sent) -> Forecast | None:
     """The Forecast record of one cue: event span, claim, predictor, condition, window."""
+    reading = read(cue)
+    if reading.drop:
+        return None
     claim_index = claim_of(ctx.claims, cue)
     condition_tokens = _condition(cue)
-    event = event_span(ctx, cue, sent, claim_index, condition_tokens)
-    if event is None:
+    kept = event_tokens(ctx, cue, sent, claim_index, condition_tokens)
+    if not kept:
         return None
-    time_index = pick_time(ctx, cue, event, claim_index)
-    time = ctx.times[time_index] if time_index is not None else None
-    if time is not None and _reported_in_past_perfect(ctx, cue, claim_index):
-        time = shift_back_year(time, ctx.article.published)
-    if time is not None and cue.rule == "directive":
-        time = shift_forward_year(time, ctx.article.published)
-    earliest, latest = window(ctx.text, time, ctx.article.published)
+    event = span(ctx.text, kept[0].idx, kept[-1].idx + len(kept[-1].text))
+    lo, hi = (event.start, event.end) if cue.rule != "predicative" else _subtree_range(cue.anchor, sent)
+    earliest, latest, time_index = dated(ctx, cue, lo, hi, claim_index, reading.polarity)
     return Forecast(
         start=event.start, end=event.end, text=event.text,
-        cue=tokens_span(ctx.doc, ctx.text, cue.tokens), hedging=cue.hedging,
+        cue=tokens_span(ctx.doc, ctx.text, cue.tokens), hedging=reading.hedging, polarity=reading.polarity,
+        event=positive_form(ctx.doc[kept[0].i:kept[-1].i + 1], reading.negations),
         earliest=earliest, latest=latest, time_index=time_index, claim_index=claim_index,
         predictor_key=ctx.claims[claim_index].speaker_key if claim_index is not None else planner_key(ctx, cue),
         condition=tokens_span(ctx.doc, ctx.text, condition_tokens), status=status(latest, ctx.article.published),
         extractor=stages.extractor("forecasts"),
     )
+
+
+def dated(ctx: Context, cue: Cue, lo: int, hi: int, claim_index: int | None, polarity: str = "positive") -> tuple:
+    """(earliest, latest, time index) of the event: the time expression attached to it (:mod:`.timing`);
+    a yearless date moved back under a past-perfect report (it may be due already), else kept ahead of
+    the article's date, an order's deadline a year on when needed. "Will not begin until April" is a
+    negative forecast whose window ends the day before April: it is right if nothing began by then."""
+    time_index = pick_time(ctx, cue, lo, hi, modifies_noun)
+    time = ctx.times[time_index] if time_index is not None else None
+    published = ctx.article.published
+    perfect = time is not None and _reported_in_past_perfect(ctx, cue, claim_index)
+    if perfect:
+        time = shift_back_year(time, published)
+    elif time is not None:
+        time = keep_ahead(shift_forward_year(time, published) if cue.rule == "directive" else time, published)
+    if time is None:
+        return None, None, None
+    earliest, latest = window(ctx.text, time, published)
+    start = first_day_of(time.value)
+    if polarity == "negative" and preposition(ctx.text, time) in NOT_UNTIL and start:
+        latest = day_before(start)
+        today = article_day(published) or ""
+        return (today, latest, time_index) if latest >= today else (None, None, None)
+    if latest is None and earliest and earliest < (article_day(published) or "") and not perfect:
+        return None, None, None  # "off slightly from last year's 40": a level, not a start
+    return earliest, latest, time_index
+
+
+def _subtree_range(tok, sent) -> tuple[int, int]:
+    """The characters of ``tok``'s clause, within the sentence."""
+    right = tok.right_edge
+    return max(tok.left_edge.idx, sent.start_char), min(right.idx + len(right.text), sent.end_char)
 
 
 def planner_key(ctx: Context, cue: Cue) -> str | None:
@@ -93,20 +138,20 @@ def _condition(cue: Cue) -> list:
     return []
 
 
-def event_span(ctx: Context, cue: Cue, sent, claim_index: int | None, condition: list) -> Span | None:
-    """The predicted event: the anchor's clause within the sentence and the claim's content."""
+def event_tokens(ctx: Context, cue: Cue, sent, claim_index: int | None, condition: list) -> list:
+    """The predicted event's tokens: the anchor's clause within the sentence and the claim's content."""
     dropped = {t.i for t in condition}
+    for anchor in cue.split_off:  # a conjoined forecast of its own, and the "and" before it
+        dropped.update(t.i for t in anchor.subtree)
+        dropped.update(c.i for c in anchor.head.children if c.dep_ in ("cc", "punct") and c.i < anchor.i)
     for child in cue.event_root.children:
         if child.dep_ in DROPPED_DEPS and (child.i < cue.event_root.i or child.dep_ in ANYWHERE_DROPPED):
             dropped.update(t.i for t in child.subtree)
     lo, hi = sent.start_char, sent.end_char
     if claim_index is not None:
         lo, hi = _content_bounds(ctx.claims[claim_index], cue, lo, hi)
-    kept = [t for t in cue.event_root.subtree if t.i not in dropped and not (t.is_punct or t.is_space)
+    return [t for t in cue.event_root.subtree if t.i not in dropped and not (t.is_punct or t.is_space)
             and lo <= t.idx and t.idx + len(t.text) <= hi]
-    if not kept:
-        return None
-    return span(ctx.text, kept[0].idx, kept[-1].idx + len(kept[-1].text))
 
 
 def _content_bounds(claim: Claim, cue: Cue, lo: int, hi: int) -> tuple[int, int]:
@@ -115,18 +160,6 @@ def _content_bounds(claim: Claim, cue: Cue, lo: int, hi: int) -> tuple[int, int]
         if part.start <= at < part.end:
             return max(lo, part.start), min(hi, part.end)
     return lo, hi
-
-
-def pick_time(ctx: Context, cue: Cue, event: Span, claim_index: int | None) -> int | None:
-    """The time expression inside the event that dates it: adverbials before noun
-    modifiers ("in the coming weeks" before "a Spring offensive"), then the nearest."""
-    candidates = [i for i, t in enumerate(ctx.times)
-                  if event.start <= t.start and t.end <= event.end and has_window(t, ctx.text)]
-    if not candidates:
-        return None
-    anchor = cue.anchor.idx
-    return min(candidates, key=lambda i: (modifies_noun(ctx.doc, ctx.times[i]),
-                                         abs(ctx.times[i].start - anchor)))
 
 
 def _reported_in_past_perfect(ctx: Context, cue: Cue, claim_index: int | None) -> bool:

@@ -26,6 +26,7 @@ from ..times.calendar import add_months, parse_dct
 Window = tuple[str | None, str | None]
 ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 YEAR_IN_TEXT = re.compile(r"\b\d{4}\b|'\d\d\b")
+UNIT_WORD = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?|decades?)\b", re.I)
 
 
 def article_day(published: str | None, last: bool = False) -> str | None:
@@ -40,6 +41,8 @@ def has_window(time: TimeExpr, text: str = "") -> bool:
     forward from now ("within a month", "the next two weeks"; not "for the past two months")."""
     if time.value in NO_WINDOW_VALUES:
         return False
+    if time.value == "FUTURE_REF" and not UNIT_WORD.search(time.text):
+        return False  # "in the future": no horizon to hold anyone to
     if time.earliest or time.latest:
         return True
     return bool(duration_days(time.value)) and _forward(text, time)
@@ -75,7 +78,7 @@ def window(text: str, time: TimeExpr | None, published: str | None) -> Window:
     if word in DEADLINE_WORDS and today and (latest or "") >= today:
         earliest = today
         if word == "before" and time.earliest and time.earliest > today:
-            latest = _day_before(time.earliest)
+            latest = day_before(time.earliest)
     elif word in FROM_WORDS:
         latest = None
     return earliest, latest
@@ -94,7 +97,7 @@ def _duration_window(value: str | None, today: str | None) -> Window:
     return today, (start + timedelta(days=round(days))).isoformat()
 
 
-def _day_before(iso: str) -> str:
+def day_before(iso: str) -> str:
     return (date.fromisoformat(iso[:10]) - timedelta(days=1)).isoformat()
 
 

@@ -135,6 +135,13 @@ def _verb_direction(verb, depth: int = 0) -> int:
         return 1
     if verb.dep_ == "xcomp" and not auxes and depth < MAX_HEAD_STEPS:
         return _xcomp_direction(verb, depth)
+    if verb.lemma_ == "be" and verb.tag_ in PRESENT_TAGS and not auxes and any(
+            c.dep_ == "acomp" and c.lower_ in W.FUTURE_ADJECTIVES for c in verb.children):
+        return 1  # "flooding is possible on Friday", "the vote is due on Tuesday"
+    if verb.dep_ == "advcl" and verb.tag_ in PRESENT_TAGS and not auxes and depth < MAX_HEAD_STEPS and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in W.SAME_TENSE_MARKS for c in verb.children):
+        head = verb.head  # "will look at sanctions when they meet on Monday": the main verb's tense
+        return _verb_direction(head, depth + 1) if head.pos_ in ("VERB", "AUX") else 0
     if verb.lemma_ in W.PLAN_VERBS:
         return _plan_direction(verb, auxes)
     if any(a.tag_ in PAST_TAGS for a in auxes) or verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not auxes):
@@ -152,6 +159,8 @@ def _xcomp_direction(verb, depth: int) -> int:
     head = verb.head
     if (head.lemma_ in W.FUTURE_VERBS and head.tag_ in PRESENT_TAGS) or head.lemma_ == "be":
         return 1
+    if head.pos_ == "ADJ" and head.lower_ in W.FUTURE_ADJECTIVES and head.head.tag_ in PRESENT_TAGS:
+        return 1  # "are due to look at sanctions on Monday", "is likely to meet on Friday"
     tense = _verb_direction(head, depth + 1) if head.pos_ in ("VERB", "AUX") else 0
     if tense == -1 and head.lemma_ not in W.ASPECT_VERBS:
         return NEAREST

@@ -115,6 +115,13 @@ NEAREST_AUX = ("would",)
 MODAL_AUX = ("could", "might", "may", "should", "can", "must")
 FUTURE_VERBS = ("expect", "plan", "schedule", "hope", "intend", "aim", "set", "due", "begin", "start",
                 "open", "resume", "vote", "meet", "end", "close", "decide")
+# adjectives that put the verb they govern ahead: "are due to look at it on Monday", "is likely to
+# meet on Friday", "flooding is possible on Friday" (the weekday is the coming one)
+FUTURE_ADJECTIVES = ("due", "likely", "unlikely", "set", "poised", "expected", "bound", "sure", "certain",
+                     "possible", "ready", "scheduled", "slated")
+# subordinators of a clause that happens when its main clause does: its present tense is the main verb's
+# ("will look at sanctions when they meet on Monday")
+SAME_TENSE_MARKS = ("when", "once", "after", "before", "until", "till", "as", "while")
 # plan verbs: their dates lie ahead of the planning (present: future; past: the nearest date)
 PLAN_VERBS = ("plan", "schedule", "set", "expect", "due")
 # verbs whose complement happens when they do ("began raising", "continued to fall"): past stays past

@@ -25,6 +25,7 @@ class Found:
 
 FoundFn = Callable[[re.Match, int], "Found | None"]
 YEAR_AGO_QUARTER = Shift("quarter", -5, "quarter")
+NAME_AFTER = re.compile(r" [A-Z][a-z]")  # a capitalised word right after a capitalised season
 NEAREST = 2
 
 
@@ -276,6 +277,8 @@ def f_season(m: re.Match, direction: int) -> Found | None:
     """A season needs a determiner, a year or a capital ("the fall", "fall 1998", "Spring")."""
     if not (m["year"] or m["rel"] or m["dmod"] or m[0].lower().startswith("the") or m["season"] in SEASON_CAPS):
         return None
+    if m["season"] in SEASON_CAPS and not m["year"] and NAME_AFTER.match(m.string, m.end()):
+        return None  # "the Winter Olympics", "the Summer Games", "the Autumn Statement": a name
     season = W.SEASONS[m["season"].lower()]
     if m["year"]:
         return Found("DATE", Fixed(f"{m['year']}-{season}"), _mod(m["dmod"]))

@@ -65,14 +65,40 @@ def api_forecast(request: Request, forecast_id: ForecastId, as_of: AsOf = None):
     return as_json(forecast_data(request, forecast_id, as_of))
 
 
+EVIDENCE_SHOWN = 10
+"""Items of evidence on a forecast's page: the test articles rank the settling report first, and a
+person reads the first few before resolving; the API gives more with ``limit``."""
+
+
+def evidence_data(request: Request, forecast_id: int, limit: int = EVIDENCE_SHOWN) -> list[dict]:
+    """The ranked evidence for one forecast (404 for an unknown forecast); it resolves nothing."""
+    try:
+        return ledger(request).evidence(forecast_id, limit)
+    except SaysoError as exc:
+        raise WebError(404, str(exc)) from None
+
+
+@router.get("/api/forecasts/{forecast_id}/evidence", summary="Evidence that bears on one forecast")
+def api_evidence(request: Request, forecast_id: ForecastId,
+                 limit: Annotated[int, Query(ge=0, le=100, description="At most this many items.")] = EVIDENCE_SHOWN):
+    """Events and claims of later articles that bear on the forecast, best first, each `supporting` or
+    `contradicting` it with a score (0..1) and the reasons; a person confirms with a resolution."""
+    return as_json({"forecast_id": forecast_id, "items": evidence_data(request, forecast_id, limit)})
+
+
 def forecast_page(request: Request, forecast_id: int, as_of: str | None, status: int = 200, **extra):
-    return render(request, "forecast.html", status=status, active="forecasts",
-                  f=forecast_data(request, forecast_id, as_of), window=window, outcomes=OUTCOMES, **extra)
+    found = forecast_data(request, forecast_id, as_of)
+    return render(request, "forecast.html", status=status, active="forecasts", f=found, window=window,
+                  outcomes=OUTCOMES, evidence=evidence_data(request, forecast_id), **extra)
 
 
 @router.get("/forecasts/{forecast_id}", include_in_schema=False)
-def page_forecast(request: Request, forecast_id: ForecastId, as_of: AsOf = None, resolved: bool = False):
-    return forecast_page(request, forecast_id, as_of, notice="Resolution recorded." if resolved else None)
+def page_forecast(request: Request, forecast_id: ForecastId, as_of: AsOf = None, resolved: bool = False,
+                  evidence: Annotated[str | None, Query(max_length=200)] = None):
+    """One forecast; ``evidence`` (an article id picked from the evidence panel) fills the form's field."""
+    form = {"evidence": evidence} if evidence else None
+    return forecast_page(request, forecast_id, as_of, notice="Resolution recorded." if resolved else None,
+                         form=form)
 
 
 class Resolution(BaseModel):

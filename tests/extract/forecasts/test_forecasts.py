@@ -40,9 +40,9 @@ FORECASTS = [
     ("The central bank will raise interest rates.", "certain", "raise interest rates"),
     ("Officials said the storm could strengthen before landfall.", "possible", "strengthen before landfall"),
     ("The company is expected to announce layoffs.", "likely", "announce layoffs"),
-    ("Russia is preparing to launch a fresh offensive.", "likely", "launch a fresh offensive"),
-    ("The union plans to strike next week.", "likely", "strike"),
-    ("The minister is set to resign.", "likely", "resign"),
+    ("Russia is preparing to launch a fresh offensive.", "certain", "launch a fresh offensive"),
+    ("The union plans to strike next week.", "certain", "strike"),
+    ("The minister is set to resign.", "certain", "resign"),
     ("The rebels threatened to attack the capital.", "likely", "attack the capital"),
     ("Inflation is likely to rise this year.", "likely", "rise"),
     ("Prices will probably rise.", "likely", "rise"),
@@ -50,15 +50,14 @@ FORECASTS = [
     ("Deadly flash flooding is possible.", "possible", "flash flooding"),
     ("Large Labour losses are predicted across Scotland.", "likely", "Labour losses"),
     ("The agency warned of potential flash floods.", "likely", "flash floods"),
-    ("The government announced plans to withdraw its troops.", "likely", "withdraw its troops"),
+    ("The government announced plans to withdraw its troops.", "certain", "withdraw its troops"),
     ("They may try something around February 24.", "possible", "try something"),
     ("Russia is going to attack from the north.", "certain", "attack from the north"),
-    ("Police forces are to turn the country upside down.", "likely", "turn the country upside down"),
+    ("Police forces are to turn the country upside down.", "certain", "turn the country upside down"),
     ("The asteroid has a 1 in 300 chance of colliding with Earth.", "possible", "chance of colliding"),
     ("The air force is in danger of losing its superiority.", "possible", "losing its superiority"),
     ("The prospects of finding survivors are very low.", "possible", "finding survivors"),
-    ("He would like to retire to a Bavarian village.", "possible", "retire to a Bavarian village"),
-    ("Several inductions planned by the air force have been delayed.", "likely", "inductions planned"),
+    ("Several inductions planned by the air force have been delayed.", "certain", "inductions planned"),
     ("Officials are recounting votes in an effort to resolve the dispute.", "possible", "resolve the dispute"),
     ("The mayor said the city received threats to bomb department stores.", "likely", "bomb department stores"),
     ("The agency removed the post, threatening a lawsuit against the blogger.", "likely", "a lawsuit"),
@@ -103,6 +102,8 @@ NOT_FORECASTS = [
     "The remains were to be transported to Yakutsk.",  # a past "be to"
     "People are demanding to know who is responsible.",  # a request with no addressee: a wish now
     "Airlines should check their fleets.",  # "should" outside a request: an obligation now
+    "He would like to retire to a Bavarian village.",  # a wish
+    "The army had planned to attack in January.",  # a past plan
 ]
 
 
@@ -114,15 +115,16 @@ def test_past_present_and_scheduled_statements_are_not_forecasts(nlp, text):
 
 @pytest.mark.parametrize("text,expected", [
     # one forecast per clause tree: a cue inside another forecast's clause is part of it
+    # ... but a conjoined clause with a cue of its own is a predicted event of its own
     ("The heavy rain will hit Florida and could become a source of drought relief.",
-     ["will hit Florida and could become a source of drought relief"]),
+     ["The heavy rain will hit Florida", "could become a source of drought relief"]),
     ("The company is expected to say that it will cut jobs.", ["say that it will cut jobs"]),
     ("Governor Corzine said that he will sign the bill before he leaves office next week.",
      ["he will sign the bill before he leaves office next week"]),
     # separate sentences stay separate forecasts
     ("Prices will rise. Wages will fall.", ["Prices will rise", "Wages will fall"]),
 ])
-def test_one_forecast_per_clause_tree(nlp, text, expected):
+def test_one_forecast_per_predicted_event(nlp, text, expected):
     forecasts, _, _ = run(nlp, text)
     assert len(forecasts) == len(expected), [f.text for f in forecasts]
     for found, piece in zip(forecasts, expected):
@@ -245,8 +247,6 @@ REPORTED_WINDOWS = [
      ("2023-12", "2023-12-01", "2023-12-31"), ("2022-12-01", "2022-12-31", "due")),
     ("He'd warned that Putin will order new troops into the war in January.", "January",
      ("2024-01", "2024-01-01", "2024-01-31"), ("2023-01-01", "2023-01-31", "due")),  # "'d" as "had"
-    ("The army had planned to attack in January.", "January",
-     ("2024-01", "2024-01-01", "2024-01-31"), ("2023-01-01", "2023-01-31", "due")),
     # must NOT move:
     ("Kovalchuk warned that Putin will order new troops into the war in January.", "January",
      ("2024-01", "2024-01-01", "2024-01-31"), ("2024-01-01", "2024-01-31", "open")),

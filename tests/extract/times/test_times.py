@@ -322,3 +322,26 @@ def test_resolve_anaphor(spec, reference, published, value):
 def test_nth_weekday(args, day):
     assert nth_weekday(*args).isoformat() == day
 
+
+
+# issue 11: a weekday follows the tense of the event it dates (a Saturday paper: 2023-02-04), and a
+# season that starts a name is no time of the year
+SATURDAY = "2023-02-04"
+TENSE_OF_THE_EVENT = [
+    ("Ministers will meet on Monday.", [("Monday", "DATE", "2023-02-06")]),
+    ("Ministers met on Monday.", [("Monday", "DATE", "2023-01-30")]),
+    ("EU ministers are due to look at new sanctions on Monday.", [("Monday", "DATE", "2023-02-06")]),
+    ("Ministers are likely to meet on Monday.", [("Monday", "DATE", "2023-02-06")]),
+    ("Flooding is possible on Friday.", [("Friday", "DATE", "2023-02-10")]),
+    ("They will look at sanctions when they meet on Monday.", [("Monday", "DATE", "2023-02-06")]),
+    ("They looked at sanctions when they met on Monday.", [("Monday", "DATE", "2023-01-30")]),
+    ("The tournament will be held before the Winter Olympics.", []),
+    ("Athletes arrived for the Summer Games.", []),
+    ("Russia is preparing a Spring offensive.", [("Spring", "DATE", "2023-SP")]),
+    ("It will end in the winter.", [("the winter", "DATE", "2023-WI")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", TENSE_OF_THE_EVENT)
+def test_weekday_follows_the_events_tense_and_names_are_no_seasons(nlp, text, expected):
+    assert triples(nlp, text, SATURDAY) == expected

@@ -77,7 +77,7 @@ def test_pages_of_one_record(client, ids):
 def test_api_home(client):
     data = client.get("/api/home").json()
     assert data["as_of"] == AS_OF and data["counts"]["articles"] == 4
-    assert data["columns"] == {"due": 1, "open": 1, "no-deadline": 1, "resolved": 0}
+    assert data["columns"] == {"due": 1, "overdue": 0, "open": 1, "no-deadline": 1, "resolved": 0}
     assert data["disputed"]["disputed"] == 1 and len(data["latest_articles"]) == 4
 
 
@@ -124,7 +124,8 @@ def test_openapi_documents_every_api_route(client):
     schema = client.get("/openapi.json").json()
     api_routes = {"/api/home", "/api/search", "/api/articles", "/api/articles/{ref}", "/api/speakers",
                   "/api/speakers/{entity_id}", "/api/forecasts", "/api/forecasts/{forecast_id}",
-                  "/api/forecasts/{forecast_id}/resolve", "/api/figures"}
+                  "/api/forecasts/{forecast_id}/resolve", "/api/forecasts/{forecast_id}/evidence",
+                  "/api/figures"}
     assert set(schema["paths"]) == api_routes  # every API route, and no page, is documented
     docs = client.get("/api").text
     for path in api_routes:
