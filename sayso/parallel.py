@@ -1,11 +1,12 @@
 """Every core: worker processes parse and extract, the calling process stores in input order.
 
->>> for item in extract_parallel(articles, jobs=2):     # doctest: +SKIP
+>>> for item in extract_parallel(articles, 2, extract_batch, warm_up):   # doctest: +SKIP
 ...     ledger.store(item)                               # in the order the articles came
 
-The calling process loads the spaCy model, the trained models and the stages' tables once, then
-forks the workers (they share those pages and start at once); each worker runs :func:`sayso.pipeline.extract_articles` on one batch of articles at a
-time: the parse, the stages, a long article in parts, an article that fails becoming its
+The calling process loads the spaCy model, the trained models and the stages' tables once
+(``warm_up``), then forks the workers (they share those pages and start at once); each worker runs
+``work`` (:func:`sayso.pipeline.extract_batch`: :func:`sayso.pipeline.extract_articles`) on one
+batch of articles at a time: the parse, the stages, a long article in parts, an article that fails becoming its
 :class:`~sayso.errors.SourceError`. The caller reads its inputs lazily and keeps only
 :data:`AHEAD` batches per worker in flight, so memory does not grow with the corpus; results come
 back in input order, so the one writer stores every article in its own transaction exactly as a
@@ -21,7 +22,7 @@ import multiprocessing
 import os
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -41,7 +42,6 @@ START_METHOD = "fork"
 already loaded (shared pages), and a caller's script needs no ``if __name__ == "__main__"`` guard
 (spawn and forkserver run the main script again in each worker). A worker touches nothing of the
 caller's but its own batch: not the ledger connection, not the progress bar."""
-WARM_UP = 'The minister said 3,000 people "will leave Kyiv by March", officials expect.'
 
 
 class WorkerError(SaysoError):
@@ -56,15 +56,18 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def extract_parallel(articles: Iterable[Article], jobs: int) -> Iterator[Extraction | SourceError]:
-    """Parse and extract ``articles`` in ``jobs`` worker processes; yield the results in input order."""
-    warm_up()  # before the fork: every worker starts with the model and the tables loaded, pages shared
+def extract_parallel(articles: Iterable[Article], jobs: int, work: Callable[[list[Article]], list],
+                     warm_up: Callable[[], None] | None = None) -> Iterator[Extraction | SourceError]:
+    """Run ``work`` (a module-level function: one batch of articles -> their extractions or failures)
+    over ``articles`` in ``jobs`` worker processes; yield the results in input order."""
+    if warm_up is not None:
+        warm_up()  # before the fork: every worker starts with the model and the tables loaded, pages shared
     context = multiprocessing.get_context(START_METHOD)
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker)
     window: deque = deque()
     try:
         for batch in batches(articles):
-            window.append(pool.submit(_extract_batch, batch))
+            window.append(pool.submit(work, batch))
             while len(window) >= jobs * AHEAD:
                 yield from _results(window.popleft())
         while window:
@@ -97,15 +100,6 @@ def _results(future) -> list[Extraction | SourceError]:
                           "is complete: run again to continue") from exc
 
 
-def warm_up() -> None:
-    """Load the model and every stage's tables and models in this process (once; 5-8 s)."""
-    from . import nlp
-    from .pipeline import extract
-
-    warm = Article(text=WARM_UP, published="2024-01-02")
-    extract(nlp.load()(warm.text), warm)  # the stages' lexicons, quantulum3, the CRF, the gazetteer
-
-
 def _start_worker() -> None:
     """Once per worker: end with the parent, leave Ctrl-C to it; the rest came with the fork."""
     _die_with_parent()
@@ -124,10 +118,3 @@ def _die_with_parent() -> None:
             os._exit(1)
     except (OSError, AttributeError):  # pragma: no cover - not Linux: the pool's own shutdown only
         pass
-
-
-def _extract_batch(batch: list[Article]) -> list[Extraction | SourceError]:
-    """In a worker: every article of the batch extracted, or the reason it failed."""
-    from .pipeline import extract_articles
-
-    return list(extract_articles(batch))

@@ -231,7 +231,21 @@ def _extractions(articles: Iterable[Article], jobs: int, n_process: int, models:
         raise ValueError("jobs > 1 runs the shipped models (workers load their own); pass models with jobs=1")
     from .parallel import extract_parallel
 
-    return extract_parallel(articles, jobs)
+    return extract_parallel(articles, jobs, extract_batch, warm_up)
+
+
+WARM_UP = 'The minister said 3,000 people "will leave Kyiv by March", officials expect.'
+
+
+def warm_up() -> None:
+    """Load the model and every stage's tables and models in this process (once; 5-8 s)."""
+    warm = Article(text=WARM_UP, published="2024-01-02")
+    extract(nlp.load()(warm.text), warm)  # the stages' lexicons, quantulum3, the CRF, the gazetteer
+
+
+def extract_batch(batch: list[Article]) -> list[Extraction | SourceError]:
+    """In a worker (:mod:`sayso.parallel`): every article of the batch extracted, or why it failed."""
+    return list(extract_articles(batch))
 
 
 def _new_metadata(ledger: Ledger, article: Article, summary: IngestSummary) -> bool:

@@ -22,7 +22,7 @@ from sayso import shapes
 from sayso.errors import SourceError
 from sayso.ledger import Ledger
 from sayso.parallel import batches, extract_parallel
-from sayso.pipeline import extract_articles, ingest, reextract
+from sayso.pipeline import extract_articles, extract_batch, ingest, reextract
 from sayso.records import Article
 from sayso.sources import read_articles
 
@@ -108,7 +108,9 @@ def test_reextract_with_two_jobs_stores_what_one_job_does(tmp_path, ledger_url, 
         url = ledger_url(f"re{jobs}")
         with Ledger(url) as ledger:
             ingest([EXAMPLES], ledger)
-            ledger._conn.execute("UPDATE articles SET extractors = ?", (stale,))
+            # stale, and one ingest moment: stale articles are re-extracted in (ingested_at, id) order
+            ledger._conn.execute("UPDATE articles SET extractors = ?, ingested_at = '2024-01-01T00:00:00+00:00'",
+                                 (stale,))
             redone = reextract(ledger, jobs=jobs)
         results[jobs] = (_summary(redone), _records(url))
     assert results[1] == results[2]
@@ -137,7 +139,7 @@ def test_an_article_that_fails_in_a_worker_fails_alone(tmp_path, ledger_url, nlp
 def test_extract_parallel_keeps_input_order(nlp):
     texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
     articles = [Article(text=f"{texts[i % 5]}\nNote {i}.", published="2024-05-01") for i in range(40)]
-    parallel = list(extract_parallel(iter(articles), jobs=2))
+    parallel = list(extract_parallel(iter(articles), 2, extract_batch))
     assert [ex.article.id for ex in parallel] == [a.id for a in articles]
     one = {ex.article.id: ex for ex in extract_articles(articles[:5])}
     for ex in parallel[:5]:
