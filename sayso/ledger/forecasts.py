@@ -148,9 +148,10 @@ _STATUS_SQL = {  # status -> (condition, the names of its parameters in order)
     "resolved": ("EXISTS (SELECT 1 FROM resolutions r WHERE r.forecast_key = f.forecast_key)", ()),
     "no-deadline": (f"{_UNRESOLVED} AND COALESCE(f.latest, '') = ''", ()),
     "open": (f"{_UNRESOLVED} AND f.latest <> '' AND f.latest >= ?", ("day",)),
-    "due": (f"{_UNRESOLVED} AND f.latest <> '' AND f.latest < ? AND substr(f.latest, 1, 10) >= ?", ("day", "cutoff")),
-    "overdue": (f"{_UNRESOLVED} AND f.latest <> '' AND f.latest < ? AND substr(f.latest, 1, 10) < ?",
-                ("day", "cutoff")),
+    # a deadline's first 10 characters are >= the 10-character cutoff exactly when the deadline is:
+    # compared whole, the deadline index serves both bounds
+    "due": (f"{_UNRESOLVED} AND f.latest <> '' AND f.latest < ? AND f.latest >= ?", ("day", "cutoff")),
+    "overdue": (f"{_UNRESOLVED} AND f.latest <> '' AND f.latest < ? AND f.latest < ?", ("day", "cutoff")),
 }
 """:func:`status` in SQL (``cutoff``: the as-of day less the horizon), so that a page of due
 forecasts reads only that page from the deadline index: on a ledger of 83,000 forecasts the first
