@@ -227,6 +227,18 @@ def test_kill_9_of_two_jobs_then_rerun_matches_one_clean_run(tmp_path, ledger_ur
             kills.append(_stored_articles(url))
         proc.wait()
         _wait_gone(workers)
+    # and Ctrl-C while articles are being stored: a one-line message, exit 130, the workers end
+    before = _stored_articles(url)
+    proc = subprocess.Popen(_ingest_command(corpus, url), cwd=REPO, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    _wait(proc, lambda: _stored_articles(url) > before, 300)
+    workers = _children(proc.pid)
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode in (0, 130) and "Traceback" not in stderr, stderr
+    assert proc.returncode == 0 or "interrupted" in stderr
+    _wait_gone(workers)
     assert any(0 < n < KILL_ARTICLES for n in kills), f"no kill landed mid-run: {kills}"
     done = subprocess.run(_ingest_command(corpus, url), cwd=REPO, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
