@@ -39,10 +39,10 @@ class Stage:
 
 
 STAGES: tuple[Stage, ...] = (
-    Stage("claims", "claims.v4", ("doc",),  # a. who said what
+    Stage("claims", "claims.v5", ("doc",),  # a. who said what
           (ModelFile("cue_model", "claims_cues.json"), ModelFile("tagger", "claims_tagger.crfsuite"),
            ModelFile("claim_filter", "claims_filter.json"))),
-    Stage("speakers", "speakers.v2", ("doc", "claims")),  # b. who they are
+    Stage("speakers", "speakers.v3", ("doc", "claims")),  # b. who they are
     Stage("times", "times.v5", ("doc", "article date")),  # c. when
     Stage("figures", "figures.v3", ("doc", "claims")),  # d. which numbers, whose
     Stage("forecasts", "forecasts.v4", ("doc", "claims", "speakers", "times")),  # e. what will be

@@ -24,7 +24,7 @@ from sayso import stages
 from sayso.evaluate.claims import gold_units
 from sayso.evaluate.polnear import read_split
 from sayso.evaluate.scoring import is_match, matched_pairs, trimmed_chars
-from sayso.extract.claims.candidates import rule_candidates
+from sayso.extract.claims.candidates import rule_candidates, settle_speakers
 from sayso.extract.claims.learned import filter as F
 from sayso.extract.claims.learned.combine import combine_tagged
 from sayso.extract.claims.learned.cue_model import CueModel
@@ -83,7 +83,7 @@ def doc_records(gold, doc, models: Models) -> list[dict]:
     """Every finished claim of one doc (before the filter) with its features and match labels."""
     ctx, found = rule_candidates(doc, gold.text, models)
     tagging = tag_doc(doc, models.tagger, models.cue_model.lexicon)
-    found = sorted(combine_tagged(doc, gold.text, found, tagging, models.extractor("claims")),
+    found = sorted(settle_speakers(ctx, combine_tagged(doc, gold.text, found, tagging, models.extractor("claims"))),
                    key=lambda f: (f.claim.start, f.claim.end))
     claims = [f.claim for f in found]
     units = [claim_units(c) for c in claims]

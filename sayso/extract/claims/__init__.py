@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ...records import Article, Claim
-from .candidates import rule_candidates
+from .candidates import settle_speakers, rule_candidates
 from .attribution import is_attribution, with_speaker
 from .kinds import cue_class, is_quote_like
 from .learned.combine import combine, tag
@@ -39,7 +39,7 @@ def extract_claims(doc, article: Article, models: Models, attributions_only: boo
     """
     ctx, found = rule_candidates(doc, article.text, models)
     tagging = tag(doc, models)
-    found = combine(doc, article.text, found, tagging, models.extractor("claims"))
+    found = settle_speakers(ctx, combine(doc, article.text, found, tagging, models.extractor("claims")))
     claims = filter_claims(doc, article.text, found, tagging, ctx.cue_probs, models.claim_filter,
                            blank_doubtful=not attributions_only)
     if attributions_only:

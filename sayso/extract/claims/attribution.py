@@ -55,6 +55,8 @@ LABEL_WORDS = frozenset({
     "factbox", "timeline", "click", "here", "subscribe", "advertisement", "file", "graphic", "map",
     "podcast", "audio", "gallery", "latest", "editor's", "note", "correction", "simple", "full",
     "coverage", "story", "continues", "below", "sponsored", "newsletter", "sign", "up", "trending",
+    "busted", "boom", "look", "wow", "shocking", "bombshell", "revealed", "caught", "confirmed", "huge",
+    "must-see", "alert", "just", "in", "developing", "warning", "poll", "report", "study", "survey",
 })
 """Words of section labels and link lines ("READ MORE:", "VIDEO:", "Story continues below")."""
 LABEL_RE = re.compile(r"^\s*([A-Z0-9][A-Z0-9 .,'’&/\-]{0,60}?)\s*[:|]\s*\S")
@@ -69,7 +71,16 @@ def is_attribution(doc, text: str, claim: Claim) -> bool:
     """All four tests of the module docstring."""
     return (has_attribution_cue(doc, claim) and carries_proposition(doc, claim)
             and not is_question(doc, claim) and not is_refusal(doc, claim)
-            and in_prose(text, claim))
+            and in_prose(text, claim) and not is_unnamed_label(doc, claim))
+
+
+def is_unnamed_label(doc, claim: Claim) -> bool:
+    """A "Speaker: content" line whose speaker names no one ("Poll: …", "Report: …"): PolNeAR marks
+    the noun as a source, but the ledger has nobody to credit."""
+    if claim.cue is None or claim.cue.text != cues.COLON or claim.speaker is None:
+        return False
+    found = doc.char_span(claim.speaker.start, claim.speaker.end, alignment_mode="expand")
+    return found is not None and not any(t.pos_ == "PROPN" for t in found)
 
 
 def has_attribution_cue(doc, claim: Claim) -> bool:
@@ -194,7 +205,8 @@ def with_speaker(doc, text: str, claim: Claim) -> Claim:
     head = cue_head(doc, claim)
     if head is None or head.pos_ not in ("VERB", "AUX"):
         return claim
-    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in cues.NON_SPEAKER_WORDS]
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in cues.NON_SPEAKER_WORDS
+                and not c.is_punct]
     if not subjects or subjects[0].dep_ == "nsubjpass":
         return claim
     speaker = tokens_span(doc, text, list(subjects[0].subtree))

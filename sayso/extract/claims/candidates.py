@@ -12,6 +12,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ...records import Claim
+from ..datelines import dateline_spans
+from ..spans import span
 from .context import Candidate, Context
 from .quotes import find_quotes
 from .rules.according import according_claims
@@ -40,3 +43,28 @@ def rule_candidates(doc, text: str, models: Models) -> tuple[Context, list[Candi
 
 def _made(origin: str, claims) -> list[Candidate]:
     return [Candidate(claim, origin) for claim in claims]
+
+
+def settle_speakers(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """Speakers never start in a dateline ("WASHINGTON -- President Obama, dedicating …, said":
+    the parser makes WASHINGTON the subject; such a speaker starts after it, or is blank), and
+    never lie inside a quotation their cue is outside of ("… on Fox News’s “**Fox** and Friends”":
+    blank)."""
+    lines = dateline_spans(ctx.text)
+    return [replace(f, claim=_unquoted(ctx, _trimmed(ctx.text, f.claim, lines))) for f in found]
+
+
+def _unquoted(ctx: Context, claim: Claim) -> Claim:
+    s, cue = claim.speaker, claim.cue
+    q = ctx.quote_of_char.get(s.start) if s is not None else None
+    if q is None or cue is None or not (q.start <= s.start and s.end <= q.end):
+        return claim
+    return claim if q.start <= cue.start < q.end else replace(claim, speaker=None)
+
+
+def _trimmed(text: str, claim: Claim, lines: list[tuple[int, int]]) -> Claim:
+    s = claim.speaker
+    line = next(((a, b) for a, b in lines if s is not None and a <= s.start < b), None)
+    if line is None:
+        return claim
+    return replace(claim, speaker=span(text, line[1], s.end) if s.end > line[1] else None)

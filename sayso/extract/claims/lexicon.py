@@ -6,6 +6,8 @@ logistic-regression model that decides whether a candidate is a cue in context.
 """
 from __future__ import annotations
 
+import re
+
 from ..spans import SUBJECT_DEPS
 
 # --- cue words --------------------------------------------------------------
@@ -135,6 +137,7 @@ SINGLE_CLOSE = "’"
 STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
 DOUBLE_APOSTROPHE = "''"         # ''quote'': read as a double quote mark
+QUOTE_MARKS_ALL = frozenset(DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_DOUBLE)
 QUOTE_FILLER = "\x01"            # stands for the second apostrophe while pairing marks
 # What may sit between a quote and its attribution clause: ", said X" / "X said: "
 QUOTE_GLUE = frozenset(" \t,:;.—–-")
@@ -155,10 +158,18 @@ CUE_MODEL_THRESHOLD = 0.4
 COLON = ":"
 COLON_SPEAKER_MAX_WORDS = 4     # "Clinton: Trump will reverse Roe v. Wade"
 COLON_CONTENT_MIN_WORDS = 3
+NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+COLON_SOURCE_NOUNS = frozenset({"poll", "survey", "report", "study"})  # "Poll: …" headlines
+TITLE_PREPOSITIONS = frozenset({"on", "over", "for", "in", "with", "at", "to", "from", "against", "after", "before",
+                                "about", "into", "by", "under", "amid", "as", "and", "or", "vs", "vs."})
+NAME_PREPOSITIONS = frozenset({"of", "de", "van", "von", "der", "da", "del"})  # "Bank of America", "Ursula von der Leyen"
 MINED_CUE_MIN_PROB = 0.3         # mined lexicon: keep lemmas this often annotated as cues
 MINED_CUE_MIN_COUNT = 5
 # "'quote': Speaker" headlines
-HEADLINE_SEPARATORS = frozenset(":—–")
+HEADLINE_SEPARATORS = frozenset(":—–―")
+# "“quote” ― Jane Doe" at a line's end: a dash and a name (capitalised words, these particles) end the line
+TRAILING_NAME_RE = re.compile(r"[ \t\u00a0]*(?:[—–―]|--?)[ \t\u00a0]*((?:[A-Z][\w'’.-]*|de|van|von|der|da|del|dos|la|le|bin|al)"
+                              r"(?:[ \t\u00a0]+(?:[A-Z][\w'’.-]*|de|van|von|der|da|del|dos|la|le|bin|al))*)[ \t\u00a0.]*$")
 
 # A claim without a cue loses to any cued claim of the same content (see rules.prune.dedupe).
 NO_CUE_DISTANCE = 10**9
@@ -213,6 +224,6 @@ STANCE_VERBS_ALL = frozenset({
 LEMMA_FIXES = {"hop": "hope", "hoping": "hope"}
 """Lemmas the small model gets wrong for cue verbs ("hoped" -> "hop")."""
 """Stance predicates: wishes, expectations, positions taken ("she expects", "he opposes")."""
-SOURCE_CUES = frozenset({"according to", ":", "-", "–", "—", "in", "to"})
+SOURCE_CUES = frozenset({"according to", ":", "-", "--", "–", "—", "―", "in", "to"})
 """Cues that name a source rather than a verb: "according to X", "'quote': X", "in a poll", "To X,"."""
 ATTRIBUTION_CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})

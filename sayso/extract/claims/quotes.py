@@ -85,8 +85,8 @@ def _quotes_in_paragraph(text: str, lo: int, hi: int, family: str, skip: list[Qu
         role = _mark_role(text, i, family)
         if role is None:
             continue
-        if open_at is None and role in ("open", "either"):
-            open_at = i
+        if open_at is None and (role in ("open", "either") or (role == "close" and not text[lo:i].strip())):
+            open_at = i  # a closing mark opening its paragraph can close nothing: it opens ("”Mr. …”")
         elif open_at is not None and role in ("close", "either"):
             found.append(Quote(open_at + 1, i, open_at, i + 1))
             open_at = None

@@ -28,6 +28,10 @@ def person_key(book: Book, found: Found) -> str | None:
     if exact:
         return exact
     given, surname = split_name(found.words)
+    if not given:
+        first = given_name_holder(book, surname)
+        if first:  # "Michael says" after "her husband Michael Greenspan"
+            return first
     matches = []
     for info in book.people():
         known_given, known_surname = split_name(info.entity.name.split())
@@ -35,7 +39,23 @@ def person_key(book: Book, found: Found) -> str | None:
             continue
         if not given or (known_given and known_given[0] == given[0]):
             matches.append(info.entity.key)
+    if not given and len(matches) > 1:  # a surname two people share: the one it already named
+        named = [k for k in matches if " ".join(found.words) in book.infos[k].entity.aliases]
+        matches = named or matches
     return book.nearest(matches, found.span.start_char) if matches else None
+
+
+def given_name_holder(book: Book, words: list[str]) -> str | None:
+    """The one named person (of two or more words) whose given name is this single word, when it is
+    nobody's surname ("Michael" in a story about Dorie and Michael Greenspan; "Kim" after "Kim
+    Jong-un"); None otherwise."""
+    if len(words) != 1:
+        return None
+    people = [i for i in book.people() if i.named_person and len(i.entity.name.split()) > 1]
+    if any(split_name(i.entity.name.split())[1][-1:] == words for i in people):
+        return None
+    found = {i.entity.key for i in people if norm(i.entity.name.split()[0]) == words[0]}
+    return found.pop() if len(found) == 1 else None
 
 
 def add_people(book: Book, people: list[Found]) -> list[tuple[str, Found]]:
@@ -45,7 +65,7 @@ def add_people(book: Book, people: list[Found]) -> list[tuple[str, Found]]:
         key = person_key(book, found) or book.new(" ".join(found.words), "person")
         book.add_title(key, found.title, found.rank)
         info = book.infos[key]
-        info.gender = info.gender or given_name_gender(found.words)
+        info.gender = info.gender or given_name_gender(found.words) or relation_gender(found.span)
         book.alias(key, " ".join(found.words))
         if found.rank:
             book.alias(key, text_of(found.rank + list(found.span)))
@@ -119,6 +139,16 @@ def _org_subject(book: Book, i: int) -> str | None:
                 book.mention(span.start_char, span.end_char, key, "description", True)
             return key
     return None
+
+
+def relation_gender(span) -> str | None:
+    """"f" / "m" from a kinship word naming the person: right before the name ("her son Kody
+    Cook") or as the head of its apposition ("his wife, Ana Lopez")."""
+    doc = span.doc
+    words = [doc[span.start - 1]] if span.start > 0 else []
+    if span.root.dep_ == "appos":
+        words.append(span.root.head)
+    return next((R.RELATION_GENDER[norm(t.text)] for t in words if norm(t.text) in R.RELATION_GENDER), None)
 
 
 def given_name_gender(words) -> str | None:

@@ -91,6 +91,14 @@ HONORIFICS = {
     "sir": "m", "lord": "m", "dr": None, "prof": None, "rev": None, "mx": None,
 }
 
+# Kinship words naming a person ("her son Kody Cook"), with the gender they imply.
+RELATION_GENDER = {
+    **dict.fromkeys(("son", "father", "husband", "brother", "boyfriend", "dad", "grandfather", "grandson",
+                     "uncle", "nephew", "stepson", "stepfather", "fiancé"), "m"),
+    **dict.fromkeys(("daughter", "mother", "wife", "sister", "girlfriend", "mom", "mum", "grandmother",
+                     "granddaughter", "aunt", "niece", "stepdaughter", "stepmother", "fiancée"), "f"),
+}
+
 # Head nouns of organisation phrases ("the military *intelligence* of Ukraine").
 ORG_WORDS = frozenset({
     "ministry", "government", "intelligence", "directorate", "agency", "army", "forces",

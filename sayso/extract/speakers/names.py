@@ -134,8 +134,9 @@ def parse_title(tokens) -> Title:
 
 def _namey(tok) -> bool:
     """True for a token that can be part of a person's name."""
-    if not capitalised(tok) or tok.is_stop or tok.like_url or tok.like_email:
-        return False
+    inside_person = tok.ent_type_ == "PERSON" and tok.ent_iob_ == "I" and tok.pos_ == "PROPN"
+    if not capitalised(tok) or (tok.is_stop and not inside_person) or tok.like_url or tok.like_email:
+        return False  # a stop word only inside a person's name ("Michael Every")
     if tok.ent_type_ in BLOCKED_ENTS or is_lexical(tok.text) or not tok.text[0].isalpha():
         return False
     if norm(tok.text) in R.COMPASS or (tok.text.isupper() and tok.ent_type_ != "PERSON"):

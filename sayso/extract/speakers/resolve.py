@@ -3,6 +3,8 @@ description the person holding a matching role, a pronoun the nearest preceding 
 speaker, "I"/"we" in a quote the quoted speaker. See docs/speakers.md, section 2."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 
 from ...records import Claim
@@ -237,8 +239,15 @@ def given_name_of(book: Book, toks) -> str | None:
 
 
 def _is_person_description(span) -> bool:
-    """A definite phrase headed by a common noun that is no organisation, group or place word."""
-    return norm(span[-1].text) in R.PERSON_DESCRIPTION_WORDS
+    """A definite phrase headed by a word for a person ("the professor"), or one giving an age
+    ("The 26-year-old right wing", "the 40-year-old"): only people have ages in news copy."""
+    head = norm(span[-1].text)
+    if head in R.PERSON_DESCRIPTION_WORDS:
+        return True
+    return bool(AGE_RE.search(span.text)) and head not in R.ORG_DESCRIPTION_WORDS and head not in R.ORG_WORDS and span[-1].pos_ in ("NOUN", "ADJ")
+
+
+AGE_RE = re.compile(r"\b\d{1,3}[- ]year[- ]old\b", re.IGNORECASE)
 
 
 def _is_group(tok) -> bool:

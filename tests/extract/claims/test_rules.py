@@ -64,7 +64,28 @@ CONSTRUCTIONS = [
     ("Viguerie is upbeat about Cruz's chances of winning in November.", "Cruz's chances", "Viguerie", "is upbeat about", "indirect"),
     # a poll as source
     ("In a CNN poll, Clinton leads Trump by five points.", "Clinton leads Trump", "a CNN poll", "In", "indirect"),
+    # a "that" clause the parser hangs on the addressee is what was told
+    ("In Lisbon last week, she told a meeting of island leaders that few people understood the risks better "
+     "than they did.", "few people understood", "she", "told", "indirect"),
 ]
+
+
+@pytest.mark.parametrize("text", [
+    "It seems that the talks failed in the end.",
+    "It turned out that the bridge was safe after all.",
+    "It is said that the castle is haunted.",
+])
+def test_an_expletive_it_never_speaks(nlp, text):
+    assert all(c.speaker is None or c.speaker.text.lower() != "it" for c in claims_of(nlp, text))
+
+
+@pytest.mark.parametrize("text,content", [
+    ("She met the leaders who said that the dam was safe.", "the dam was safe"),  # a relative clause's own claim
+    ("He told the story that his father had told him.", "his father had told him"),  # "that" is a pronoun here
+])
+def test_only_a_that_clause_with_its_own_subject_is_told(nlp, text, content):
+    told = [c for c in claims_of(nlp, text) if c.cue and c.cue.text == "told" and c.speaker and c.speaker.text == "He"]
+    assert not any(content == c.content_text for c in told)
 
 
 @pytest.mark.parametrize("text,content,speaker,cue,kind", CONSTRUCTIONS)

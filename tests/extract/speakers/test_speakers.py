@@ -466,3 +466,56 @@ def test_resolution_returns_new_claims_and_leaves_the_given_ones_alone(nlp):
     assert [c.speaker for c in keyed] == [c.speaker for c in given]
     names = {e.key: e.name for e in entities}
     assert [names[c.speaker_key] for c in keyed] == ["Oleksii Reznikov", "Oleksii Reznikov"]
+
+
+# -- issue 10, round 2: given names, shared surnames, names with stop words, kinship gender, ages --
+
+def test_a_bare_given_name_is_the_one_person_with_it(nlp):
+    """"Michael" is Michael Alder; the bare surname stays with the person it first named."""
+    text = ("Ruth Alder runs the bakery. Alder says the ovens are old. Her husband Michael Alder bakes "
+            "the bread. Michael says they will buy new ovens in spring. Alder says the bank agreed.")
+    claims, entities = resolve(nlp, text, [("Alder", "Alder says the ovens"), ("Michael", "Michael says"),
+                                           ("Alder", "Alder says the bank")])
+    assert [entities[c.speaker_key].name for c in claims] == ["Ruth Alder", "Michael Alder", "Ruth Alder"]
+
+
+@pytest.mark.parametrize("text,speaker,anchor", [
+    # two people with that given name: ambiguous, a person of its own
+    ("Michael Alder and Michael Brown met on Monday. Michael says the deal is done.", "Michael", "Michael says"),
+    # the word is someone's surname too: not a given name here
+    ("Grant Hill met Jo Grant on Monday. Grant says the deal is done.", "Grant", "Grant says"),
+])
+def test_a_given_name_shared_or_a_surname_joins_nobody_by_given_name(nlp, text, speaker, anchor):
+    entity = resolved(nlp, text, speaker, anchor)
+    assert entity is None or entity.name not in ("Michael Alder", "Michael Brown", "Grant Hill")
+
+
+@pytest.mark.parametrize("text,speaker,name", [
+    ('"The talks matter," Michael Every, a strategist at a bank, said on Tuesday.', "Michael Every", "Michael Every"),
+])
+def test_a_stop_word_inside_a_person_name(nlp, text, speaker, name):
+    assert resolved(nlp, text, speaker).name == name
+
+
+@pytest.mark.parametrize("text,anchor,name", [
+    ("Jordan Marsh grieves. Her son, Kody Marsh, died in 2014. She says the system failed him.", "She says", "Jordan Marsh"),
+    ("Taylor Ode grieves. Her son Kody Ode died in 2014. She says the law must change.", "She says", "Taylor Ode"),
+    ("Taylor Ode grieves. His daughter Kody Ode died in 2014. He says the law must change.", "He says", "Taylor Ode"),
+])
+def test_kinship_words_give_a_gender(nlp, text, anchor, name):
+    pronoun = anchor.split()[0]
+    assert resolved(nlp, text, pronoun, anchor).name == name
+
+
+@pytest.mark.parametrize("text,speaker,anchor,name", [
+    ("Nina Roth scored twice on Saturday. The 26-year-old right wing said the team played well.",
+     "The 26-year-old right wing", None, "Nina Roth"),
+])
+def test_an_age_makes_a_description_a_person(nlp, text, speaker, anchor, name):
+    assert resolved(nlp, text, speaker, anchor).name == name
+
+
+def test_an_age_on_an_organisation_word_is_no_person(nlp):
+    text = "Nina Roth spoke on Saturday. The 100-year-old company said profits fell."
+    entity = resolved(nlp, text, "The 100-year-old company")
+    assert entity is None or entity.name != "Nina Roth"

@@ -25,9 +25,13 @@ log = logging.getLogger(__name__)
 
 MODEL_FILE = "claims_filter.json"  # in the models' folder (``sayso/data``)
 KEEP_THRESHOLD = 0.3          # drop a claim whose probability of being annotated is below this
-NEVER_BLANKED_CUES = frozenset({":", "-", "–", "—"})
+NEVER_BLANKED_CUES = frozenset({":", "-", "--", "–", "—", "―"})
 """Cues whose claim keeps its speaker even when the model doubts it: a headline "'quote': Name" (or
 "Name: quote") names its speaker outright, and a ledger reader loses the most when it is blank."""
+NAMING_DASHES = frozenset({"-", "--", "–", "—", "―"})
+QUOTE_ORIGIN = "quote"
+"""A quotation a dash and a name end ("“…” ― Jane Doe") names its speaker outright: of the claims
+sharing its content, it is kept (a tagged "Readers wrote in." before it is not the speaker)."""
 SPEAKER_THRESHOLD = 0.35      # blank a speaker whose probability of matching the gold source is below this
 RULE_PRIORITY = 1.0           # without the model, a rule claim wins a shared content over a tagged one
 SAME_CONTENT_MIN_SHARE = 0.5  # two claims share more than this of the longer content: one is kept
@@ -95,7 +99,8 @@ def filter_claims(doc, text: str, found: list[Candidate], tagging, cue_probs: di
         if revised.speaker is None and claim.cue is not None and claim.cue.text in NEVER_BLANKED_CUES:
             revised = claim
         if revised.cue is not None or revised.speaker is not None:
-            scored.append((p_keep * p_speaker, revised))
+            named = origin == QUOTE_ORIGIN and claim.cue is not None and claim.cue.text in NAMING_DASHES
+            scored.append((1.0 if named else p_keep * p_speaker, revised))
     return one_per_content(scored)
 
 

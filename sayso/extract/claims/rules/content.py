@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ....records import Span
-from ...spans import token_spans
+from ...spans import span, token_spans
 from .. import lexicon as cues
 from ..context import Context, paragraph_bounds
 from ..quotes import Quote
@@ -15,6 +15,10 @@ def shape_content(ctx: Context, idx: set[int], cue_tok, speaker: Span | None):
         return [quote_span(ctx, q) for q in _with_split_half(ctx, quotes, cue_tok)], "direct"
     if not idx:
         near = adjacent_quotes(ctx, cue_tok, speaker)
+        if not near:
+            block = next_paragraph_block(ctx, cue_tok)
+            if block is not None:
+                return [block], "direct" if ctx.quote_of_char.get(block.start) is not None else "indirect"
         return [quote_span(ctx, q) for q in near], "direct"
     content = token_spans(ctx.doc, ctx.text, idx)
     inside = [q for q in ctx.quotes if any(s.start <= q.start and q.end <= s.end for s in content)]
@@ -106,3 +110,21 @@ def adjacent_quotes(ctx: Context, cue_tok, speaker: Span | None) -> list[Quote]:
     glue = cues.SPLIT_SENTENCE_GLUE if before else cues.SPLIT_GLUE
     after = _quote_starting_at(ctx, _clause_end(ctx, cue_tok), glue)
     return [q for q in (before, after) if q is not None]
+
+
+def next_paragraph_block(ctx: Context, cue_tok) -> Span | None:
+    """"Limbaugh added:" ending its line: what is said is the next paragraph (a block quotation,
+    with or without marks)."""
+    lo, hi = paragraph_bounds(ctx.text, cue_tok.idx)
+    if not ctx.text[lo:hi].rstrip().endswith(cues.COLON) or ctx.text[_clause_end(ctx, cue_tok):hi].strip() not in ("", cues.COLON):
+        return None
+    start = hi
+    while start < len(ctx.text) and ctx.text[start].isspace():
+        start += 1
+    if start >= len(ctx.text):
+        return None
+    q = ctx.quote_of_char.get(start)
+    if q is not None and q.outer_start == start:
+        return quote_span(ctx, q)
+    _, end = paragraph_bounds(ctx.text, start)
+    return span(ctx.text, start, end)

@@ -103,7 +103,7 @@ def find_subject(tok):
     if _is_misparsed_predicate(tok):
         return tok.sent.root
     for _ in range(cues.SUBJECT_INHERIT_DEPTH + 1):
-        subjects = [c for c in tok.children if c.dep_ in cues.CUE_SUBJECT_DEPS]
+        subjects = [c for c in tok.children if c.dep_ in cues.CUE_SUBJECT_DEPS and not c.is_punct]  # "― Trump boasted"
         if subjects:
             return _antecedent(subjects[0], tok)
         borrowed = _borrowed_subject(tok)
@@ -283,8 +283,8 @@ def content_tokens(tok, subject, cue_tokens, text: str) -> tuple[set[int], str]:
     exclude = {t.i for t in said_by if t.i not in own} | {t.i for t in cue_tokens}
     exclude |= _subtrees(c for c in tok.children if c.dep_ == cues.AGENT_DEP)
     lo, hi = paragraph_bounds(text, tok.idx)
-    getters = (_clausal, _open_clausal, _interrupted, _objects, _passive_subject, _prep_objects,
-               _misparsed_object)
+    getters = (_clausal, _open_clausal, _interrupted, _objects, _addressee_clause, _passive_subject,
+               _prep_objects, _misparsed_object)
     for getter in getters:
         found = {i for i in getter(tok) - exclude if lo <= tok.doc[i].idx < hi}
         found -= _trailing_asides(tok.doc, found)
@@ -299,6 +299,22 @@ def _subtrees(children) -> set[int]:
 
 def _clausal(tok) -> set[int]:
     return _subtrees(c for c in tok.children if c.dep_ in cues.CLAUSE_DEPS)
+
+
+def _addressee_clause(tok) -> set[int]:
+    """"told a meeting of island leaders that few people understood …": a "that" clause the parser
+    hung on a noun of the verb's object (a relative clause never opens with the conjunction "that"
+    and a subject of its own) is what was told."""
+    for obj in (c for c in tok.children if c.dep_ in cues.OBJECT_DEPS):
+        for t in obj.subtree:
+            if t.dep_ in ("relcl", "acl") and _opens_with_that(t):
+                return {x.i for x in t.subtree}
+    return set()
+
+
+def _opens_with_that(clause) -> bool:
+    marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
+    return bool(marks) and any(c.dep_ in cues.SUBJECT_DEPS for c in clause.children) and marks[0].i == clause.left_edge.i
 
 
 def _open_clausal(tok) -> set[int]:
