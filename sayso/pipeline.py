@@ -7,6 +7,7 @@ plain function in its own sub-package of :mod:`sayso.extract`, named and version
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,8 +163,12 @@ def ingest(
     progress: Progress | None = None,
     n_process: int = 1,
     models: Models | None = None,
+    jobs: int = 1,
 ) -> IngestSummary:
     """Read, extract and store every article under ``paths``; bad inputs are counted, not fatal.
+
+    ``jobs`` > 1 parses and extracts in that many worker processes (:mod:`sayso.parallel`, the
+    shipped models only); this process reads, stores and links, in input order either way.
 
     ``speaker`` names whose first-person words the documents are (a speech, a statement): their
     "I" and "we" outside quotations resolve to that person (a document's own speaker field wins).
@@ -181,6 +186,11 @@ def ingest(
     summary = IngestSummary()
     report = progress or (lambda outcome: None)
     versions = extractor_versions(models)
+    in_flight: dict[str, int] = {}  # ids read and not yet stored (parsed in a batch, or in a worker)
+    again: deque[bool] = deque()  # per article sent on, in order: decide step 2 again when it is stored
+
+    def unchanged(item: Article) -> bool:
+        return ledger.stored_extractors(item.id) == versions and not _new_metadata(ledger, item, summary)
 
     def fresh_articles() -> Iterator[Article]:
         for item in read_articles(paths, date=date, fields=fields, allow_undated=allow_undated,  # 1
@@ -189,15 +199,53 @@ def ingest(
                 _failed(ledger, item, summary, report)
                 continue
             summary.warnings.extend(item.warnings)
-            if ledger.stored_extractors(item.id) == versions and not _new_metadata(ledger, item, summary):  # 2
+            if unchanged(item):  # 2
                 summary.count("unchanged")
                 report("unchanged")
             else:
+                again.append(item.id in in_flight)  # a copy of it is on its way: known only once stored
+                in_flight[item.id] = in_flight.get(item.id, 0) + 1
                 yield item
 
-    _store_each(ledger, extract_articles(fresh_articles(), n_process=n_process, models=models),  # 3, 4
-                summary, report)  # 5
+    def store(extraction) -> str | None:
+        """Step 2 for an article whose copy was on its way when it was read, then step 5."""
+        checked = again.popleft()
+        article = extraction.article
+        left = in_flight.pop(article.id) - 1
+        if left:
+            in_flight[article.id] = left
+        if checked and unchanged(article):
+            return "unchanged"
+        return ledger.store(extraction)
+
+    _store_each(ledger, _extractions(fresh_articles(), jobs, n_process, models), summary, report,  # 3, 4
+                store, lambda error: again.popleft())  # 5
     return summary
+
+
+def _extractions(articles: Iterable[Article], jobs: int, n_process: int, models: Models | None):
+    """Parse and extract here (one job), or in ``jobs`` worker processes; in input order."""
+    if jobs <= 1:
+        return extract_articles(articles, n_process=n_process, models=models)
+    if models is not None and models is not Models.default():
+        raise ValueError("jobs > 1 runs the shipped models (workers load their own); pass models with jobs=1")
+    from .parallel import extract_parallel
+
+    return extract_parallel(articles, jobs, extract_batch, warm_up)
+
+
+WARM_UP = 'The minister said 3,000 people "will leave Kyiv by March", officials expect.'
+
+
+def warm_up() -> None:
+    """Load the model and every stage's tables and models in this process (once; 5-8 s)."""
+    warm = Article(text=WARM_UP, published="2024-01-02")
+    extract(nlp.load()(warm.text), warm)  # the stages' lexicons, quantulum3, the CRF, the gazetteer
+
+
+def extract_batch(batch: list[Article]) -> list[Extraction | SourceError]:
+    """In a worker (:mod:`sayso.parallel`): every article of the batch extracted, or why it failed."""
+    return list(extract_articles(batch))
 
 
 def _new_metadata(ledger: Ledger, article: Article, summary: IngestSummary) -> bool:
@@ -210,25 +258,31 @@ def _new_metadata(ledger: Ledger, article: Article, summary: IngestSummary) -> b
 
 def reextract(
     ledger: Ledger, *, progress: Progress | None = None, n_process: int = 1, models: Models | None = None,
+    jobs: int = 1,
 ) -> IngestSummary:
     """Extract again, from the text the ledger keeps, exactly the stored articles that are stale (a
-    stage's version or a model file changed: :mod:`sayso.stages`); resolutions are kept."""
+    stage's version or a model file changed: :mod:`sayso.stages`); resolutions are kept. The stale
+    articles are read one at a time (memory does not grow with their number)."""
     summary = IngestSummary()
-    stale = list(ledger.stale_articles(extractor_versions(models)))
-    _store_each(ledger, extract_articles(stale, n_process=n_process, models=models), summary,
+    stale = ledger.stale_articles(extractor_versions(models))
+    _store_each(ledger, _extractions(stale, jobs, n_process, models), summary,
                 progress or (lambda outcome: None))
     return summary
 
 
 def _store_each(ledger: Ledger, extractions: Iterable[Extraction | SourceError], summary: IngestSummary,
-                report: Progress) -> None:
-    """Store each extraction in its own transaction; a failed one is recorded and counted."""
+                report: Progress, store=None, on_failure=None) -> None:
+    """Store each extraction in its own transaction (``store``: the function that does, default
+    ``ledger.store``); a failed one is recorded and counted."""
+    store = store or ledger.store
     for extraction in extractions:
         if isinstance(extraction, SourceError):
+            if on_failure is not None:
+                on_failure(extraction)
             _failed(ledger, extraction, summary, report)
             continue
-        outcome = ledger.store(extraction)
-        summary.count(outcome, len(extraction.claims))
+        outcome = store(extraction)
+        summary.count(outcome, len(extraction.claims) if outcome in ("new", "updated") else 0)
         report(outcome)
 
 

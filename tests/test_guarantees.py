@@ -40,8 +40,11 @@ def corpus_and_clean(tmp_path_factory):
 def test_ctrl_c_stops_with_whole_articles_and_a_rerun_completes(corpus_and_clean, ledger_url):
     corpus, clean = corpus_and_clean
     db = ledger_url("interrupted")
-    proc = subprocess.Popen([*CMD, str(corpus), "--db", str(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    # one job: articles are stored one by one as they are extracted (with workers they come back a
+    # batch at a time and 40 articles can all be stored before the signal lands: tests/test_parallel.py
+    # interrupts a --jobs 2 run)
+    proc = subprocess.Popen([*CMD, str(corpus), "--db", str(db), "--jobs", "1"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None and _stored(db) < 5:
         time.sleep(0.05)

@@ -98,7 +98,7 @@ def system_items(doc, text: str) -> list[Item]:
 
 
 def baseline_items(text: str) -> list[Item]:
-    from ..extract.figures.numbers import quantulum_parser
+    from ..extract.figures.quantulum import quantulum_parser
 
     try:
         quantities = quantulum_parser().parse(text)

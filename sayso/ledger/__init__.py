@@ -154,11 +154,13 @@ class Ledger:
         return figure_book.figure_groups(self._conn, search, disputed)
 
     def forecasts(self, speaker=None, due_before=None, status=None, as_of=None, stale_after=None,
-                  stale=None) -> list[dict]:
+                  stale=None, limit=None, offset=0) -> list[dict]:
         """Forecasts with their status on ``as_of`` and the horizon ``stale_after`` days (see
-        :mod:`sayso.ledger.forecasts`); ``stale=True`` keeps only the stale ones."""
+        :mod:`sayso.ledger.forecasts`); ``stale=True`` keeps only the stale ones; ``limit`` and
+        ``offset``: one page of them."""
         return [shapes.forecast(**r) for r in forecast_book.forecasts(
-            self._conn, speaker, due_before, status, as_of, stale_after=stale_after, stale=stale)]
+            self._conn, speaker, due_before, status, as_of, stale_after=stale_after, stale=stale, limit=limit,
+            offset=offset)]
 
     def resolve(self, forecast_id: int, outcome: str, evidence: str, note: str | None = None,
                 who: str | None = None) -> dict:

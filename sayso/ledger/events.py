@@ -16,7 +16,7 @@ from sayso import shapes
 from sayso.ledger.places import place_entity
 from sayso.ledger.queries import DATE_HIGH_PAD, DATE_LOW_PAD, ISO_DAY_LENGTH, date_high, date_low
 from sayso.ledger.sql import Where, like
-from sayso.link.events import DATE_SLACK_DAYS, actor_key, event_similarity, same_event
+from sayso.link.events import DATE_SLACK_DAYS, actor_key, event_similarity, related_kinds, same_event
 from sayso.records import Event, Place, Span
 
 _EVENT_COLUMNS = """article_id, claim_id, time_expr_id, place_id, span_start, span_end, text,
@@ -98,9 +98,13 @@ def link_article_events(conn: sqlite3.Connection, article_id: str) -> int:
     for row in mine:
         low = _shift(row["earliest"], -DATE_SLACK_DAYS)
         high = _shift(row["latest"] or row["earliest"], DATE_SLACK_DAYS)
+        kinds = sorted(related_kinds(row["kind"]))
         others = conn.execute(
-            _EVENT_SELECT + """ WHERE e.article_id != ? AND e.earliest IS NOT NULL AND e.earliest <= ?
-                                AND COALESCE(e.latest, e.earliest) >= ?""", (article_id, high, low))
+            _EVENT_SELECT + f""" WHERE e.article_id != ? AND e.earliest IS NOT NULL AND e.earliest <= ?
+                                AND COALESCE(e.latest, e.earliest) >= ?
+                                AND (e.kind IN ({", ".join("?" * len(kinds))}) OR e.acled_subtype = ?
+                                     OR e.acled_type = ? OR e.plover = ?)""",
+            (article_id, high, low, *kinds, row["acled_subtype"], row["acled_type"], row["plover"]))
         a = event_record(row)
         for other in others:
             b = event_record(other)

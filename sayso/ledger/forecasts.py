@@ -143,11 +143,28 @@ def _date_parts(value: str) -> tuple[int, int | None, int | None]:
     return year, month, day
 
 
+_UNRESOLVED = "NOT EXISTS (SELECT 1 FROM resolutions r WHERE r.forecast_key = f.forecast_key)"
+_STATUS_SQL = {  # status -> (condition, the names of its parameters in order)
+    "resolved": ("EXISTS (SELECT 1 FROM resolutions r WHERE r.forecast_key = f.forecast_key)", ()),
+    "no-deadline": (f"{_UNRESOLVED} AND COALESCE(f.latest, '') = ''", ()),
+    "open": (f"{_UNRESOLVED} AND f.latest <> '' AND f.latest >= ?", ("day",)),
+    # a deadline's first 10 characters are >= the 10-character cutoff exactly when the deadline is:
+    # compared whole, the deadline index serves both bounds
+    "due": (f"{_UNRESOLVED} AND f.latest <> '' AND f.latest < ? AND f.latest >= ?", ("day", "cutoff")),
+    "overdue": (f"{_UNRESOLVED} AND f.latest <> '' AND f.latest < ? AND f.latest < ?", ("day", "cutoff")),
+}
+""":func:`status` in SQL (``cutoff``: the as-of day less the horizon), so that a page of due
+forecasts reads only that page from the deadline index: on a ledger of 83,000 forecasts the first
+50 due ones took 0.9 s filtered in Python, 2 ms so (bench/query_latency.py)."""
+
+
 def forecasts(conn: sqlite3.Connection, speaker: str | None = None, due_before: str | None = None,
               status_is: str | None = None, as_of: str | None = None, article: str | None = None,
-              stale_after: int | None = None, stale: bool | None = None) -> list[dict]:
+              stale_after: int | None = None, stale: bool | None = None, limit: int | None = None,
+              offset: int = 0) -> list[dict]:
     """Forecasts matching every filter, soonest deadline first, each with its status on ``as_of``
-    (horizon ``stale_after`` days); ``stale=True`` keeps only the stale ones."""
+    (horizon ``stale_after`` days); ``stale=True`` keeps only the stale ones; ``limit`` and
+    ``offset`` give one page of them."""
     if status_is is not None and status_is not in STATUSES:
         raise LedgerError(f"unknown status {status_is!r} (choose from {', '.join(STATUSES)})")
     days = DEFAULT_STALE_AFTER_DAYS if stale_after is None else stale_after
@@ -156,16 +173,25 @@ def forecasts(conn: sqlite3.Connection, speaker: str | None = None, due_before: 
     day = as_of_day(as_of)
     where = Where()
     if speaker:
-        name_filter(where, speaker, "f.predictor_entity_id", "c.speaker_text")
+        name_filter(where, speaker, "f.predictor_entity_id", "c.speaker_text", conn, "c.id")
     if due_before:
         # deadline before the period starts
         where.add("f.latest IS NOT NULL AND f.latest < ?", first_day(due_before))
     if article:
         where.prefix("f.article_id", article)
-    sql = _FORECAST_SELECT + where.sql() + _FORECAST_ORDER
-    rows = [_forecast_dict(r, day, days) for r in conn.execute(sql, where.params)]
-    return [r for r in rows if (status_is is None or r["status"] == status_is)
-            and (stale is None or r["stale"] == stale)]
+    if status_is is not None:
+        values = {"day": day, "cutoff": (date.fromisoformat(day) - timedelta(days=days)).isoformat()}
+        clause, names = _STATUS_SQL[status_is]
+        where.add(clause, *(values[name] for name in names))
+    sql, params = _FORECAST_SELECT + where.sql() + _FORECAST_ORDER, list(where.params)
+    if stale is None and limit is not None:
+        sql, params = sql + " LIMIT ? OFFSET ?", [*params, int(limit), int(offset or 0)]
+    rows = [_forecast_dict(r, day, days) for r in conn.execute(sql, params)]
+    found = [r for r in rows if (status_is is None or r["status"] == status_is)
+             and (stale is None or r["stale"] == stale)]
+    if stale is not None and limit is not None:
+        return found[offset:offset + limit]
+    return found
 
 
 def status_counts(rows: list[dict]) -> dict[str, int]:

@@ -332,6 +332,66 @@ _V6_DECISIONS = (
     "CREATE INDEX IF NOT EXISTS idx_decisions_other ON entity_decisions(other_key)",
 )
 
+# Migration 9 (issue 15, scale): what a speaker filter and a page of a big speaker's claims need on a
+# ledger of 1,000,000 claims (bench/query_latency.py). A name filter matches any part of a name
+# (LIKE '%name%'), which no B-tree index serves: trigram full-text indexes give the candidate rows and
+# the LIKE conditions then decide as before (sayso.ledger.queries.name_filter), so the same rows
+# match. Unresolved speakers' words are indexed only for claims without an entity (contentless, the
+# rowid is the claim id). A claim's role is the speaker's role in that article, else the latest one
+# before its date: both lookups get an index that answers them in one seek.
+def _trigram(table: str, source: str, columns: tuple[str, ...], rowid: str) -> tuple[str, ...]:
+    """An external-content trigram FTS5 table over ``source`` and the triggers that keep it in sync."""
+    cols = ", ".join(columns)
+    new_values, old_values = (", ".join(f"{side}.{c}" for c in columns) for side in ("new", "old"))
+    delete = f"INSERT INTO {table}({table}, rowid, {cols}) VALUES ('delete', old.{rowid}, {old_values});"
+    insert = f"INSERT INTO {table}(rowid, {cols}) VALUES (new.{rowid}, {new_values});"
+    return (
+        *_drop(table),
+        f"""CREATE VIRTUAL TABLE {table} USING fts5({cols}, content="{source}", content_rowid="{rowid}",
+            tokenize='trigram')""",
+        f"CREATE TRIGGER {table}_ai AFTER INSERT ON {source} BEGIN {insert} END",
+        f"CREATE TRIGGER {table}_ad AFTER DELETE ON {source} BEGIN {delete} END",
+        f"CREATE TRIGGER {table}_au AFTER UPDATE OF {cols} ON {source} BEGIN {delete} {insert} END",
+        f"INSERT INTO {table}({table}) VALUES ('rebuild')",
+    )
+
+
+def _drop(table: str) -> tuple[str, ...]:
+    """Statements that remove ``table`` and its triggers if there (migration 9 runs again on a ledger
+    whose later migrations were undone by hand, as tests/ledger/test_migration_v3.py does)."""
+    return (f"DROP TABLE IF EXISTS {table}",
+            *(f"DROP TRIGGER IF EXISTS {table}_{suffix}" for suffix in ("ai", "ad", "au")))
+
+
+_UNRESOLVED = "{side}.speaker_entity_id IS NULL AND {side}.speaker_text IS NOT NULL"
+_SCALE_INDEXES = (
+    *_trigram("entity_names_fts", "entities", ("name", "name_key"), "id"),
+    *_trigram("entity_aliases_fts", "entity_aliases", ("alias", "alias_key"), "rowid"),
+    *_drop("claims_speaker_fts"),
+    "CREATE VIRTUAL TABLE claims_speaker_fts USING fts5(speaker_text, content='', tokenize='trigram')",
+    f"""CREATE TRIGGER claims_speaker_fts_ai AFTER INSERT ON claims WHEN {_UNRESOLVED.format(side="new")} BEGIN
+        INSERT INTO claims_speaker_fts(rowid, speaker_text) VALUES (new.id, new.speaker_text); END""",
+    f"""CREATE TRIGGER claims_speaker_fts_ad AFTER DELETE ON claims WHEN {_UNRESOLVED.format(side="old")} BEGIN
+        INSERT INTO claims_speaker_fts(claims_speaker_fts, rowid, speaker_text)
+        VALUES ('delete', old.id, old.speaker_text); END""",
+    f"""CREATE TRIGGER claims_speaker_fts_au AFTER UPDATE OF speaker_entity_id, speaker_text ON claims BEGIN
+        INSERT INTO claims_speaker_fts(claims_speaker_fts, rowid, speaker_text)
+        SELECT 'delete', old.id, old.speaker_text WHERE {_UNRESOLVED.format(side="old")};
+        INSERT INTO claims_speaker_fts(rowid, speaker_text)
+        SELECT new.id, new.speaker_text WHERE {_UNRESOLVED.format(side="new")}; END""",
+    f"""INSERT INTO claims_speaker_fts(rowid, speaker_text)
+        SELECT id, speaker_text FROM claims WHERE {_UNRESOLVED.format(side="claims")}""",
+    "CREATE INDEX IF NOT EXISTS idx_roles_article_entity ON entity_roles(article_id, entity_id)",
+    # pages in date order: the ledger walked by date until a page is full (sayso.ledger.queries.page_of_claims),
+    # over migration 8's idx_articles_order
+    "CREATE INDEX IF NOT EXISTS idx_claims_article_order ON claims(article_id, content_start, id, speaker_entity_id)",
+    "CREATE INDEX IF NOT EXISTS idx_forecasts_order ON forecasts((latest IS NULL), latest)",
+    # the sorted plan: a speaker's claims and their dates read from indexes alone
+    "CREATE INDEX IF NOT EXISTS idx_claims_speaker_order ON claims(speaker_entity_id, article_id, content_start)",
+    "CREATE INDEX IF NOT EXISTS idx_articles_id_published ON articles(id, published)",
+)
+
+
 def rekey_entities(conn: sqlite3.Connection) -> None:
     """Recompute every entity's name and block keys and every alias key with the current folding
     (anyascii since migration 6: a Cyrillic name had folded to an empty key before)."""
@@ -396,6 +456,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               _V7_FORECASTS),
     Migration(8, "indexes for a page of claims in date order, a speaker's role at a date, unlinked speakers",
               _V8_ORDER_INDEXES),
+    Migration(9, "scale (issue 15): trigram indexes for name filters (SQLite), role lookups in one seek, "
+              "date-order indexes", _SCALE_INDEXES),
 )
 """Every schema step, in order; append new ones (figures, time expressions, ...) at the end."""
 

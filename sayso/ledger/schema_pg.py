@@ -22,7 +22,7 @@ MAX_INDEXED_CHARS = 1_000_000
 """An article's text is indexed up to here (a tsvector holds at most 1 MB)."""
 
 _SKIPPED = re.compile(
-    r"\s*(CREATE\s+VIRTUAL\s+TABLE|CREATE\s+TRIGGER|DROP\s+TRIGGER|DROP\s+TABLE\s+\w+_fts\b"
+    r"\s*(CREATE\s+VIRTUAL\s+TABLE|CREATE\s+TRIGGER|DROP\s+TRIGGER|DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?\w+_fts\b"
     r"|INSERT\s+INTO\s+\w+_fts\b|PRAGMA\b)", re.IGNORECASE)
 _REFERENCE = re.compile(r"(REFERENCES\s+\w+\s*\(\w+\)(?:\s+ON\s+(?:DELETE|UPDATE)\s+(?:CASCADE|SET\s+NULL|RESTRICT))*)")
 """A foreign key: deferrable on PostgreSQL, so that a data step may rename a key (migration 4 re-hashes

@@ -63,6 +63,13 @@ FORCE_WORDS = frozenset({"forces", "force", "troops", "troop", "army", "military
 PLACE_WORDS = re.compile(r"\b(?:the|city|town|village|region|oblast|province|district|of)\b")
 
 
+def related_kinds(kind: str) -> frozenset[str]:
+    """The kinds a report of the same event may carry besides its own (its families'): with another
+    kind, and no ACLED type, sub-type or PLOVER category in common, the type part is 0 and the pair is
+    ruled out, so the ledger compares an event only with those (it compared every event of the days)."""
+    return frozenset({kind}).union(*(fam for fam in FAMILIES if kind in fam))
+
+
 def _kind_score(a, b) -> float:
     if a.acled_subtype and a.acled_subtype == b.acled_subtype or a.kind == b.kind:
         return 1.0

@@ -59,6 +59,8 @@ def ingest(
     reextract: bool = typer.Option(False, "--reextract", help="Extract again the stored articles whose stage "
                                    "versions or model files changed (no inputs needed)."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as one JSON object."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes that parse and "
+                                       "extract (default: the machine's cores); this one stores, in input order."),
 ) -> None:
     """Extract claims, speakers, times, figures and forecasts from articles and store them in the ledger.
 
@@ -70,8 +72,9 @@ def ingest(
     """
     if not paths and not reextract:
         fail("give files, folders, URLs or - to ingest (or --reextract)", USAGE)
+    jobs = jobs or _default_jobs()
     if not paths:
-        return _reextract(db, quiet, as_json)
+        return _reextract(db, quiet, as_json, jobs)
     from ..pipeline import ingest as run_ingest
     from ..sources import count_inputs
 
@@ -80,12 +83,12 @@ def ingest(
         if bar.live.is_started:
             bar.update(task, total=count_inputs(paths))
         summary = run_ingest(paths, ledger, date=date, fields=fields, allow_undated=undated, speaker=speaker,
-                             progress=lambda outcome: bar.advance(task))
+                             progress=lambda outcome: bar.advance(task), jobs=jobs)
     _report(summary, db, as_json, f"{summary.new} new, {summary.updated} updated, {summary.unchanged} unchanged"
             f"{f' ({summary.metadata} with other metadata, recorded)' if summary.metadata else ''}, "
             f"{summary.failed} failed articles; {summary.claims} claims stored in {db}")
     if reextract:
-        _reextract(db, quiet, as_json)
+        _reextract(db, quiet, as_json, jobs)
     if summary.failed or summary.ingested == 0:
         raise typer.Exit(FAILED)
 
@@ -105,12 +108,18 @@ def _report(summary, db: str, as_json: bool, line: str) -> None:
         out.print(safe.text(line), soft_wrap=True)
 
 
-def _reextract(db: str, quiet: bool, as_json: bool) -> None:
+def _default_jobs() -> int:
+    from ..parallel import default_jobs
+
+    return default_jobs()
+
+
+def _reextract(db: str, quiet: bool, as_json: bool, jobs: int = 1) -> None:
     """Extract again the ledger's stale articles; print what was done."""
     from ..pipeline import reextract as run_reextract
 
     with open_ledger(db) as ledger, progress(quiet, "re-extracting") as (bar, task):
-        summary = run_reextract(ledger, progress=lambda outcome: bar.advance(task))
+        summary = run_reextract(ledger, progress=lambda outcome: bar.advance(task), jobs=jobs)
     _report(summary, db, as_json, f"{summary.updated} stale articles extracted again, {summary.failed} failed; "
             f"{summary.claims} claims stored in {db}")
     if summary.failed:

@@ -166,6 +166,29 @@ def test_forecast_filters(ledger, kwargs, expected):
     assert len(ledger.forecasts(**kwargs)) == expected
 
 
+@pytest.mark.parametrize("as_of", ["2023-02-02", "2023-03-01", "2023-04", "2024-06", "2025", "2026-02"])
+@pytest.mark.parametrize("stale_after", [None, 0, 30])
+@pytest.mark.parametrize("status", ["open", "due", "overdue", "no-deadline", "resolved"])
+def test_status_filter_and_pages_are_the_status_of_each_row(ledger, as_of, stale_after, status):
+    """The status filter and the page run in SQL: the same rows as filtering every row by its status."""
+    ledger.resolve(ledger.forecasts()[1]["id"], "true", "https://example.org/a")
+    ledger._conn.execute("UPDATE forecasts SET latest = NULL WHERE text LIKE 'prices%'")  # no deadline
+    every = [r for r in ledger.forecasts(as_of=as_of, stale_after=stale_after) if r["status"] == status]
+    assert ledger.forecasts(status=status, as_of=as_of, stale_after=stale_after) == every
+    assert ledger.forecasts(status=status, as_of=as_of, stale_after=stale_after, limit=1, offset=1) == every[1:2]
+    stale = [r for r in every if r["stale"]]
+    assert ledger.forecasts(status=status, as_of=as_of, stale_after=stale_after, stale=True, limit=1) == stale[:1]
+
+
+def test_every_status_is_found_by_the_status_filter(ledger):
+    """The table above holds each status somewhere (it is not all empty lists)."""
+    ledger.resolve(ledger.forecasts()[1]["id"], "true", "https://example.org/a")
+    ledger._conn.execute("UPDATE forecasts SET latest = NULL WHERE text LIKE 'prices%'")
+    seen = {r["status"] for as_of in ("2023-02-02", "2023-04", "2025") for stale_after in (None, 30)
+            for r in ledger.forecasts(as_of=as_of, stale_after=stale_after)}
+    assert seen == {"open", "due", "overdue", "no-deadline", "resolved"}
+
+
 def test_resolve_keeps_history_and_counts_in_the_track_record(ledger):
     first = ledger.forecasts()[0]
     ledger.resolve(first["id"], "false", "https://example.org/no-offensive", note="none by March", who="ana")

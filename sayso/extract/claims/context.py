@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...records import Claim
+from ..spans import token_table
 from .learned.cue_model import CueModel
 from .quotes import Quote
 
@@ -51,8 +52,9 @@ class Context:
 
 def cue_words(ctx: Context, pos: str, lemmas: frozenset[str]):
     """The tokens of part of speech ``pos`` whose lemma is one of ``lemmas``, outside quotations."""
-    return (tok for tok in ctx.doc
-            if tok.pos_ == pos and tok.lemma_.lower() in lemmas and ctx.quote_at(tok) is None)
+    table = token_table(ctx.doc)
+    return (ctx.doc[i] for i, (p, lemma, at) in enumerate(zip(table.pos, table.lemma, table.idx))
+            if p == pos and lemma in lemmas and at not in ctx.quote_of_char)
 
 
 def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import lexicon as cues
 
@@ -77,7 +78,8 @@ def _is_apostrophe(text: str, i: int) -> bool:
 
 def _quotes_in_paragraph(text: str, lo: int, hi: int, family: str, skip: list[Quote]) -> list[Quote]:
     found, open_at = [], None
-    for i in range(lo, hi):
+    for match in _marks_re(family).finditer(text, lo, hi):  # only marks have a role: the rest is skipped
+        i = match.start()
         if any(q.outer_start <= i < q.outer_end for q in skip):
             continue
         role = _mark_role(text, i, family)
@@ -93,6 +95,12 @@ def _quotes_in_paragraph(text: str, lo: int, hi: int, family: str, skip: list[Qu
     if open_at is not None and family == "double":
         found.append(Quote(open_at + 1, hi, open_at, hi))
     return found
+
+
+@lru_cache(maxsize=2)
+def _marks_re(family: str) -> re.Pattern:
+    """Any mark of ``family`` (the characters :func:`_mark_role` can give a role)."""
+    return re.compile("[" + re.escape("".join(_family_marks(family))) + "]")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

@@ -18,12 +18,13 @@ import json
 import logging
 import math
 import re
-import warnings
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 from typing import Iterator
+
+from .quantulum import quantulum_parser
 
 log = logging.getLogger(__name__)
 
@@ -190,44 +191,6 @@ MODEL_NAME_RE = re.compile(r"(?<![\d.])\b[A-Z][A-Za-z]*-\d")  # "An-26", "Mi-8",
 MONTH_BEFORE_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE)
 RANGE_SEPARATOR_RE = re.compile(r"\s*(?:-|–|\bto\b|\band\b)\s*", re.IGNORECASE)
 TIME_POINT_AFTER_RE = re.compile(r"^\s+(?:earlier|later|ago|before|after|previously)\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def quantulum_parser():
-    """quantulum3's parser, without the unit classifier (see the module docstring)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from quantulum3 import classifier, no_classifier, parser
-        from quantulum3 import regex as quantulum_regex
-    classifier.USE_CLF = False
-    _order_sets(no_classifier, quantulum_regex)
-    return parser
-
-
-def _sorted_result(function, key=None):
-    def ordered(*args, **kwargs):
-        return sorted(function(*args, **kwargs), key=key)
-
-    ordered.sayso_ordered = True
-    return ordered
-
-
-def _order_sets(no_classifier, quantulum_regex) -> None:
-    """Make quantulum3 deterministic. It iterates Python *sets* in two places where the order
-    matters: the operators it joins into its unit regex (same-length alternatives, "27.5 Mb / s"
-    read as "27.5 Mb" or as "27.5 Mb / s") and, without its classifier, the candidate units of a
-    tie (the first best one wins). Set order follows Python's string hash seed (PYTHONHASHSEED), so
-    results changed from run to run; sayso hands both over sorted. Done once, before any parse."""
-    if getattr(quantulum_regex.operators, "sayso_ordered", False):
-        return
-    for name in ("operators", "multiplication_operators", "division_operators"):
-        setattr(quantulum_regex, name, _sorted_result(getattr(quantulum_regex, name)))
-    original = no_classifier.disambiguate_no_classifier
-
-    def ordered(entities, text, lang="en_US"):
-        return original(sorted(entities, key=lambda e: e.name), text, lang)
-
-    no_classifier.disambiguate_no_classifier = ordered
 
 
 def sayso_unit(unit) -> str | None:

@@ -30,10 +30,12 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
+from functools import lru_cache
 from datetime import date, timedelta
 from typing import Iterator
 
 from ... import stages
+from ..needs import lowered, may_match, pattern_needs
 from ...records import Article, TimeExpr
 from . import lexicon as W
 from .calendar import Anaphor, Named, add_months, parse_dct, reference_date, resolve, resolve_anaphor
@@ -62,10 +64,20 @@ DURATION_DAYS = {"Y": 365, "M": 30, "W": 7, "D": 1, "DE": 3650, "CE": 36500, "Q"
 # ---------------------------------------------------------------- candidates
 
 
+@lru_cache(maxsize=1)
+def _rule_needs() -> tuple[frozenset[str] | None, ...]:
+    """For each rule, the words one of which every match holds (sayso.extract.needs)."""
+    return tuple(pattern_needs(pattern) for _, pattern, _ in COMPILED)
+
+
 def candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
-    """Every rule match in ``text`` as (start, end, rule, match)."""
+    """Every rule match in ``text`` as (start, end, rule, match); a rule whose needed words are all
+    absent is not run (it could match nothing)."""
     found = []
-    for name, pattern, _ in COMPILED:
+    low = lowered(text)
+    for (name, pattern, _), needs in zip(COMPILED, _rule_needs()):
+        if not may_match(needs, low):
+            continue
         for m in pattern.finditer(text):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), name, m))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ....records import Claim, Span
-from ...spans import SUBJECT_DEPS, sentence_index, span
+from ...spans import SUBJECT_DEPS, sentence_index, span, token_table
 from .tagger_features import doc_columns, sentence_features
 
 log = logging.getLogger(__name__)
@@ -102,21 +102,17 @@ def tag_doc(doc, tagger, lexicon: dict[str, float]) -> Tagging:
 def label_runs(doc, labels: list[str]) -> list[Run]:
     """Maximal runs of one non-O label; whitespace tokens neither break nor start runs."""
     sent_of = sentence_index(doc)
+    space = token_table(doc).is_space
     runs: list[Run] = []
-    for tok in doc:
-        label = labels[tok.i]
-        if tok.is_space or label == OUTSIDE:
+    for i, label in enumerate(labels):
+        if label == OUTSIDE or space[i]:
             continue
         prev = runs[-1] if runs else None
-        if prev and prev.label == label and _adjacent(doc, prev.last, tok.i):
-            runs[-1] = Run(label, prev.first, tok.i, prev.sent_first, sent_of[tok.i])
+        if prev and prev.label == label and all(space[prev.last + 1:i]):
+            runs[-1] = Run(label, prev.first, i, prev.sent_first, sent_of[i])
         else:
-            runs.append(Run(label, tok.i, tok.i, sent_of[tok.i], sent_of[tok.i]))
+            runs.append(Run(label, i, i, sent_of[i], sent_of[i]))
     return runs
-
-
-def _adjacent(doc, last: int, nxt: int) -> bool:
-    return all(doc[i].is_space for i in range(last + 1, nxt))
 
 
 def run_span(doc, text: str, run: Run) -> Span | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...spans import token_table
 from .. import lexicon as cues
 
 NEIGHBOUR_WINDOW = 2              # words of the tokens up to this far away
@@ -54,12 +55,11 @@ def _short_shape(shape: str) -> str:
     return "".join(out)[:SHAPE_MAX]
 
 
-def in_quote_flags(toks: list) -> list[bool]:
-    """Per token: inside double quotation marks (curly marks open / close, a straight one
+def in_quote_flags(texts: list[str]) -> list[bool]:
+    """Per token (its text): inside double quotation marks (curly marks open / close, a straight one
     toggles; a line break closes everything). The marks themselves are outside."""
-    flags, inside = [False] * len(toks), False
-    for k, tok in enumerate(toks):
-        text = tok.text
+    flags, inside = [False] * len(texts), False
+    for k, text in enumerate(texts):
         if "\n" in text:
             inside = False
         elif text in OPENING_MARKS:
@@ -90,15 +90,12 @@ class Columns:
 
 
 def doc_columns(doc, lexicon: dict[str, float]) -> Columns:
-    toks = list(doc)
-    lemma = [t.lemma_.lower() for t in toks]
-    pos = [t.pos_ for t in toks]
-    lower = [t.lower_ for t in toks]
+    t = token_table(doc)
+    lemma, pos, lower = t.lemma, t.pos, t.lower
     level = [lexicon_level(lem, lexicon) if p in CUE_POS or w == cues.ACCORDING_WORD else None
              for lem, p, w in zip(lemma, pos, lower)]
-    return Columns(lower, lemma, pos, [t.tag_ for t in toks], [t.dep_ for t in toks],
-                   [_short_shape(t.shape_) for t in toks], [t.ent_type_ or "O" for t in toks],
-                   [t.head.i for t in toks], in_quote_flags(toks), level)
+    return Columns(lower, lemma, pos, t.tag, t.dep, [_short_shape(s) for s in t.shape],
+                   [e or "O" for e in t.ent_type], t.head, in_quote_flags(t.text), level)
 
 
 def cue_ancestor(i: int, c: Columns) -> tuple[str, str, int] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ....records import Claim
-from ...spans import span, tokens_span
+from ...spans import span, token_table, tokens_span
 from .. import lexicon as cues
 from ..context import Context
 from .content import shape_content
@@ -12,8 +12,10 @@ from .content import shape_content
 
 def according_claims(ctx: Context) -> Iterator[Claim]:
     """"according to X", "in a CNN poll", "To Ms. Gil, skateboarding is ..."."""
-    for tok in ctx.doc:
-        claim = None
+    table = token_table(ctx.doc)
+    for i in [i for i, (low, dep) in enumerate(zip(table.lower, table.dep))
+              if low == cues.ACCORDING_WORD or dep == "prep"]:
+        tok, claim = ctx.doc[i], None
         if tok.lower_ == cues.ACCORDING_WORD and tok.i + 1 < len(ctx.doc):
             claim = according_claim(ctx, tok, ctx.doc[tok.i + 1])
         elif tok.dep_ == "prep" and _is_source_prep(tok):

@@ -5,11 +5,12 @@ Short uncued quotes are scare quotes and yield nothing.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from typing import Iterator
 
 from ....records import Claim, Span
-from ...spans import span, tokens_span
+from ...spans import span, token_table, tokens_span
 from .. import lexicon as cues
 from ..context import Context, paragraph_bounds
 from ..attribution import LABEL_WORDS
@@ -132,8 +133,9 @@ def colon_claims(ctx: Context) -> Iterator[Claim]:
     """Title-like lines "Clinton: Trump will reverse Roe v. Wade" (a short name, a colon, a claim),
     and transcript turns inside a quoted transcript ('"WALLACE: Let's start …', each paragraph
     reopening the quotation as a quote running over several paragraphs does)."""
-    for tok in ctx.doc:
-        if tok.text == cues.COLON and (ctx.quote_at(tok) is None or _opens_turn(ctx, tok)):
+    for i in token_table(ctx.doc).where("text", (cues.COLON,)):
+        tok = ctx.doc[i]
+        if ctx.quote_at(tok) is None or _opens_turn(ctx, tok):
             claim = colon_claim(ctx, tok)
             if claim is not None:
                 yield claim
@@ -148,7 +150,8 @@ def _opens_turn(ctx: Context, sep) -> bool:
 
 def colon_claim(ctx: Context, sep) -> Claim | None:
     lo, hi = paragraph_bounds(ctx.text, sep.idx)
-    before = [t for t in ctx.doc if lo <= t.idx < sep.idx]
+    starts = token_table(ctx.doc).idx  # ascending: the tokens starting in [lo, sep) are one slice
+    before = list(ctx.doc[bisect_left(starts, lo):bisect_left(starts, sep.idx)])
     while before and (before[0].is_punct or before[0].is_space):  # the mark reopening a quoted turn
         before = before[1:]
     if not _is_name_phrase(before) or len(ctx.text[sep.idx + 1:hi].split()) < cues.COLON_CONTENT_MIN_WORDS:

@@ -11,15 +11,16 @@ from dataclasses import replace
 from typing import Iterator
 
 from ....records import Claim, Span
-from ...spans import tokens_span
+from ...spans import token_table, tokens_span
 from .. import lexicon as cues
 from ..context import Context, paragraph_bounds
 from .content import shape_content
 
 
 def verb_claims(ctx: Context) -> Iterator[Claim]:
-    for tok in ctx.doc:
-        if tok.pos_ in cues.CLAUSE_LIKE_POS and ctx.quote_at(tok) is None:
+    for i in token_table(ctx.doc).where("pos", cues.CLAUSE_LIKE_POS):
+        tok = ctx.doc[i]
+        if ctx.quote_at(tok) is None:
             found = verb_claim(ctx, tok)
             if found is None:
                 continue

@@ -1,0 +1,40 @@
+"""The shared token table (sayso/extract/spans.py): the same values as spaCy's Token attributes."""
+from __future__ import annotations
+
+import pytest
+
+from sayso.extract.spans import token_table
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine's army said on Monday: \"We will hold.\"\n\nOfficials  disagreed.",
+    "",
+    "   ",
+    "Mr. Smith, 45, told Reuters that 3.5 pct was likely.",
+])
+def test_token_table_matches_token_attributes(nlp, text):
+    doc = nlp(text)
+    table = token_table(doc)
+    assert table.text == [t.text for t in doc]
+    assert table.lower == [t.lower_ for t in doc]
+    assert table.lemma == [t.lemma_.lower() for t in doc]
+    assert table.pos == [t.pos_ for t in doc]
+    assert table.tag == [t.tag_ for t in doc]
+    assert table.dep == [t.dep_ for t in doc]
+    assert table.ent_type == [t.ent_type_ for t in doc]
+    assert table.shape == [t.shape_ for t in doc]
+    assert table.head == [t.head.i for t in doc]
+    assert table.idx == [t.idx for t in doc]
+    assert table.is_space == [t.is_space for t in doc]
+    assert table.is_punct == [t.is_punct for t in doc]
+
+
+def test_token_table_is_built_once_per_doc(nlp):
+    doc = nlp("One short sentence.")
+    assert token_table(doc) is token_table(doc)
+    assert token_table(nlp("Another one.")) is not token_table(doc)
+
+
+def test_where_finds_indices(nlp):
+    doc = nlp("He said it, and she said no.")
+    assert token_table(doc).where("lemma", {"say"}) == [t.i for t in doc if t.lemma_ == "say"]
