@@ -81,3 +81,81 @@ def below_floors():
                 if dotted(result, path) < floor}
 
     return below
+
+
+# -- ledger backends -----------------------------------------------------------------------------
+
+PG_ENV = "SAYSO_TEST_PG"
+"""A PostgreSQL URL (a server the tests may create and drop schemas in); .ci/run starts one."""
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pg_url_or_skip() -> str:
+    """The test server's URL, or skip with the reason."""
+    import os
+
+    url = os.environ.get(PG_ENV)
+    if not url:
+        pytest.skip(f"PostgreSQL half: set {PG_ENV} to a server URL (.ci/run starts one; "
+                    "see docs/postgresql.md)")
+    return url
+
+
+class PgSchemas:
+    """Fresh, empty PostgreSQL ledgers: one schema each (``search_path`` in the URL), dropped after."""
+
+    def __init__(self, base: str) -> None:
+        import psycopg
+
+        self.base, self.made = base, []
+        self.admin = psycopg.connect(base, autocommit=True)
+        try:  # pg_trgm once in public, not in a test's schema (dropping that would drop it for all)
+            self.admin.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public")
+        except psycopg.Error:
+            pass
+
+    def url(self, name: str) -> str:
+        import re
+        import uuid
+
+        schema = f"t_{re.sub(r'[^a-z0-9]', '_', name.lower())[:30]}_{uuid.uuid4().hex[:8]}"
+        self.admin.execute(f'CREATE SCHEMA "{schema}"')
+        self.made.append(schema)
+        sep = "&" if "?" in self.base else "?"
+        return f"{self.base}{sep}options=-csearch_path%3D{schema}"
+
+    def drop(self) -> None:
+        for schema in self.made:
+            self.admin.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        self.admin.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def ledger_url(request, tmp_path):
+    """A ledger URL factory over both backends: ``ledger_url("name")`` is a fresh, empty ledger, an
+    SQLite file in ``tmp_path`` or (``postgresql``, needs $SAYSO_TEST_PG) a PostgreSQL schema of its
+    own, dropped after the test. A test taking it runs once per backend."""
+    if request.param == "sqlite":
+        yield lambda name: str(tmp_path / f"{name}.db")
+        return
+    schemas = PgSchemas(pg_url_or_skip())
+    yield schemas.url
+    schemas.drop()
+
+
+@pytest.fixture
+def backend(ledger_url, request) -> str:
+    """The backend ``ledger_url`` gives in this test: "sqlite" or "postgresql"."""
+    return request.node.callspec.params["ledger_url"]
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_ledger_url(request, tmp_path_factory):
+    """:func:`ledger_url` for a module's shared ledger (built once per backend)."""
+    if request.param == "sqlite":
+        folder = tmp_path_factory.mktemp("ledgers")
+        yield lambda name: str(folder / f"{name}.db")
+        return
+    schemas = PgSchemas(pg_url_or_skip())
+    yield schemas.url
+    schemas.drop()

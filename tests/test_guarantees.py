@@ -1,5 +1,6 @@
 """The ledger's guarantees, with real processes: Ctrl-C mid-run and two writers at once leave whole
-articles only, and a later run ends identical to one clean run (kill -9: tests/test_pipeline.py)."""
+articles only, and a later run ends identical to one clean run (an SQLite one), on SQLite and on
+PostgreSQL (``ledger_url``). kill -9: tests/test_pipeline.py."""
 from __future__ import annotations
 
 import signal
@@ -36,9 +37,9 @@ def corpus_and_clean(tmp_path_factory):
 
 
 @pytest.mark.slow
-def test_ctrl_c_stops_with_whole_articles_and_a_rerun_completes(corpus_and_clean, tmp_path):
+def test_ctrl_c_stops_with_whole_articles_and_a_rerun_completes(corpus_and_clean, ledger_url):
     corpus, clean = corpus_and_clean
-    db = tmp_path / "interrupted.db"
+    db = ledger_url("interrupted")
     proc = subprocess.Popen([*CMD, str(corpus), "--db", str(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
     deadline = time.monotonic() + 120
@@ -49,16 +50,17 @@ def test_ctrl_c_stops_with_whole_articles_and_a_rerun_completes(corpus_and_clean
     assert proc.returncode == 130 and "interrupted" in stderr and "Traceback" not in stderr
     stored = _stored(db)
     assert 0 < stored < 40
-    assert sqlite3.connect(db).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    if "://" not in db:
+        assert sqlite3.connect(db).execute("PRAGMA integrity_check").fetchone() == ("ok",)
     rerun = subprocess.run([*CMD, str(corpus), "--db", str(db), "--json"], capture_output=True, text=True)
     assert rerun.returncode == 0, rerun.stderr
     assert counts(db) == clean
 
 
 @pytest.mark.slow
-def test_two_writers_at_once_store_each_article_once(corpus_and_clean, tmp_path):
+def test_two_writers_at_once_store_each_article_once(corpus_and_clean, ledger_url):
     corpus, clean = corpus_and_clean
-    db = tmp_path / "shared.db"
+    db = ledger_url("shared")
     procs = [subprocess.Popen([*CMD, str(corpus), "--db", str(db)], stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True) for _ in range(2)]
     results = [p.communicate(timeout=600) for p in procs]

@@ -95,7 +95,7 @@ def _many_articles(folder: Path, n: int) -> None:
 
 
 @pytest.mark.slow
-def test_killed_ingest_resumes_without_duplicates_or_half_articles(tmp_path, nlp):
+def test_killed_ingest_resumes_without_duplicates_or_half_articles(tmp_path, ledger_url, nlp):
     """SIGKILL a real `sayso ingest` mid-run; the next run completes to the same ledger as a clean run."""
     import os
     import signal
@@ -107,12 +107,12 @@ def test_killed_ingest_resumes_without_duplicates_or_half_articles(tmp_path, nlp
     corpus = tmp_path / "in"
     corpus.mkdir()
     _many_articles(corpus, 60)
-    killed_db, clean_db = tmp_path / "killed.db", tmp_path / "clean.db"
+    killed_db, clean_db = ledger_url("killed"), ledger_url("clean")
     cmd = [sys.executable, "-m", "sayso.views.cli", "ingest", str(corpus), "--quiet", "--db"]
     proc = subprocess.Popen([*cmd, str(killed_db)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
-        if killed_db.exists() and _stored(killed_db) >= 5:
+        if _stored(killed_db) >= 5:
             break
         time.sleep(0.05)
     os.kill(proc.pid, signal.SIGKILL)
@@ -127,12 +127,24 @@ def test_killed_ingest_resumes_without_duplicates_or_half_articles(tmp_path, nlp
         ingest([corpus], ledger)
         clean_counts = ledger.counts()
     assert killed_counts == clean_counts
-    assert sqlite3.connect(killed_db).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    if "://" not in killed_db:
+        assert sqlite3.connect(killed_db).execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
-def _stored(db: Path) -> int:
+def _stored(db: Path | str) -> int:
+    """Articles stored so far in the ledger ``db`` (a file or a PostgreSQL URL); 0 if not there yet."""
     import sqlite3
 
+    if "://" in str(db):
+        import psycopg
+
+        try:
+            with psycopg.connect(str(db), connect_timeout=5) as con:
+                return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        except psycopg.Error:
+            return 0
+    if not Path(db).exists():
+        return 0
     try:
         with sqlite3.connect(db, timeout=5) as con:
             return con.execute("SELECT count(*) FROM articles").fetchone()[0]

@@ -1,4 +1,4 @@
-"""The ledger: a SQLite file of articles, canonical entities, mentions and claims.
+"""The ledger: a SQLite file (or a PostgreSQL database) of articles, canonical entities, mentions and claims.
 
 >>> with Ledger("sayso.db") as ledger:          # doctest: +SKIP
 ...     ledger.store(extraction)                 # 'new' | 'unchanged' | 'updated'
@@ -40,17 +40,27 @@ class Ledger:
 
         ``create=False`` (every read command) refuses a file that does not exist instead of
         creating an empty ledger: a mistyped ``--db`` is an error, not a new file. A URL
-        (``postgresql://…``) is refused: the ledger is an SQLite file.
+        (``postgresql://…``) opens a PostgreSQL ledger (docs/postgresql.md); ``create=False`` then
+        refuses a database without a sayso schema.
         """
         self.path = str(path)
         self._conn = None
         schema.check_path(self.path, create)
         self._conn = schema.connect(path)
         try:
+            if not create and self.dialect == "postgresql" and schema.schema_version(self._conn) == 0:
+                from sayso.ledger.postgres import redacted
+
+                raise LedgerError(f"{redacted(self.path)}: no sayso ledger in this database (`sayso ingest` creates one)")
             self.schema_version = schema.migrate(self._conn)
         except BaseException:
             self._conn.close()
             raise
+
+    @property
+    def dialect(self) -> str:
+        """"sqlite" or "postgresql"."""
+        return getattr(self._conn, "dialect", "sqlite")
 
     def close(self) -> None:
         """Close the connection (idempotent)."""

@@ -13,7 +13,7 @@ import sqlite3
 from sayso.ledger import figures as figure_book, forecasts as forecast_book
 from sayso.ledger.pages import PER_PAGE, check_page, match_speaker, page_ids, page_of, speaker_filter
 from sayso.ledger.schema import LedgerError
-from sayso.ledger.sql import Where, like
+from sayso.ledger.sql import Where, dialect, like
 
 BOARD_ORDER = ("due", "overdue", "open", "no-deadline", "resolved")
 """The forecast board's columns, in order; a column shows when the ledger knows its status."""
@@ -147,7 +147,7 @@ _GROUPS: dict[tuple, list[dict]] = {}
 
 def _ledger_stamp(conn: sqlite3.Connection) -> tuple:
     """What changes when figures or articles change: the file, counts and newest row ids."""
-    files = tuple(r[2] for r in conn.execute("PRAGMA database_list"))
+    files = (conn.url,) if dialect(conn) == "postgresql" else tuple(r[2] for r in conn.execute("PRAGMA database_list"))
     stamp = conn.execute("SELECT (SELECT MAX(id) FROM figures), (SELECT COUNT(*) FROM articles), "
                          "(SELECT MAX(rowid) FROM articles)").fetchone()
     return (files, tuple(stamp))

@@ -28,7 +28,7 @@ from sayso.ledger.pages import (
 )
 from sayso.ledger.queries import claims_by_id, counts, fts_query, name_filter
 from sayso.ledger.schema import LedgerError
-from sayso.ledger.sql import Where
+from sayso.ledger.sql import Where, fts
 
 __all__ = ["BOARD_ORDER", "Browse", "CLAIM_KINDS", "HIT_END", "HIT_START", "MAX_PAGE", "MAX_PER_PAGE", "NO_DEADLINE",
            "PER_PAGE", "SEARCH_SCOPES", "articles", "board_columns", "board_status", "check_page", "figure_groups",
@@ -52,7 +52,7 @@ _ARTICLE_ROWS = f"""SELECT a.rowid AS rowid, a.id, a.title, a.published, a.url, 
     (SELECT COUNT(*) FROM forecasts f WHERE f.article_id = a.id) AS forecasts,
     (SELECT COUNT(*) FROM figures x WHERE x.article_id = a.id) AS figures
   FROM articles a WHERE a.rowid IN ({{marks}})"""
-_ARTICLE_ORDER = " ORDER BY a.published DESC, a.rowid DESC"  # undated last (NULL sorts last descending); the index serves it
+_ARTICLE_ORDER = " ORDER BY a.published DESC NULLS LAST, a.rowid DESC"  # undated last; the index serves it
 
 
 def _article_rows(conn: sqlite3.Connection, rowids: list[int]) -> list[dict]:
@@ -83,7 +83,7 @@ def articles(conn: sqlite3.Connection, page: int = 1, per_page: int = PER_PAGE,
 def _claim_where(conn, q, speaker, speaker_id, since, until, kind, matched=None) -> Where:
     where = Where()
     if q:
-        where.add("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)", fts_query(q))
+        where.add(fts(conn).claims_matching("c.id"), fts(conn).all_words(q))
     if speaker:
         speaker_filter(where, matched or match_speaker(conn, speaker), "c.speaker_entity_id", "c.id")
     if speaker_id is not None:
@@ -96,7 +96,7 @@ def _claim_where(conn, q, speaker, speaker_id, since, until, kind, matched=None)
 def _article_where(conn, q, speaker, speaker_id, since, until, matched=None) -> Where:
     where = Where()
     if q:
-        where.add("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", fts_query(q))
+        where.add(fts(conn).articles_matching("a.rowid"), fts(conn).all_words(q))
     if speaker or speaker_id is not None:
         quoted = _claim_where(conn, None, speaker, speaker_id, None, None, None, matched)
         where.add(f"a.id IN (SELECT c.article_id FROM claims c{quoted.sql()})", *quoted.params)
@@ -144,9 +144,7 @@ def _claim_hits(conn: sqlite3.Connection, ids: list[int], q: str | None) -> list
     rows = claims_by_id(conn, ids)
     marked = {}
     if q and ids:
-        marked = dict(conn.execute(
-            f"SELECT rowid, highlight(claims_fts, 0, ?, ?) FROM claims_fts WHERE claims_fts MATCH ? "
-            f"AND rowid IN ({', '.join('?' * len(ids))})", [HIT_START, HIT_END, fts_query(q), *ids]).fetchall())
+        marked = fts(conn).claim_marks(conn, ids, fts(conn).all_words(q), HIT_START, HIT_END)
     return [{**row, "pieces": pieces(marked.get(row["id"], row["content"]))} for row in rows]
 
 
@@ -154,10 +152,7 @@ def _article_hits(conn: sqlite3.Connection, rowids: list[int], q: str | None) ->
     rows = _article_rows(conn, rowids)
     marked = {}
     if q and rowids:
-        marked = {r[0]: (r[1], r[2]) for r in conn.execute(
-            f"SELECT rowid, highlight(articles_fts, 0, ?, ?), snippet(articles_fts, 1, ?, ?, '…', ?) "
-            f"FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({', '.join('?' * len(rowids))})",
-            [HIT_START, HIT_END, HIT_START, HIT_END, SNIPPET_TOKENS, fts_query(q), *rowids])}
+        marked = fts(conn).article_marks(conn, rowids, fts(conn).all_words(q), HIT_START, HIT_END, SNIPPET_TOKENS)
     out = []
     for row in rows:
         title, snippet = marked.get(row["rowid"], (row["title"], row["lead"]))

@@ -14,6 +14,7 @@ from sayso.ledger.forecasts import forecasts_by_id
 from sayso.ledger.places import article_places
 from sayso.ledger.queries import DATE_HIGH_PAD, ISO_DAY_LENGTH, _CLAIM_SELECT, claim_dict
 from sayso.ledger.schema import LedgerError
+from sayso.ledger.sql import fts
 from sayso.link.evidence import expectation, rank_evidence
 
 MAX_CLAIMS = 2000
@@ -37,14 +38,14 @@ def later_claims(conn: sqlite3.Connection, after: str | None, article_id: str, w
     (stemmed by the index: "seize" finds "seized"), each with the places its content names."""
     if not words:
         return []
-    match = " OR ".join(f'"{w}"*' for w in words)
-    sql = _CLAIM_SELECT + f""" WHERE c.article_id != ? AND c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)
+    match = fts(conn).any_word(words)
+    sql = _CLAIM_SELECT + f""" WHERE c.article_id != ? AND {fts(conn).claims_matching("c.id")}
         AND c.id NOT IN (SELECT claim_id FROM forecasts WHERE claim_id IS NOT NULL)"""
     params: list = [article_id, match]
     if after:
         sql += f" AND substr(COALESCE(a.published, '') || '{DATE_HIGH_PAD}', 1, {ISO_DAY_LENGTH}) >= ?"
         params.append(after)
-    sql += " ORDER BY a.published DESC, c.id LIMIT ?"
+    sql += " ORDER BY a.published DESC NULLS LAST, c.id LIMIT ?"
     params.append(MAX_CLAIMS)
     out, places_of = [], {}
     for row in conn.execute(sql, params).fetchall():

@@ -16,7 +16,7 @@ import sqlite3
 
 from sayso.errors import SaysoError
 from sayso.ledger.schema import now_iso
-from sayso.ledger.sql import transaction
+from sayso.ledger.sql import has_table, transaction
 from sayso.link.entities import block_key, name_key
 
 MERGE, SPLIT = "merge", "split"
@@ -124,7 +124,7 @@ def _move_written(conn: sqlite3.Connection, old: int, new: int, key: str, kind: 
 
 def _has_decisions(conn: sqlite3.Connection) -> bool:
     """A ledger written before migration 4 has no decisions table (and so no decisions)."""
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entity_decisions'").fetchone() is not None
+    return has_table(conn, "entity_decisions")
 
 
 def decided_link(conn: sqlite3.Connection, keys: list[str], kind: str) -> int | None:

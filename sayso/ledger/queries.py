@@ -13,7 +13,7 @@ from typing import Iterator
 
 from sayso import shapes
 from sayso.ledger.schema import LedgerError
-from sayso.ledger.sql import Where, like
+from sayso.ledger.sql import Where, fts, like
 from sayso.link.entities import ascii_fold, name_key
 from sayso.records import Article
 
@@ -42,6 +42,12 @@ _CLAIM_SELECT = f"""SELECT c.id, c.article_id, a.title, a.published, a.date_prec
   LEFT JOIN entities e ON e.id = c.speaker_entity_id
   LEFT JOIN entity_roles r ON r.id = {_ROLE_ID}"""
 
+_CLAIM_IDS = "SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id"
+PAGE_BY_IDS = 1000
+"""A page of at most this many claims is read in two steps: the ids of the page (filters and order
+only), then those rows with their speaker's role. On 1,000,000 claims a search for "trade deficit"
+took 29 s on PostgreSQL when each of its 4,248 matches looked up its role before the page was cut."""
+
 _CLAIM_ORDER = " ORDER BY a.published IS NULL, a.published, c.article_id, c.content_start, c.id"
 
 
@@ -61,6 +67,36 @@ def name_filter(where: Where, name: str, entity_column: str, text_column: str) -
     """``where`` also matching a person or organisation by name, alias or key."""
     lowered, keyed = like(name.strip().lower()), like(name_key(name) or ascii_fold(name))
     return where.add(entity_match(entity_column, text_column), lowered, keyed, lowered, keyed, lowered)
+
+
+MAX_LISTED = 5000
+"""A speaker filter lists at most this many entities or speaker words; past that it matches in SQL."""
+_ENTITY_IDS = """SELECT id FROM entities WHERE lower(name) LIKE ? ESCAPE '\\' OR name_key LIKE ? ESCAPE '\\'
+    UNION SELECT entity_id FROM entity_aliases WHERE lower(alias) LIKE ? ESCAPE '\\' OR alias_key LIKE ? ESCAPE '\\'"""
+_UNLINKED_SPEAKERS = """WITH RECURSIVE words(w) AS (
+      SELECT MIN(speaker_text) FROM claims WHERE speaker_entity_id IS NULL
+      UNION ALL
+      SELECT (SELECT MIN(speaker_text) FROM claims WHERE speaker_entity_id IS NULL AND speaker_text > words.w)
+        FROM words WHERE words.w IS NOT NULL)
+    SELECT w FROM words WHERE w IS NOT NULL AND lower(w) LIKE ? ESCAPE '\\'"""
+"""The distinct speaker words of claims without an entity that match a pattern, read by skipping
+through an index from one value to the next (a few index seeks, not a scan of every such claim)."""
+
+
+def speaker_filter(conn, where: Where, name: str) -> Where:
+    """``where`` also matching the claims of a speaker, as :func:`name_filter` matches them, with the
+    matching entities and unlinked speaker words looked up first, so that the claims are found
+    through their indexes. On 1,000,000 claims the page of a speaker with few claims took 0.8 to
+    2.4 s when every claim without an entity was tested against the pattern."""
+    lowered, keyed = like(name.strip().lower()), like(name_key(name) or ascii_fold(name))
+    if not name.strip():
+        return name_filter(where, name, "c.speaker_entity_id", "c.speaker_text")
+    ids = [r[0] for r in conn.execute(_ENTITY_IDS + f" LIMIT {MAX_LISTED + 1}", (lowered, keyed, lowered, keyed))]
+    words = [r[0] for r in conn.execute(_UNLINKED_SPEAKERS + f" LIMIT {MAX_LISTED + 1}", (lowered,))]
+    if len(ids) > MAX_LISTED or len(words) > MAX_LISTED:
+        return name_filter(where, name, "c.speaker_entity_id", "c.speaker_text")
+    return where.add(f"(c.speaker_entity_id IN ({', '.join('?' * len(ids)) or 'NULL'}) OR (c.speaker_entity_id IS NULL"
+                     f" AND c.speaker_text IN ({', '.join('?' * len(words)) or 'NULL'})))", *ids, *words)
 
 
 def fts_query(text: str) -> str | None:
@@ -95,13 +131,13 @@ def date_high(value: str) -> str:
     return (_date_prefix(value) + DATE_HIGH_PAD)[:ISO_DAY_LENGTH]
 
 
-def _filters(speaker, search, since, until, article) -> Where:
+def _filters(speaker, search, since, until, article, conn=None) -> Where:
     """The WHERE clauses of :func:`claims`."""
     where = Where()
     if speaker:
-        name_filter(where, speaker, "c.speaker_entity_id", "c.speaker_text")
+        speaker_filter(conn, where, speaker)
     if search is not None:
-        where.add("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)", fts_query(search))
+        where.add(fts(conn).claims_matching("c.id"), fts(conn).all_words(search))
     if since:
         where.add(f"substr(a.published || '{DATE_HIGH_PAD}', 1, {ISO_DAY_LENGTH}) >= ?", date_low(since))
     if until:
@@ -118,7 +154,11 @@ def claims(conn: sqlite3.Connection, speaker=None, search=None, since=None, unti
     ``search`` None is no filter; a search with no word in it ("", " ", "--") finds nothing."""
     if search is not None and fts_query(search) is None:
         return []
-    where = _filters(speaker, search, since, until, article)
+    where = _filters(speaker, search, since, until, article, conn)
+    if limit is not None and int(limit) <= PAGE_BY_IDS:
+        ids = conn.execute(_CLAIM_IDS + where.sql() + _CLAIM_ORDER + " LIMIT ? OFFSET ?",
+                           [*where.params, int(limit), int(offset or 0)]).fetchall()
+        return claims_by_id(conn, [r[0] for r in ids])
     sql = _CLAIM_SELECT + where.sql() + _CLAIM_ORDER + " LIMIT ? OFFSET ?"
     params = [*where.params, -1 if limit is None else int(limit), int(offset or 0)]
     return [claim_dict(row) for row in conn.execute(sql, params)]

@@ -114,7 +114,10 @@ _ARTICLE_CHILDREN = ("mentions", "claims", "entity_roles", "time_exprs", "figure
 
 def v3_rehash(conn: sqlite3.Connection) -> None:
     """Rewrite every article id as the hash of its normalised text (inside the migration's transaction)."""
-    conn.execute("PRAGMA defer_foreign_keys = ON")
+    if getattr(conn, "dialect", "sqlite") == "sqlite":
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+    else:  # PostgreSQL: its foreign keys are DEFERRABLE (sayso.ledger.schema_pg)
+        conn.execute("SET CONSTRAINTS ALL DEFERRED")
     rows = conn.execute("SELECT id, text FROM articles ORDER BY ingested_at, id").fetchall()
     kept = {row[0] for row in rows}
     for old, text in rows:

@@ -1,13 +1,41 @@
-"""The two SQL helpers every ledger module uses: one transaction, one WHERE builder.
+"""The SQL helpers every ledger module uses: one transaction, one WHERE builder, the backend's
+full-text search.
 
-SQL lives in ``sayso/ledger/`` only; a second backend (PostgreSQL) implements these two
-and the statements of :mod:`.schema`, :mod:`.store` and the read modules.
+SQL lives in ``sayso/ledger/`` only, written once for both backends: a PostgreSQL connection
+(:mod:`.postgres`) runs the same statements; full-text search is one module per backend
+(:mod:`.fts5`, :mod:`.tsearch`), chosen by :func:`fts`.
 """
 from __future__ import annotations
 
 import sqlite3
 from contextlib import contextmanager
+from types import ModuleType
 from typing import Iterator
+
+from sayso.errors import SaysoError
+from sayso.ledger import fts5
+
+
+class LedgerError(SaysoError):
+    """The ledger cannot be used (newer schema, no FTS5, no server, ...)."""
+
+
+def dialect(conn) -> str:
+    """"sqlite" or "postgresql"."""
+    return getattr(conn, "dialect", "sqlite")
+
+
+def fts(conn) -> ModuleType:
+    """The full-text search module of ``conn``'s backend: :mod:`.fts5`, or the one the connection
+    names (:mod:`.tsearch` for PostgreSQL)."""
+    return getattr(conn, "fts", None) or fts5
+
+
+def has_table(conn, name: str) -> bool:
+    """Whether the ledger has table ``name`` (an older schema may not)."""
+    if dialect(conn) == "postgresql":
+        return conn.execute("SELECT to_regclass(?) IS NOT NULL", (name,)).fetchone()[0]
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
 
 
 @contextmanager

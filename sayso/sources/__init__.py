@@ -2,7 +2,8 @@
 
 Formats, by extension (docs/sources.md has the whole table): ``.txt``/``.text``/none (seed format,
 plain text, or a list of URLs), ``.jsonl``/``.ndjson``, ``.html``/``.htm``, ``.csv``, ``.tsv``,
-``.rss``/``.atom``/``.xml`` (feeds), ``.warc``/``.warc.gz`` (web archives), ``.urls``. An argument
+``.rss``/``.atom``/``.xml`` (feeds), ``.warc``/``.warc.gz`` (web archives), ``.urls``, ``.parquet``
+(one article per row, fields as in JSONL). An argument
 with a scheme (``https://…``) is a URL; ``-`` is standard input.
 Bad input never raises: it is yielded as a ``SourceError`` naming the file (and line), and
 reading goes on.
@@ -23,6 +24,7 @@ from sayso.sources.fields import check_fields
 from sayso.sources.files import MAX_DOCUMENT_BYTES, Found, open_regular, read_text, shown_name, walk
 from sayso.sources.html import read_html_file
 from sayso.sources.jsonl import read_jsonl_file
+from sayso.sources.parquet import count_rows, read_parquet_file
 from sayso.sources.stdin import STDIN, SHOWN as STDIN_SHOWN, read_stdin
 from sayso.sources.text import text_article
 from sayso.sources.warc import count_pages, read_warc_file
@@ -150,6 +152,7 @@ READERS: dict[str, Reader] = {
     "feed": read_feed_file,
     "warc": read_warc_file,
     "urls": read_url_list_file,
+    "parquet": read_parquet_file,
 }
 
 
@@ -158,6 +161,11 @@ def _count(found: Found | SourceError) -> int:
         return 1
     if found.kind == "warc":
         return max(1, count_pages(found))
+    if found.kind == "parquet":
+        try:
+            return max(1, count_rows(found))
+        except Exception:  # noqa: BLE001 - not Parquet: the reader reports it
+            return 1
     counters = {"jsonl": _count_lines, "csv": _count_rows, "tsv": _count_rows, "urls": _count_urls,
                 "text": _count_urls, "feed": _count_entries}
     counter = counters.get(found.kind)

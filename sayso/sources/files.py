@@ -32,8 +32,9 @@ KINDS: dict[str, frozenset[str]] = {
     "feed": frozenset({".rss", ".atom", ".xml"}),
     "warc": frozenset({".warc", ".warc.gz", ".arc", ".arc.gz"}),
     "urls": frozenset({".urls"}),
+    "parquet": frozenset({".parquet"}),
 }
-EXPECTED_TYPES = "expected .txt, .jsonl, .html, .csv, .tsv, .rss, .atom, .xml, .warc, .warc.gz, .urls"
+EXPECTED_TYPES = "expected .txt, .jsonl, .html, .csv, .tsv, .rss, .atom, .xml, .warc, .warc.gz, .urls, .parquet"
 BINARY_SNIFF_BYTES = 8192
 BOM = "\ufeff"
 # Byte-order marks, longest first (a UTF-32-LE BOM starts with the UTF-16-LE one).

@@ -45,7 +45,14 @@ def line_article(shown: str, line: str, number: int, options: Options) -> Articl
         record = _parse_object(line)
     except ValueError as error:
         return where.error(str(error))
-    return record_article(_lookup_in(record, options), where, options, JSONL_DATE_HINT, f"{shown}:{number}")
+    return object_article(record, where, options, f"{shown}:{number}")
+
+
+def object_article(record: dict[str, Any], where: Where, options: Options, url: str,
+                   hint: str = JSONL_DATE_HINT) -> Article | SourceError:
+    """The article a record with named fields describes (a JSON object, a Parquet row), or the reason
+    it describes none; ``url`` when it has no url field."""
+    return record_article(_lookup_in(record, options), where, options, hint, url)
 
 
 def _parse_object(line: str) -> dict[str, Any]:

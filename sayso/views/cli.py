@@ -283,12 +283,13 @@ def serve(
     from .web.serve import serve as run_server
 
     check_date(as_of, "--as-of")
-    if not Path(db).is_file():
+    if "://" not in db and not Path(db).is_file():
         fail(f"{db}: no ledger there (create one with `sayso ingest FILES --db {db}` or `sayso demo`)")
-    run_server(Path(db), host, port, token or None, as_of, say=lambda line: print(line, file=sys.stderr, flush=True))
+    run_server(db if "://" in db else Path(db), host, port, token or None, as_of, say=lambda line: print(line, file=sys.stderr, flush=True))
 
 
 from . import cli_records  # noqa: E402,F401 - registers the listing commands on ``app``
+from . import cli_scale  # noqa: E402,F401 - sayso spark, sayso load
 
 __all__ = ["app", "INTERRUPTED"]
 

@@ -40,7 +40,7 @@ class Format(str, Enum):
 FORMATS = tuple(f.value for f in Format)
 
 DB_OPTION = typer.Option("sayso.db", "--db", envvar="SAYSO_DB", show_envvar=True,
-                         help="The ledger, an SQLite file (default: $SAYSO_DB, else ./sayso.db).")
+                         help="The ledger: an SQLite file or a postgresql:// URL (default: $SAYSO_DB, else ./sayso.db).")
 FORMAT_OPTION = typer.Option(Format.table, "--format", "-f", help="Output format.")
 AS_JSON = typer.Option(False, "--json", help="Print JSON.")
 LIMIT_OPTION = typer.Option(None, "--limit", min=0, max=MAX_INT, help="At most this many records.")

@@ -2,8 +2,6 @@
 pieces, filters, speakers, the board's statuses in SQL against the ledger's own, figure groups."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from sayso.ledger import Ledger, LedgerError, browse
@@ -13,10 +11,18 @@ from tests.ledger.browse_util import MINISTRY, build_ledger, strike_article
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    path = tmp_path_factory.mktemp("browse") / "ledger.db"
+def built(module_ledger_url):
+    path = module_ledger_url("browse")
     ids = build_ledger(path)
     return path, ids
+
+
+@pytest.fixture
+def copy(module_ledger_url):
+    """A fresh ledger of the module's backend built as ``built`` is (to be written to)."""
+    path = module_ledger_url("copy")
+    build_ledger(path)
+    return path
 
 
 @pytest.fixture
@@ -141,10 +147,8 @@ def test_board_columns(ledger, as_of, columns):
     assert ledger.browse.forecast_board(as_of=as_of)["columns"] == columns
 
 
-def test_board_status_in_sql_agrees_with_the_ledger(built, tmp_path):
-    path = tmp_path / "copy.db"
-    shutil.copy(built[0], path)
-    with Ledger(path) as ledger:
+def test_board_status_in_sql_agrees_with_the_ledger(copy):
+    with Ledger(copy) as ledger:
         talks = next(f for f in ledger.forecasts() if f["text"].startswith("talks"))
         ledger.resolve(talks["id"], "true", "https://example.org/talks", who="test")
         for day in ("2024-03-01", "2024-03-17", "2024-03-18", "2024-04-01", "2030-01-01"):
@@ -186,10 +190,8 @@ def test_one_forecast_in_context(ledger):
     assert ledger.browse.forecast(10**9) is None
 
 
-def test_figure_groups_disputed_first_and_refreshed_after_a_store(built, tmp_path):
-    path = tmp_path / "copy.db"
-    shutil.copy(built[0], path)
-    with Ledger(path) as ledger:
+def test_figure_groups_disputed_first_and_refreshed_after_a_store(copy):
+    with Ledger(copy) as ledger:
         found = ledger.browse.figure_groups()
         assert found["disputed"] == 1
         group = found["results"]["items"][0]
@@ -213,8 +215,8 @@ def test_home(ledger, ids):
         "talks to resume next week", "the strike will spread to the rail depots by the end of the month"]
 
 
-def test_article_search_follows_updates(tmp_path):
-    with Ledger(tmp_path / "l.db") as ledger:
+def test_article_search_follows_updates(module_ledger_url):
+    with Ledger(module_ledger_url("l")) as ledger:
         first = strike_article()
         assert ledger.store(first) == "new"
         newer = type(first)(first.article, first.claims, first.entities, [], {**first.extractors, "claims": "claims.v2"},
@@ -223,10 +225,10 @@ def test_article_search_follows_updates(tmp_path):
         assert ledger.browse.search(q="depots", scope="articles")["articles"] == 1
 
 
-def test_a_version_2_ledger_gains_article_search(tmp_path):
+def test_a_version_2_ledger_gains_article_search(module_ledger_url):
     from sayso.ledger import schema
 
-    path = tmp_path / "old.db"
+    path = module_ledger_url("old")
     conn = schema.connect(path)
     assert schema.migrate(conn, schema.MIGRATIONS[:2]) == 2  # a ledger written before articles_fts existed ...
     article = strike_article().article  # stored as a version-2 ledger held it (today's store writes newer columns)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sayso.ledger import Ledger
+from sayso.pipeline import ingest
 from tests import REPO
 
 LATER = REPO / "tests" / "data" / "evidence"
@@ -21,8 +22,15 @@ SETTLED = [
 
 
 @pytest.fixture(scope="module")
-def ledger(evidence_ledger):
-    with Ledger(evidence_ledger) as ledger:
+def ledger(module_ledger_url, seed_path, nlp, evidence_ledger):
+    path = module_ledger_url("evidence")
+    if "://" not in path:
+        path = evidence_ledger  # the session's SQLite ledger (the web's evidence panel reads it too)
+    else:
+        with Ledger(path) as ledger:
+            summary = ingest([seed_path, LATER], ledger)
+            assert summary.failed == 0 and summary.new == 1 + len(list(LATER.glob("*.txt")))
+    with Ledger(path) as ledger:
         yield ledger
 
 

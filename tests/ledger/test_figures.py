@@ -29,8 +29,8 @@ def article(text: str, published: str, figures: list[tuple[str, float, str, str 
 
 
 @pytest.fixture
-def ledger(tmp_path):
-    with Ledger(tmp_path / "l.db") as opened:
+def ledger(ledger_url):
+    with Ledger(ledger_url("l")) as opened:
         opened.store(article("Reznikov said Russia mobilised 500,000 soldiers and 200 tanks.", "2023-02-02",
                              [("500,000 soldiers", 500000, "soldier", "mobilisation"), ("200 tanks", 200, "tank", None)],
                              speaker="Reznikov"))

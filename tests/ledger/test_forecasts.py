@@ -4,7 +4,6 @@ Extractions are built by hand (no spaCy), so these tests pin the ledger, not the
 """
 from __future__ import annotations
 
-import sqlite3
 
 import pytest
 
@@ -55,8 +54,8 @@ def _pos(piece: str) -> tuple[int, int, str]:
 
 
 @pytest.fixture
-def ledger(tmp_path):
-    with Ledger(tmp_path / "ledger.db") as opened:
+def ledger(ledger_url):
+    with Ledger(ledger_url("ledger")) as opened:
         opened.store(extraction())
         yield opened
 
@@ -108,8 +107,8 @@ def open_ended(published: str = "2023-02-02", polarity: str = "positive") -> Ext
     ("2023-02-02", "2023-06-01", 90, True),
     ("2023-02", "2023-03-05", 30, True),  # a month-precision date counts from its first day
 ])
-def test_no_deadline_is_listed_apart_with_a_horizon(tmp_path, published, as_of, stale_after, stale):
-    with Ledger(tmp_path / "open.db") as ledger:
+def test_no_deadline_is_listed_apart_with_a_horizon(ledger_url, published, as_of, stale_after, stale):
+    with Ledger(ledger_url("open")) as ledger:
         ledger.store(open_ended(published))
         row, = ledger.forecasts(as_of=as_of, stale_after=stale_after)
         assert row["status"] == "no-deadline" and row["stale"] is stale
@@ -142,8 +141,8 @@ def test_an_unknown_status_or_horizon_is_a_clear_error(ledger):
     ("negative", "false", 1.0),  # ... and they did not: right
     ("negative", "partly", 0.5),
 ])
-def test_a_negative_forecast_is_right_when_the_event_does_not_happen(tmp_path, polarity, outcome, right):
-    with Ledger(tmp_path / "polarity.db") as ledger:
+def test_a_negative_forecast_is_right_when_the_event_does_not_happen(ledger_url, polarity, outcome, right):
+    with Ledger(ledger_url("polarity")) as ledger:
         ledger.store(open_ended(polarity=polarity))
         row, = ledger.forecasts()
         assert (row["polarity"], row["event"]) == (polarity, "prices will rise")
@@ -226,18 +225,18 @@ def test_times_and_figures_are_stored_with_their_claims(ledger):
     assert len(shown["times"]) == 3 and len(shown["figures"]) == 1 and len(shown["forecasts"]) == 3
 
 
-def test_infinite_figures_are_stored_as_null(tmp_path):
+def test_infinite_figures_are_stored_as_null(ledger_url):
     ex = extraction()
     ex.figures[0].value = float("inf")
-    with Ledger(tmp_path / "inf.db") as ledger:
+    with Ledger(ledger_url("inf")) as ledger:
         ledger.store(ex)
         assert ledger.figure_rows()[0]["value"] is None
 
 
-def test_a_v2_ledger_gains_polarity_and_event(tmp_path):
+def test_a_v2_ledger_gains_polarity_and_event(ledger_url):
     from sayso.ledger import schema
 
-    path = tmp_path / "v2.db"
+    path = ledger_url("v2")
     conn = schema.connect(path)
     schema.migrate(conn, schema.MIGRATIONS[:2])
     conn.execute("INSERT INTO articles (id, text, published, ingested_at) VALUES ('a1', 'X will rise.', '2023-01-01', 'then')")
@@ -249,10 +248,10 @@ def test_a_v2_ledger_gains_polarity_and_event(tmp_path):
         assert (row["polarity"], row["event"], row["status"]) == ("positive", "X will rise", "no-deadline")
 
 
-def test_a_v1_ledger_migrates_and_keeps_its_rows(tmp_path):
+def test_a_v1_ledger_migrates_and_keeps_its_rows(ledger_url):
     from sayso.ledger import schema
 
-    path = tmp_path / "old.db"
+    path = ledger_url("old")
     conn = schema.connect(path)
     schema.migrate(conn, schema.MIGRATIONS[:1])
     conn.execute("INSERT INTO articles (id, text, ingested_at) VALUES ('a1', 'old text', 'then')")
@@ -260,4 +259,6 @@ def test_a_v1_ledger_migrates_and_keeps_its_rows(tmp_path):
     with Ledger(path) as ledger:
         assert ledger.schema_version == schema.LATEST_VERSION
         assert ledger.counts()["articles"] == 1 and ledger.forecasts() == []
-    assert sqlite3.connect(path).execute("SELECT text FROM articles").fetchone() == ("old text",)
+    conn = schema.connect(path)
+    assert tuple(conn.execute("SELECT text FROM articles").fetchone()) == ("old text",)
+    conn.close()

@@ -13,8 +13,8 @@ from tests.ledger.test_ledger import V1, V2, Quote, make, person_article
 
 
 @pytest.fixture
-def ledger(tmp_path):
-    with Ledger(tmp_path / "ledger.db") as opened:
+def ledger(ledger_url):
+    with Ledger(ledger_url("ledger")) as opened:
         yield opened
 
 

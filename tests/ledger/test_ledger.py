@@ -5,7 +5,6 @@ substring, so offsets are always real.
 """
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 import pytest
@@ -75,8 +74,8 @@ def person_article(name: str, said: str, published: str, precision="day", role=N
 
 
 @pytest.fixture
-def ledger(tmp_path):
-    with Ledger(tmp_path / "ledger.db") as opened:
+def ledger(ledger_url):
+    with Ledger(ledger_url("ledger")) as opened:
         yield opened
 
 
@@ -187,14 +186,14 @@ def test_article_lookup_by_relative_path(ledger, tmp_path, monkeypatch):
 
 # -- idempotence, update, atomicity ------------------------------------------------------
 
-def test_restoring_the_same_extraction_changes_nothing(ledger, tmp_path):
+def test_restoring_the_same_extraction_changes_nothing(ledger):
     ex = zelensky_article()
     assert ledger.store(ex) == "new"
     before = ledger.counts()
     claims_before = ledger.claims()
     assert ledger.store(ex) == "unchanged"
     assert ledger.stored_extractors(ex.article.id) == V1
-    with Ledger(tmp_path / "ledger.db") as again:
+    with Ledger(ledger.path) as again:
         assert again.store(zelensky_article()) == "unchanged"
         assert again.counts() == before
     assert ledger.counts() == before and ledger.claims() == claims_before
@@ -204,7 +203,7 @@ def test_stored_extractors_absent_is_none(ledger):
     assert ledger.stored_extractors("0123456789abcdef") is None
 
 
-def test_updated_replaces_only_that_articles_rows(ledger, tmp_path):
+def test_updated_replaces_only_that_articles_rows(ledger, ledger_url):
     other = person_article("Oleksii Reznikov", "we need more shells", "2023-02-11")
     ledger.store(zelensky_article())
     ledger.store(other)
@@ -221,7 +220,7 @@ def test_updated_replaces_only_that_articles_rows(ledger, tmp_path):
     assert ledger.stored_extractors(article_id) == V2
     assert [c["content"] for c in ledger.claims(article=article_id)] == ["we will win this war"]
     assert ledger.claims(article=other.article.id) == other_claims
-    with Ledger(tmp_path / "fresh.db") as fresh:
+    with Ledger(ledger_url("fresh")) as fresh:
         fresh.store(newer())
         fresh.store(other)
         assert ledger.counts() == fresh.counts() == {
@@ -393,6 +392,21 @@ def test_speaker_filter_on_unlinked_speaker_text(ledger):
     assert len(ledger.claims(speaker="senior official")) == 1
 
 
+@pytest.mark.parametrize("speaker", ["reznikov", "minister", "official", "OFFICIAL", "senior", "nobody", " "])
+@pytest.mark.parametrize("limit", [None, 1])
+def test_the_listed_speaker_filter_matches_what_the_sql_one_does(ledger, monkeypatch, speaker, limit):
+    """The entities and unlinked speaker words looked up first, or (too many to list) matched in SQL:
+    the same claims either way, read in one step or two."""
+    ledger.store(person_article("Oleksii Reznikov", "we need shells", "2023-02-11",
+                                aliases=["Defence Minister Reznikov", "the minister"]))
+    for n, who in enumerate(("A senior official", "officials", "Senior Official")):
+        text = f'{who} said "talks will resume {n}".'
+        ledger.store(make(text, [Quote(who, "said", (f"talks will resume {n}",))], [], published=f"2023-03-0{n + 1}"))
+    listed = [c["id"] for c in ledger.claims(speaker=speaker, limit=limit)]
+    monkeypatch.setattr(queries, "MAX_LISTED", 0)
+    assert [c["id"] for c in ledger.claims(speaker=speaker, limit=limit)] == listed
+
+
 def test_same_person_across_spellings_is_one_entity(ledger):
     ledger.store(zelensky_article("Volodymyr Zelenskyy", "2023-02-10"))
     ledger.store(zelensky_article("Volodymyr Zelensky", "2023-02-12"))
@@ -483,8 +497,8 @@ def test_record_failure_counts_once_per_path_line_reason(ledger):
 
 # -- schema and migrations ---------------------------------------------------------------
 
-def test_schema_version_recorded_and_migrations_idempotent(tmp_path):
-    path = tmp_path / "ledger.db"
+def test_schema_version_recorded_and_migrations_idempotent(ledger_url):
+    path = ledger_url("ledger")
     with Ledger(path) as first:
         first.store(zelensky_article())
         assert first.schema_version == schema.LATEST_VERSION
@@ -492,14 +506,14 @@ def test_schema_version_recorded_and_migrations_idempotent(tmp_path):
         with Ledger(path) as again:
             assert again.schema_version == schema.LATEST_VERSION
             assert again.counts()["claims"] == 2
-    conn = sqlite3.connect(path)
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (
+    conn = schema.connect(path)
+    assert tuple(conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()) == (
         str(schema.LATEST_VERSION),)
     conn.close()
 
 
-def test_a_new_migration_applies_once_on_reopen(tmp_path):
-    path = tmp_path / "ledger.db"
+def test_a_new_migration_applies_once_on_reopen(ledger_url):
+    path = ledger_url("ledger")
     Ledger(path).close()
     extra = schema.Migration(schema.LATEST_VERSION + 1, "notes",
                              ("CREATE TABLE notes (id INTEGER PRIMARY KEY, article_id TEXT NOT NULL)",))
@@ -512,6 +526,8 @@ def test_a_new_migration_applies_once_on_reopen(tmp_path):
 
 
 def test_pragmas(ledger):
+    if ledger.dialect != "sqlite":
+        pytest.skip("SQLite's pragmas (PostgreSQL: tests/ledger/test_postgres.py)")
     conn = ledger._conn
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -524,7 +540,7 @@ def test_in_memory_ledger_works():
         assert ledger.counts()["claims"] == 2
 
 
-def test_close_is_idempotent(tmp_path):
-    ledger = Ledger(tmp_path / "x.db")
+def test_close_is_idempotent(ledger_url):
+    ledger = Ledger(ledger_url("x"))
     ledger.close()
     ledger.close()

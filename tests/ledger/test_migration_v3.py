@@ -69,18 +69,18 @@ def test_migration_4_rehashes_ids_everywhere_and_folds_copies(tmp_path):
     assert conn.execute("SELECT COUNT(*) FROM articles WHERE id LIKE 'old%'").fetchone() == (0,)
 
 
-def test_search_survives_the_new_fts_declaration(tmp_path):
-    with Ledger(tmp_path / "l.db") as ledger:
+def test_search_survives_the_new_fts_declaration(ledger_url):
+    with Ledger(ledger_url("l")) as ledger:
         ledger.store(extraction())
         assert [c["content"] for c in ledger.claims(search="offensive")] == [
             "Russia will launch an offensive around February 24"]
         assert ledger.claims(search="") == ledger.claims(search=" ") == []
 
 
-def test_author_and_speaker_are_stored_and_kept_for_reextraction(tmp_path):
+def test_author_and_speaker_are_stored_and_kept_for_reextraction(ledger_url):
     ex = extraction()
     ex = dataclasses.replace(ex, article=dataclasses.replace(ex.article, author="Kyiv Desk", speaker="Oleksii Reznikov"))
-    with Ledger(tmp_path / "l.db") as ledger:
+    with Ledger(ledger_url("l")) as ledger:
         ledger.store(ex)
         (article,) = ledger.articles()
         assert (article["author"], article["speaker"]) == ("Kyiv Desk", "Oleksii Reznikov")
@@ -88,8 +88,8 @@ def test_author_and_speaker_are_stored_and_kept_for_reextraction(tmp_path):
         assert (stale.author, stale.speaker, stale.id) == ("Kyiv Desk", "Oleksii Reznikov", ex.article.id)
 
 
-def test_record_metadata_same_recorded_dated(tmp_path):
-    with Ledger(tmp_path / "l.db") as ledger:
+def test_record_metadata_same_recorded_dated(ledger_url):
+    with Ledger(ledger_url("l")) as ledger:
         ledger.store(extraction())
         article = extraction().article
         assert ledger.record_metadata(article) == "same"
@@ -98,7 +98,7 @@ def test_record_metadata_same_recorded_dated(tmp_path):
         assert ledger.record_metadata(moved) == "recorded"
         assert len(ledger.article(article.id)["versions"]) == 1
         assert ledger.record_metadata(Article(text="never stored", published="2024-01-01")) == "same"
-    with Ledger(tmp_path / "u.db") as ledger:
+    with Ledger(ledger_url("u")) as ledger:
         ledger.store(extraction(published=None))
         dated = dataclasses.replace(extraction().article, published="2023-02-02")
         assert ledger.record_metadata(dated) == "dated"

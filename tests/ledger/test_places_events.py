@@ -57,8 +57,8 @@ C = "Farmers struck a deal in Lisbon on Tuesday."
 
 
 @pytest.fixture
-def ledger(tmp_path):
-    with Ledger(tmp_path / "ledger.db") as ledger:
+def ledger(ledger_url):
+    with Ledger(ledger_url("ledger")) as ledger:
         yield ledger
 
 

@@ -138,11 +138,15 @@ def test_show_and_resolve_never_create_a_ledger(tmp_path):
 
 
 @pytest.mark.parametrize("command", [("claims",), ("ingest", str(EXAMPLES))])
-def test_a_url_as_db_is_refused(tmp_path, monkeypatch, command):
+@pytest.mark.parametrize("url, message", [
+    ("mysql://user@host/news", "mysql:// ledgers are not supported"),
+    ("postgresql://user:hunter2@127.0.0.1:1/news?connect_timeout=2", "cannot connect to PostgreSQL"),
+])
+def test_a_url_as_db_is_never_a_file(tmp_path, monkeypatch, command, url, message):
     monkeypatch.chdir(tmp_path)
-    result = run(*command, "--db", "postgresql://user@host/news")
-    assert result.exit_code == 1 and "postgresql:// ledgers are not supported" in result.output
-    assert not (tmp_path / "postgresql:").exists()
+    result = run(*command, "--db", url)
+    assert result.exit_code == 1 and message in result.output and "hunter2" not in result.output
+    assert "Traceback" not in result.output and not list(tmp_path.iterdir())
 
 
 def test_sayso_db_names_the_default_ledger(db, monkeypatch):

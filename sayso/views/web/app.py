@@ -33,10 +33,10 @@ def create_app(db: str | Path, token: str | None = None, as_of: str | None = Non
     ``as_of`` is the day forecast statuses are computed for when a page does not say (None: today).
     """
     db = str(db)
-    if db != ":memory:" and not Path(db).is_file():
+    if db != ":memory:" and "://" not in db and not Path(db).is_file():
         raise SaysoError(f"{db}: no ledger there (create one with `sayso ingest FILES --db {db}` or `sayso demo`)")
     try:
-        with Ledger(db):  # migrations run once here, not in the request threads
+        with Ledger(db, create="://" not in db):  # migrations run once here, not in the request threads
             pass
     except SaysoError:
         raise
