@@ -1,6 +1,6 @@
 """A synthetic ledger of 1,000,000 claims for the query benchmark (bench/query_latency.py).
 
-    python bench/ledger_1m.py [--claims 1000000] [--out /tmp/sayso-bench/ledger-1m-v2.db]
+    python bench/ledger_1m.py [--claims 1000000] [--out /tmp/sayso-bench/ledger-1m-v3.db]
 
 The schema is sayso's own (a :class:`sayso.ledger.Ledger` creates the file and runs every
 migration, the full-text triggers included); the rows are written straight into its tables in
@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ingest_reuters import DEFAULT_CORPUS, read_stories  # noqa: E402
 
-GENERATOR_VERSION = "v2"  # v2: schema with migration 8 (scale indexes)
+GENERATOR_VERSION = "v3"  # v3: schema with migrations 8 (page and role indexes) and 9 (scale indexes)
 DEFAULT_OUT = Path("/tmp/sayso-bench") / f"ledger-1m-{GENERATOR_VERSION}.db"
 CLAIMS_PER_ARTICLE = 8
 SPEAKERS = 30_000

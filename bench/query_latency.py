@@ -1,6 +1,6 @@
 """Query latency on a ledger of 1,000,000 claims: p50 and p95 of the standard queries.
 
-    python bench/query_latency.py [--db /tmp/sayso-bench/ledger-1m-v2.db | --db postgresql://...] [--runs 200]
+    python bench/query_latency.py [--db /tmp/sayso-bench/ledger-1m-v3.db | --db postgresql://...] [--runs 200]
 
 The standard queries, each for one page of 50 rows as ``sayso claims --limit 50`` and
 ``sayso forecasts --limit 50`` read it, through the ledger's public functions:

@@ -137,7 +137,10 @@ def fill_resolution(browser, evidence: str, token: str | None) -> None:
     browser.find_element(By.CSS_SELECTOR, "#resolve-form input[name=by]").send_keys("Desk")
     if token is not None:
         browser.find_element(By.CSS_SELECTOR, "#resolve-form input[name=token]").send_keys(token)
-    browser.find_element(By.CSS_SELECTOR, "#resolve-form button[type=submit]").click()
+    button = browser.find_element(By.CSS_SELECTOR, "#resolve-form button[type=submit]")
+    button.click()
+    # the old page is still "complete" until the browser leaves it: wait for it to go first (a race in CI)
+    WebDriverWait(browser, 15).until(ready.staleness_of(button))
     WebDriverWait(browser, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
