@@ -23,7 +23,7 @@ from .common import (
     check_date, check_speaker, parse_fields, AS_JSON, DB_OPTION, FAILED, FORMAT_OPTION, INTERRUPTED, MAX_INT, USAGE, Format, err, fail, out, warn,
 )
 from .formats import FORMATS as EXPORT_FORMATS, RECORDS
-from .output import emit, open_ledger, progress
+from .output import emit, open_ledger, progress, report_summary, stored_line
 
 ExportFormat = Enum("ExportFormat", {f: f for f in EXPORT_FORMATS}, type=str)
 Records = Enum("Records", {r: r for r in RECORDS}, type=str)
@@ -84,28 +84,11 @@ def ingest(
             bar.update(task, total=count_inputs(paths))
         summary = run_ingest(paths, ledger, date=date, fields=fields, allow_undated=undated, speaker=speaker,
                              progress=lambda outcome: bar.advance(task), jobs=jobs)
-    _report(summary, db, as_json, f"{summary.new} new, {summary.updated} updated, {summary.unchanged} unchanged"
-            f"{f' ({summary.metadata} with other metadata, recorded)' if summary.metadata else ''}, "
-            f"{summary.failed} failed articles; {summary.claims} claims stored in {db}")
+    report_summary(summary, db, as_json, stored_line(summary, db))
     if reextract:
         _reextract(db, quiet, as_json, jobs)
     if summary.failed or summary.ingested == 0:
         raise typer.Exit(FAILED)
-
-
-def _report(summary, db: str, as_json: bool, line: str) -> None:
-    """Failures and warnings on standard error; the summary line (or JSON) on standard output."""
-    for error in summary.errors:
-        err.print(safe.text(f"failed: {error}", style="red"))
-    for note in summary.warnings:
-        warn(note)
-    if as_json:
-        keys = ("new", "updated", "unchanged", "failed", "metadata", "claims")
-        record = {**{k: getattr(summary, k) for k in keys}, "db": db, "warnings": summary.warnings,
-                  "errors": [{"path": e.path, "line": e.line, "reason": e.reason} for e in summary.errors]}
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-    else:
-        out.print(safe.text(line), soft_wrap=True)
 
 
 def _default_jobs() -> int:
@@ -120,7 +103,7 @@ def _reextract(db: str, quiet: bool, as_json: bool, jobs: int = 1) -> None:
 
     with open_ledger(db) as ledger, progress(quiet, "re-extracting") as (bar, task):
         summary = run_reextract(ledger, progress=lambda outcome: bar.advance(task), jobs=jobs)
-    _report(summary, db, as_json, f"{summary.updated} stale articles extracted again, {summary.failed} failed; "
+    report_summary(summary, db, as_json, f"{summary.updated} stale articles extracted again, {summary.failed} failed; "
             f"{summary.claims} claims stored in {db}")
     if summary.failed:
         raise typer.Exit(FAILED)

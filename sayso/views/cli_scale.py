@@ -11,7 +11,7 @@ import typer
 from . import safe
 from .app import command
 from .common import DB_OPTION, FAILED, USAGE, check_date, check_speaker, err, fail, out, parse_fields, warn
-from .output import open_ledger, progress
+from .output import open_ledger, progress, report_summary, stored_line
 
 SPARK_PATHS_HELP = ("Input files or folders (.jsonl, .parquet, .warc[.gz] and the other file types of "
                     "sayso ingest), then the OUTPUT folder.")
@@ -90,23 +90,6 @@ def load(
     with open_ledger(db, create=True) as ledger, progress(quiet, "loading") as (bar, task):
         bar.update(task, total=total)
         summary = run_load(output, ledger, progress=lambda outcome: bar.advance(task))
-    _summary(summary, db, as_json, f"{summary.new} new, {summary.updated} updated, {summary.unchanged} unchanged"
-            f"{f' ({summary.metadata} with other metadata, recorded)' if summary.metadata else ''}, "
-            f"{summary.failed} failed articles; {summary.claims} claims stored in {db}")
+    report_summary(summary, db, as_json, stored_line(summary, db))
     if summary.failed:
         raise typer.Exit(FAILED)
-
-
-def _summary(summary, db: str, as_json: bool, line: str) -> None:
-    """Failures and warnings on standard error; the summary line (or JSON, as ``sayso ingest --json``) on standard output."""
-    for error in summary.errors:
-        err.print(safe.text(f"failed: {error}", style="red"))
-    for note in summary.warnings:
-        warn(note)
-    if as_json:
-        keys = ("new", "updated", "unchanged", "failed", "metadata", "claims")
-        record = {**{k: getattr(summary, k) for k in keys}, "db": db, "warnings": summary.warnings,
-                  "errors": [{"path": e.path, "line": e.line, "reason": e.reason} for e in summary.errors]}
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-    else:
-        out.print(safe.text(line), soft_wrap=True)

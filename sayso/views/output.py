@@ -1,6 +1,7 @@
 """Printing records (table, JSON, JSON Lines, CSV), opening the ledger, the progress bar."""
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Sequence
 from contextlib import contextmanager
@@ -12,7 +13,7 @@ from rich.progress import (
 from rich.text import Text
 
 from . import safe, tables
-from .common import Format, err, fail, out
+from .common import Format, err, fail, out, warn
 
 
 def open_ledger(db: str, create: bool = False):
@@ -58,3 +59,25 @@ def progress(quiet: bool, description: str):
                    console=err, disable=quiet or not err.is_terminal)
     with bar:
         yield bar, bar.add_task(description, total=None)
+
+
+def stored_line(summary, db: str) -> str:
+    """The one-line summary of an ingest or a load: what was new, updated, unchanged, failed, stored."""
+    metadata = f" ({summary.metadata} with other metadata, recorded)" if summary.metadata else ""
+    return (f"{summary.new} new, {summary.updated} updated, {summary.unchanged} unchanged{metadata}, "
+            f"{summary.failed} failed articles; {summary.claims} claims stored in {db}")
+
+
+def report_summary(summary, db: str, as_json: bool, line: str) -> None:
+    """Failures and warnings on standard error; the summary ``line`` (or one JSON object) on standard output."""
+    for error in summary.errors:
+        err.print(safe.text(f"failed: {error}", style="red"))
+    for note in summary.warnings:
+        warn(note)
+    if as_json:
+        keys = ("new", "updated", "unchanged", "failed", "metadata", "claims")
+        record = {**{k: getattr(summary, k) for k in keys}, "db": db, "warnings": summary.warnings,
+                  "errors": [{"path": e.path, "line": e.line, "reason": e.reason} for e in summary.errors]}
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    else:
+        out.print(safe.text(line), soft_wrap=True)
