@@ -28,23 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-PAGE = 50
-TARGET_P95_MS = 50
-SEARCHES = ("oil", "trade deficit", "interest rates", "opec", "wheat", "dividend", "merger", "inflation",
-            "coffee", "yen", "strike", "central bank", "crude output", "tax", "election", "profit forecast")
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
-
-
-def speaker_names(ledger, rng: random.Random, n: int) -> list[str]:
-    """Surnames of speakers drawn by how often they speak (the top five first)."""
-    rows = ledger._conn.execute("""SELECT e.name, COUNT(*) AS n FROM claims c JOIN entities e ON e.id = c.speaker_entity_id
-                                   GROUP BY e.id, e.name ORDER BY n DESC, e.name""").fetchall()
-    names, weights = [r[0].split()[-1] for r in rows], [r[1] for r in rows]
-    return names[:5] + rng.choices(names, weights, k=max(0, n - 5))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from query_latency import PAGE, SEARCHES, TARGET_P95_MS, percentile, speaker_names  # noqa: E402,F401
 
 
 def measure(call, params: list) -> dict:

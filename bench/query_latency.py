@@ -46,11 +46,9 @@ def percentile(values: list[float], share: float) -> float:
 
 def speaker_names(ledger, rng: random.Random, n: int) -> list[str]:
     """Surnames of speakers drawn by how often they speak (the top five first)."""
-    conn = ledger._conn
-    rows = conn.execute("""SELECT e.name, COUNT(*) AS n FROM claims c JOIN entities e ON e.id = c.speaker_entity_id
-                           GROUP BY e.id ORDER BY n DESC""").fetchall()
-    names = [r[0].split()[-1] for r in rows]
-    weights = [r[1] for r in rows]
+    rows = ledger._conn.execute("""SELECT e.name, COUNT(*) AS n FROM claims c JOIN entities e ON e.id = c.speaker_entity_id
+                                   GROUP BY e.id, e.name ORDER BY n DESC, e.name""").fetchall()
+    names, weights = [r[0].split()[-1] for r in rows], [r[1] for r in rows]
     return names[:5] + rng.choices(names, weights, k=max(0, n - 5))
 
 
