@@ -94,7 +94,7 @@ def test_polnear_dev_floors(shared_dir, below_floors):
 
     dev = shared_dir / "evaldata" / "polnear" / "dev"
     if not dev.is_dir():
-        pytest.skip(f"{dev} not found")
+        pytest.skip(f"gold data missing: {dev} not found (it comes with ../shared/evaldata, which CI has)")
     result = evaluate_claims(dev)
     system, baseline = result["system"], result["baseline"]
     assert result["docs"] == 84

@@ -120,7 +120,7 @@ def test_evaluate_tiny_corpus(tmp_path, nlp):
 def test_meantime_tuning_floors_and_baseline(shared_dir, below_floors):
     path = shared_dir / "evaldata" / "meantime-en" / "intra-doc_annotation"
     if not path.is_dir():
-        pytest.skip(f"{path} not found")
+        pytest.skip(f"gold data missing: {path} not found (it comes with ../shared/evaldata, which CI has)")
     result = evaluate_meantime(path)
     assert result["corpora"] == list(TUNING_CORPORA)
     assert not below_floors("forecasts_meantime", result), "below the pinned floors (value, floor)"

@@ -109,7 +109,7 @@ def test_gwn_scores_reach_the_ci_floors(shared_dir, below_floors):
     the floors CI pins (.ci/floors.json, section "places") sit just under the measured figures."""
     path = shared_dir / "evaldata" / "geoparsing-gritta" / "GWN.xml"
     if not path.is_file():
-        pytest.skip(f"{path} not found")
+        pytest.skip(f"gold data missing: {path} not found (it comes with ../shared/evaldata, which CI has)")
     results = ev.evaluate_places(path)
     assert below_floors("places", results) == {}
     system, baseline = results["GWN"]["system"], results["GWN"]["baseline"]

@@ -100,7 +100,7 @@ def test_ggt_dev_floors(shared_dir, below_floors):
 
     dev = shared_dir / "evaldata" / "ggt-quotes" / "dev"
     if not dev.is_dir():
-        pytest.skip(f"{dev} not found")
+        pytest.skip(f"gold data missing: {dev} not found (it comes with ../shared/evaldata, which CI has)")
     result = evaluate_speakers(dev)
     assert result["docs"] == 50
     assert not below_floors("speakers", result), "below the pinned floors (value, floor)"

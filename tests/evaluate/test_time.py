@@ -127,7 +127,7 @@ def test_evaluate_time_end_to_end(tmp_path):
 def test_tbaq_floors(shared_dir, below_floors):
     tbaq = shared_dir / "evaldata" / "tempeval3" / "Training" / "TBAQ-cleaned"
     if not tbaq.is_dir():
-        pytest.skip(f"{tbaq} not found")
+        pytest.skip(f"gold data missing: {tbaq} not found (it comes with ../shared/evaldata, which CI has)")
     result = evaluate_time(tbaq)
     assert result["docs"] >= 256
     assert not below_floors("time", result), "below the pinned floors (value, floor)"
