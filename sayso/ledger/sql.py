@@ -7,6 +7,7 @@ SQL lives in ``sayso/ledger/`` only, written once for both backends: a PostgreSQ
 """
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from contextlib import contextmanager
 from types import ModuleType
@@ -40,12 +41,20 @@ def has_table(conn, name: str) -> bool:
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """``BEGIN IMMEDIATE`` ... ``COMMIT``; ``ROLLBACK`` and re-raise on any exception."""
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``; ``ROLLBACK`` and re-raise on any exception.
+
+    The first exception is the one raised: a Ctrl-C that cuts a PostgreSQL query leaves the
+    connection busy, so its ``ROLLBACK`` fails with "another command is already in progress"; that
+    error must not hide the interrupt (the server rolls the transaction back when the connection
+    closes, and SQLite when the process ends), or the user reads "the ledger refused the request"
+    and exit 1 instead of "interrupted" and exit 130 (seen in CI, tests/test_parallel.py).
+    """
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        with contextlib.suppress(Exception):
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
 

@@ -5,6 +5,8 @@ as on SQLite for the same articles. (Every other ledger test runs on both backen
 from __future__ import annotations
 
 import json
+import os
+import signal
 import threading
 import time
 
@@ -159,6 +161,28 @@ def test_a_failed_statement_rolls_back_and_the_connection_goes_on(pg):
                 ledger._conn.execute("SELECT no_such_column FROM failures")
         assert ledger.failures() == []
         assert ledger.store(zelensky_article()) == "new"
+
+
+@pytest.mark.parametrize("statement", ["SELECT pg_sleep(?)", "INSERT INTO failures (path, reason, at) SELECT 'p', 'r', 'now' FROM pg_sleep(?)"])
+def test_ctrl_c_in_a_query_is_an_interrupt_not_a_refusal(pg, statement):
+    """Ctrl-C while PostgreSQL runs a statement of a transaction: the interrupt is what the caller
+    gets (the CLI says "interrupted", exit 130), not the failed ROLLBACK of the busy connection; a
+    new connection sees nothing of the transaction."""
+    url = pg("ctrl_c")
+    Ledger(url).close()
+    conn = schema.connect(url)
+    timer = threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGINT))
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            with schema.transaction(conn):
+                conn.execute("INSERT INTO failures (path, reason, at) VALUES ('p', 'r', 'now')")
+                conn.executemany(statement, [(0.1,)] * 50)
+    finally:
+        timer.cancel()
+        conn.close()
+    with Ledger(url) as ledger:
+        assert ledger.failures() == []
 
 
 # -- the same answers on both backends ------------------------------------------------------------
