@@ -16,6 +16,7 @@ the tagger adds nothing.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,8 +76,8 @@ def load_tagger(path: Path):
 
 @dataclass
 class Tagging:
-    """The tagger's view of one doc: per-token label, per-token marginal of the CUE and
-    CONTENT labels, per-token in-quote flag, and the label runs."""
+    """The tagger's view of one doc: per-token label, per-token marginal of the SOURCE, CUE and
+    CONTENT labels (role -> a sequence indexed by token), per-token in-quote flag, and the label runs."""
 
     labels: list[str]
     marginals: dict[str, list[float]]
@@ -84,18 +85,72 @@ class Tagging:
     runs: list[Run]
 
 
+class _Column:
+    """One role's marginals of a doc, read like a list; a deferred sentence is computed on first read."""
+
+    def __init__(self, values: list[float | None], owner: "_Marginals") -> None:
+        self.values, self.owner = values, owner
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self.values)))]
+        value = self.values[i]
+        if value is None:
+            self.owner.fill(i if i >= 0 else i + len(self.values))
+            value = self.values[i]
+        return value
+
+
+class _Marginals(dict):
+    """role -> :class:`_Column`. The marginals of a sentence whose labels are all O are computed only
+    when something reads them: reading every token's three marginals cost 1.4 of the tagger's 4.3 ms
+    per Reuters story, and 80% of sentences hold no label but O (measured on 400 stories: 2,147 of
+    10,561 sentences have another), so their marginals are read only where a rule claim lies."""
+
+    def __init__(self, tagger, n: int) -> None:
+        self.tagger = tagger
+        self.values = {role: [None] * n for role in MARGINAL_LABELS}
+        super().__init__((role, _Column(v, self)) for role, v in self.values.items())
+        self.starts: list[int] = []  # first token of each deferred sentence, ascending
+        self.features: list[list | None] = []  # its features (None once computed)
+
+    def read(self, start: int, length: int) -> None:
+        """Keep the marginals of the sentence the tagger holds now (starting at token ``start``)."""
+        for role in MARGINAL_LABELS:
+            self.values[role][start:start + length] = [self.tagger.marginal(role, k) for k in range(length)]
+
+    def defer(self, start: int, features: list) -> None:
+        self.starts.append(start)
+        self.features.append(features)
+
+    def fill(self, i: int) -> None:
+        """Compute the deferred sentence holding token ``i``: the tagger takes its features again."""
+        k = bisect_right(self.starts, i) - 1
+        features = self.features[k] if k >= 0 else None
+        if features is None:
+            raise IndexError(f"no marginals for token {i}")
+        self.tagger.set(features)
+        self.read(self.starts[k], len(features))
+        self.features[k] = None
+
+
 def tag_doc(doc, tagger, lexicon: dict[str, float]) -> Tagging:
-    """Label every token of ``doc`` and keep the CUE / CONTENT marginals (``lexicon``: the cue
+    """Label every token of ``doc`` and keep the SOURCE / CUE / CONTENT marginals (``lexicon``: the cue
     model's mined cue lemmas, a feature of the tagger)."""
     cols = doc_columns(doc, lexicon)
     labels = [OUTSIDE] * len(doc)
-    marginals = {label: [0.0] * len(doc) for label in MARGINAL_LABELS}
+    marginals = _Marginals(tagger, len(doc))
     for sent in doc.sents:
-        tags = tagger.tag(sentence_features(sent.start, sent.end, cols))
-        for k, label in enumerate(tags):
-            labels[sent.start + k] = label
-            for role in MARGINAL_LABELS:
-                marginals[role][sent.start + k] = tagger.marginal(role, k)
+        xseq = sentence_features(sent.start, sent.end, cols)
+        tags = tagger.tag(xseq)
+        labels[sent.start:sent.end] = tags
+        if any(label != OUTSIDE for label in tags):
+            marginals.read(sent.start, len(tags))
+        else:
+            marginals.defer(sent.start, xseq)
     return Tagging(labels, marginals, cols.quoted, label_runs(doc, labels))
 
 

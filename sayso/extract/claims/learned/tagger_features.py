@@ -10,6 +10,7 @@ cue-like token of its sentence; and the words / tags of its neighbours.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...spans import token_table
 from .. import lexicon as cues
@@ -47,6 +48,7 @@ def _bucket(distance: int) -> str:
     return FAR
 
 
+@lru_cache(maxsize=4096)  # a few hundred shapes in news; one call per token
 def _short_shape(shape: str) -> str:
     out: list[str] = []
     for ch in shape:
@@ -111,12 +113,12 @@ def cue_ancestor(i: int, c: Columns) -> tuple[str, str, int] | None:
 
 
 def _token_base(i: int, c: Columns) -> list[str]:
-    h, level = c.head[i], str(c.level[i])
+    h, level, dep, head_pos = c.head[i], str(c.level[i]), c.dep[i], c.pos[c.head[i]]
     return [
         "w=" + c.lower[i], "l=" + c.lemma[i], "p=" + c.pos[i], "t=" + c.tag[i],
-        "d=" + c.dep[i], "sh=" + c.shape[i], "e=" + c.ent[i],
-        "hl=" + c.lemma[h], "hp=" + c.pos[h], "d|hp=" + c.dep[i] + "|" + c.pos[h],
-        "hd=" + c.dep[h], "q=" + str(c.quoted[i]), "cue=" + level, "cue|p=" + level + "|" + c.pos[i],
+        "d=" + dep, "sh=" + c.shape[i], "e=" + c.ent[i],
+        "hl=" + c.lemma[h], "hp=" + head_pos, "d|hp=" + dep + "|" + head_pos,
+        "hd=" + c.dep[h], _QUOTED[c.quoted[i]], "cue=" + level, "cue|p=" + level + "|" + c.pos[i],
     ]
 
 
@@ -138,6 +140,16 @@ def _relative_feats(i: int, sent_cues: list[int]) -> list[str]:
     return ["rel=" + side, "rel|dist=" + side + "|" + _bucket(abs(nearest - i))]
 
 
+_WORD = {off: f"{off}:w=" for off in NEIGHBOUR_OFFSETS}
+_POS = {off: f"{off}:p=" for off in NEIGHBOUR_OFFSETS}
+_DEP = {off: f"{off}:d=" for off in NEIGHBOUR_OFFSETS}
+_NEAR_QUOTED = {(off, flag): f"{off}:q={flag}" for off in NEIGHBOUR_OFFSETS for flag in (True, False)}
+_EDGE = {off: f"{off}:edge" for off in NEIGHBOUR_OFFSETS}
+_QUOTED = {flag: f"q={flag}" for flag in (True, False)}
+"""The fixed parts of the feature strings, made once (formatting them per token was a sixth of the
+features' cost)."""
+
+
 def _neighbour_feats(i: int, lo: int, hi: int, c: Columns) -> list[str]:
     """Words of the tokens within ``NEIGHBOUR_WINDOW`` in [lo, hi); POS, dependency, in-quote
     of the adjacent ones."""
@@ -145,11 +157,13 @@ def _neighbour_feats(i: int, lo: int, hi: int, c: Columns) -> list[str]:
     for off in NEIGHBOUR_OFFSETS:
         j = i + off
         if lo <= j < hi:
-            feats.append(f"{off}:w={c.lower[j]}")
-            if abs(off) == 1:
-                feats += [f"{off}:p={c.pos[j]}", f"{off}:d={c.dep[j]}", f"{off}:q={c.quoted[j]}"]
+            if off == 1 or off == -1:
+                feats += (_WORD[off] + c.lower[j], _POS[off] + c.pos[j], _DEP[off] + c.dep[j],
+                          _NEAR_QUOTED[off, c.quoted[j]])
+            else:
+                feats.append(_WORD[off] + c.lower[j])
         else:
-            feats.append(f"{off}:edge")
+            feats.append(_EDGE[off])
     return feats
 
 
