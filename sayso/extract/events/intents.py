@@ -17,6 +17,7 @@ the forecasts stage records it.
 """
 from __future__ import annotations
 
+from ..spans import token_table
 from .syntax import first_kid, lem
 
 STATEMENT_VERBS = frozenset({"say", "announce", "declare", "state", "tell", "insist", "reiterate", "conclude",
@@ -34,6 +35,7 @@ HOSTILE_VERBS = frozenset({
     "retaliate", "punish", "sanction", "close", "block", "stop", "end", "break", "veto", "reject", "tolerate",
     "fight", "destroy", "invade", "seize", "bomb", "arrest"})
 CONDITION_WORDS = frozenset({"unless", "if"})
+CLAUSE_DEPS = ("ccomp", "xcomp", "conj")  # how a stated clause hangs on its statement verb
 
 
 def _statement_head(verb):
@@ -89,9 +91,9 @@ def find_intents(ctx):
     from .triggers import Trigger
 
     found = []
-    for tok in ctx.doc:
-        if tok.pos_ != "VERB" or tok.dep_ not in ("ccomp", "xcomp", "conj"):
-            continue
+    table = token_table(ctx.doc)
+    for i in (i for i, (pos, dep) in enumerate(zip(table.pos, table.dep)) if pos == "VERB" and dep in CLAUSE_DEPS):
+        tok = ctx.doc[i]
         kind = intent_kind(tok)
         if kind is None:
             continue

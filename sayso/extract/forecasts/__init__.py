@@ -40,6 +40,7 @@ import re
 from typing import Iterator
 
 from ...records import Article, Claim, Entity, Forecast, TimeExpr
+from ..spans import doc_text, token_table
 from . import filters
 from .cues import AUX_DEPS, CLAUSE_POS, Context, Cue, background, is_scheduled_fact, outermost, token_cue
 from .lexicon import QUESTION_END
@@ -70,8 +71,12 @@ def extract_forecasts(
 def sentence_cues(ctx: Context, sent) -> Iterator[Cue]:
     """The forward-looking anchors of one sentence (:mod:`.cues`, :mod:`.nominal`); relative clauses,
     scheduled facts, questions, wishes, past plans and hypotheticals (:mod:`.filters`) left out."""
-    for tok in sent:
-        if tok.pos_ not in CLAUSE_POS or tok.dep_ in AUX_DEPS or background(tok):
+    table, doc = token_table(ctx.doc), ctx.doc
+    for i in range(sent.start, sent.end):
+        if table.pos[i] not in CLAUSE_POS or table.dep[i] in AUX_DEPS:
+            continue  # read from the table: a Token for every word was a third of the stage
+        tok = doc[i]
+        if background(tok):
             continue
         cue = token_cue(ctx, tok) or nominal_cue(ctx, tok)
         if cue is None or is_scheduled_fact(cue) or any(background(t) for t in (cue.event_root, *cue.tokens)):
@@ -98,7 +103,7 @@ def _wording(text: str) -> str:
 
 def _sentence_forecasts(ctx: Context, sent) -> list[Forecast]:
     """The forecasts of one sentence; a sentence the rules trip on is logged and skipped."""
-    if sent.text.rstrip().rstrip(CLOSING_QUOTES).rstrip().endswith(QUESTION_END):
+    if doc_text(ctx.doc)[sent.start_char:sent.end_char].rstrip().rstrip(CLOSING_QUOTES).rstrip().endswith(QUESTION_END):
         return []
     try:
         built = (build(ctx, cue, sent) for cue in outermost(list(sentence_cues(ctx, sent))))

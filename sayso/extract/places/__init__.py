@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..spans import doc_text
 from .candidates import Mention, find_mentions, set_heads
 from .gazetteer import gazetteer, norm
 from . import lexicon as L
@@ -25,7 +26,7 @@ __all__ = ["Place", "extract_places", "resolve_spans", "is_place_name", "VERSION
 def extract_places(doc, article) -> Iterator[Place]:
     """Yield a ``Place`` for each place mention of ``doc`` (the parse of ``article.text``)."""
     gaz = gazetteer()
-    for m, entry, score in resolve(find_mentions(doc, gaz), gaz, doc.text):
+    for m, entry, score in resolve(find_mentions(doc, gaz), gaz, doc_text(doc)):
         yield _place(gaz, m, entry, score)
 
 

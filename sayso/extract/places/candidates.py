@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..spans import doc_ents, token_table
 from . import lexicon as L
 from .gazetteer import Gazetteer
 
@@ -40,7 +41,7 @@ class Mention:
 def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
     """Every place mention of ``doc`` in text order, without overlaps."""
     found: list[Mention] = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         found.extend(_from_entity(ent, gaz))
     found.extend(_datelines(doc, gaz, found))
     found.extend(_spotted(doc, gaz, found))
@@ -173,7 +174,9 @@ def _big_place(gaz: Gazetteer, text: str):
 def _datelines(doc, gaz: Gazetteer, found: list[Mention]):
     """"KYIV, Ukraine (Reuters) -": capitals at a line start spaCy did not tag."""
     taken = {(m.start, m.end) for m in found}
-    for sent_start in (t for t in doc if t.i == 0 or "\n" in doc[t.i - 1].text):
+    texts = token_table(doc).text
+    line_starts = [i for i in range(len(texts)) if i == 0 or "\n" in texts[i - 1]]  # no Token per token
+    for sent_start in (doc[i] for i in line_starts):
         j = sent_start.i
         while j < len(doc) and doc[j].text.isupper() and doc[j].is_alpha:
             j += 1
@@ -210,8 +213,14 @@ def _spotted(doc, gaz: Gazetteer, found: list[Mention]):
     for m in found:
         taken.update(range(m.start, m.end))
     focus = _focus_countries(gaz, found)
+    table = token_table(doc)
+    maybe = [tag in _SPOT_TAGS and x[:1].isupper() and e in L.SPOT_ENT_TYPES
+             for tag, x, e in zip(table.tag, table.text, table.ent_type)]  # what _spot_token needs, from the table
     i, n = 0, len(doc)
     while i < n:
+        if not maybe[i]:
+            i += 1
+            continue
         tok = doc[i]
         if not _spot_token(tok) or tok.idx in taken:
             i += 1
@@ -230,8 +239,11 @@ def _spotted(doc, gaz: Gazetteer, found: list[Mention]):
         i += 1
 
 
+_SPOT_TAGS = ("NNP", "NNPS")
+
+
 def _spot_token(tok) -> bool:
-    return (tok.tag_ in ("NNP", "NNPS") and tok.text[:1].isupper() and tok.is_alpha
+    return (tok.tag_ in _SPOT_TAGS and tok.text[:1].isupper() and tok.is_alpha
             and tok.ent_type_ in L.SPOT_ENT_TYPES)
 
 

@@ -14,6 +14,7 @@ from ...records import Article, Claim, Entity, Mention
 from ... import stages
 from .book import Book
 from ..datelines import dateline_spans
+from ..spans import doc_text
 from .entities import add_orgs, add_people, add_surname_mentions, link_affiliations
 from .names import find_people, parse_title
 from .orgs import org_spans
@@ -29,7 +30,7 @@ def resolve_speakers(doc, article: Article, claims: list[Claim]) -> tuple[list[C
     a pronoun with no antecedent), the entities and their mentions; all offsets index
     ``article.text``. ``claims`` themselves are left as they are.
     """
-    if doc.text != article.text:
+    if doc_text(doc) != article.text:
         raise ValueError("resolve_speakers needs the Doc of exactly article.text")
     book = Book(doc, stages.extractor("speakers"))
     book.blocked = dateline_spans(article.text)

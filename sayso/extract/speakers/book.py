@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...records import Entity, Mention
-from ..spans import SUBJECT_DEPS
+from ..spans import SUBJECT_DEPS, doc_text
 from . import lexicon as R
 from .words import norm
 
@@ -55,7 +55,7 @@ class Book:
     def __init__(self, doc, extractor: str):
         self.doc = doc
         self.extractor = extractor  # the speakers stage's version, stamped on every mention
-        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.text = doc_text(doc)  # Doc.text joins every token on each access: read it once
         self.infos: dict[str, Info] = {}
         self.by_name: dict[tuple[str, str], str] = {}  # (kind, normalised name) -> key
         self.mentions: list[Mention] = []

@@ -2,6 +2,8 @@
 and the affiliations that tie them. See docs/speakers.md, section 1."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..spans import SUBJECT_DEPS
 from . import lexicon as R
 from .book import Book
@@ -14,11 +16,19 @@ from .words import capitalised, norm, text_of
 def split_name(words) -> tuple[list[str], list[str]]:
     """(given names, surname words) of a person's name: the surname is the last word with the
     particles before it ("Ursula von der Leyen" -> ["ursula"], ["von", "der", "leyen"])."""
-    words = [part for w in words for part in _unhyphen_particle(norm(w))]
-    k = len(words) - 1
-    while k > 0 and words[k - 1] in R.SURNAME_PARTICLES:
+    given, surname = _split_name(tuple(words))
+    return list(given), list(surname)
+
+
+@lru_cache(maxsize=4096)
+def _split_name(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Remembered: linking a name compares it with every person of the article, so each known name
+    was split again for every new one (12,000 splits for 400 Reuters stories)."""
+    parts = tuple(part for w in words for part in _unhyphen_particle(norm(w)))
+    k = len(parts) - 1
+    while k > 0 and parts[k - 1] in R.SURNAME_PARTICLES:
         k -= 1
-    return words[:k], words[k:]
+    return parts[:k], parts[k:]
 
 
 def person_key(book: Book, found: Found) -> str | None:

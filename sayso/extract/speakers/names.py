@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import SENT_START
+
 from . import lexicon as R
 from .book import Title
 from ..places import is_place_name
+from ..spans import doc_ents, token_table
 from .orgs import org_key
 from .words import (BLOCKED_ENTS, capitalised, country_of, is_lexical, norm,
                              role_word, strip_det, text_of, title_case)
@@ -172,15 +175,33 @@ def _joiner(doc, j: int) -> int:
 
 
 def name_runs(doc) -> list:
-    """Maximal runs of name-like tokens (candidate names), across hyphens and surname particles."""
-    runs, i = [], 0
-    while i < len(doc):
+    """Maximal runs of name-like tokens (candidate names), across hyphens and surname particles.
+
+    Only tokens that could be a name word (capitalised, a proper noun or inside a PERSON entity) or
+    a joiner (a hyphen, a surname particle) are made into Tokens and tested; the rest are read from
+    the token table (testing every token was a third of the speakers stage)."""
+    t = token_table(doc)
+    maybe = [x[:1].isupper() and (p == "PROPN" or e == "PERSON") for x, p, e in zip(t.text, t.pos, t.ent_type)]
+    joins = [x in R.NAME_JOINERS or w in R.SURNAME_PARTICLES for x, w in zip(t.text, t.lower)]
+    starts = doc.to_array([SENT_START]).tolist() if len(doc) else []
+
+    def namey(j: int) -> bool:
+        return maybe[j] and _namey(doc[j])
+
+    def joiner(j: int) -> int:
+        return _joiner(doc, j) if joins[j] else 0
+
+    runs, i, n = [], 0, len(doc)
+    while i < n:
+        if not (maybe[i] or joins[i]):
+            i += 1
+            continue
         j = i
-        while j < len(doc) and not (j > i and doc[j].is_sent_start):
-            if _namey(doc[j]) or (j == i and doc[j].lower_ in R.SURNAME_PARTICLES and _joiner(doc, j)):
+        while j < n and not (j > i and starts[j] == 1):
+            if namey(j) or (j == i and t.lower[j] in R.SURNAME_PARTICLES and joiner(j)):
                 j += 1
                 continue
-            step = _joiner(doc, j) if j > i else 0
+            step = joiner(j) if j > i else 0
             if not step:
                 break
             j += step
@@ -311,7 +332,7 @@ def find_people(doc, blocked: list[tuple[int, int]] = ()) -> tuple[list[Found], 
     """(accepted person names, other name-like runs) of the doc; runs inside ``blocked`` character
     ranges (datelines) are neither."""
     people, others = [], []
-    org_heads = {ent[0].text for ent in doc.ents if ent.label_ == "ORG" and len(ent) > 1}
+    org_heads = {ent[0].text for ent in doc_ents(doc) if ent.label_ == "ORG" and len(ent) > 1}
     for run in name_runs(doc):
         if any(s <= run.start_char < e for s, e in blocked):
             continue

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from . import lexicon as R
+from ..spans import doc_ents
 from .words import WORD_RE, country_of, norm, strip_det
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def org_spans(book: Book) -> list:
     people = [doc.char_span(s, e) for s, e, k in book.names if book.infos[k].entity.kind == "person"]
     starts = {p.start for p in people}
     spans = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "ORG" or any(s <= ent.start_char < e for s, e in book.blocked):
             continue
         if spans and spans[-1].end + 1 == ent.start and doc[spans[-1].end].lower_ == "of":
