@@ -16,7 +16,7 @@ from sayso import shapes
 from sayso.ledger.places import place_entity
 from sayso.ledger.queries import DATE_HIGH_PAD, DATE_LOW_PAD, ISO_DAY_LENGTH, date_high, date_low
 from sayso.ledger.sql import Where, like
-from sayso.link.events import DATE_SLACK_DAYS, actor_key, event_similarity, related_kinds, same_event
+from sayso.link.events import DATE_SLACK_DAYS, actor_key, related_kinds, same_event_similarity
 from sayso.records import Event, Place, Span
 
 _EVENT_COLUMNS = """article_id, claim_id, time_expr_id, place_id, span_start, span_end, text,
@@ -94,7 +94,8 @@ def link_article_events(conn: sqlite3.Connection, article_id: str) -> int:
     (:func:`~sayso.link.events.same_event`); returns the number of links made."""
     mine = conn.execute(_EVENT_SELECT + " WHERE e.article_id = ? AND e.earliest IS NOT NULL ORDER BY e.id",
                         (article_id,)).fetchall()
-    made = 0
+    links: list[tuple[int, int, float]] = []
+    records: dict[int, Event] = {}  # another article's event, read once however many of these it is near
     for row in mine:
         low = _shift(row["earliest"], -DATE_SLACK_DAYS)
         high = _shift(row["latest"] or row["earliest"], DATE_SLACK_DAYS)
@@ -107,14 +108,16 @@ def link_article_events(conn: sqlite3.Connection, article_id: str) -> int:
             (article_id, high, low, *kinds, row["acled_subtype"], row["acled_type"], row["plover"]))
         a = event_record(row)
         for other in others:
-            b = event_record(other)
-            if same_event(a, b):
-                pair = sorted((row["id"], other["id"]))
-                conn.execute("""INSERT INTO event_links (event_id, other_id, similarity) VALUES (?, ?, ?)
-                                ON CONFLICT (event_id, other_id) DO NOTHING""",
-                             (*pair, round(event_similarity(a, b), 3)))
-                made += 1
-    return made
+            b = records.get(other["id"])
+            if b is None:
+                b = records[other["id"]] = event_record(other)
+            similarity = same_event_similarity(a, b)
+            if similarity is not None:
+                links.append((*sorted((row["id"], other["id"])), round(similarity, 3)))
+    if links:
+        conn.executemany("""INSERT INTO event_links (event_id, other_id, similarity) VALUES (?, ?, ?)
+                            ON CONFLICT (event_id, other_id) DO NOTHING""", links)
+    return len(links)
 
 
 # -- reads ---------------------------------------------------------------------------------

@@ -127,6 +127,13 @@ def _has_decisions(conn: sqlite3.Connection) -> bool:
     return has_table(conn, "entity_decisions")
 
 
+def any_decisions(conn: sqlite3.Connection) -> bool:
+    """Whether the ledger holds any identity decision. Linking an entity asks three questions of
+    them (and checked thrice that their table exists): about 0.3 ms an article on a ledger that
+    has none, where every answer is "nothing"; the store asks this once per article instead."""
+    return _has_decisions(conn) and conn.execute("SELECT 1 FROM entity_decisions LIMIT 1").fetchone() is not None
+
+
 def decided_link(conn: sqlite3.Connection, keys: list[str], kind: str) -> int | None:
     """The entity a merge decision sends one of these name keys to (the entity holding the kept
     name, or else the merged one), or None when no decision names them."""

@@ -45,15 +45,20 @@ def place_entity(conn: sqlite3.Connection, place: Place) -> int:
 
 
 def insert_places(conn: sqlite3.Connection, article_id: str, places: list[Place]) -> None:
-    """Store an article's place mentions (``name`` kind only), each linked to its place entity."""
+    """Store an article's place mentions (``name`` kind only), each linked to its place entity (each
+    entity looked up once per article, the mentions written in one statement)."""
+    ids: dict[str, int] = {}
+    rows = []
     for p in places:
         if p.kind not in MENTION_KINDS:
             continue
-        conn.execute(
+        if p.key not in ids:
+            ids[p.key] = place_entity(conn, p)
+        rows.append((article_id, ids[p.key], p.start, p.end, p.text, p.kind, p.score, p.extractor))
+    if rows:
+        conn.executemany(
             """INSERT INTO place_mentions (article_id, place_id, span_start, span_end, text, kind, score, extractor)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-            (article_id, place_entity(conn, p), p.start, p.end, p.text, p.kind, p.score, p.extractor),
-        )
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows)
 
 
 def delete_article_places(conn: sqlite3.Connection, article_id: str) -> None:

@@ -171,25 +171,30 @@ def _delete_if_orphan(conn: sqlite3.Connection, entity_id: int) -> None:
 def _link_entities(conn: sqlite3.Connection, ex: Extraction) -> dict[str, int]:
     """Map each article-local entity key to a canonical entity id (as link/ decides: matched or new)."""
     ids: dict[str, int] = {}
+    decisions = identity.any_decisions(conn)  # none written while an article is stored
     for entity in ex.entities:
-        link = _described(conn, entity, ex.article) if entity.described else _decide(conn, entity)
+        link = _described(conn, entity, ex.article) if entity.described else _decide(conn, entity, decisions)
         entity_id = ids.get(entity.key) or _store_link(conn, entity, link)
         ids[entity.key] = entity_id
         if entity.described and link.id is None:
             continue  # a description's words are no name, and its role no evidence of a holder
-        _add_aliases(conn, entity_id, [n for n in (entity.name, *entity.aliases) if not entity.described], entity.kind)
+        _add_aliases(conn, entity_id, [n for n in (entity.name, *entity.aliases) if not entity.described], entity.kind,
+                     decisions)
         _add_role(conn, entity_id, entity, ex.article)
     return ids
 
 
-def _decide(conn: sqlite3.Connection, entity: Entity) -> Link:
+def _decide(conn: sqlite3.Connection, entity: Entity, decisions: bool = True) -> Link:
     """A person's merge decision first (:mod:`.identity`), else the candidates of each of the
-    entity's names (those a split refused left out) and link/'s decision over them."""
+    entity's names (those a split refused left out) and link/'s decision over them. ``decisions``:
+    whether the ledger holds any (:func:`identity.any_decisions`; without, none is looked up)."""
     keys = lookup_keys(entity.name, entity.aliases, entity.kind)
-    decided = identity.decided_link(conn, [k.alias_key for k in keys], entity.kind)
-    if decided is not None:
-        return Link(decided)
-    refused = identity.refused(conn, [k.alias_key for k in keys[:1]], entity.kind)
+    refused: set[str] = set()
+    if decisions:
+        decided = identity.decided_link(conn, [k.alias_key for k in keys], entity.kind)
+        if decided is not None:
+            return Link(decided)
+        refused = identity.refused(conn, [k.alias_key for k in keys[:1]], entity.kind)
     by_alias = {k.alias_key: _allowed(_by_alias(conn, k.alias_key), refused) for k in keys}
     by_block = {k.block_key: _allowed(_by_block(conn, k.block_key), refused) for k in keys}
     return link_entity(entity.name, entity.kind, keys, by_alias, by_block, entity.role, entity.affiliation)
@@ -248,8 +253,9 @@ def _insert_entity(conn: sqlite3.Connection, name: str, kind: str) -> int:
     return int(cursor.lastrowid)
 
 
-def _add_aliases(conn: sqlite3.Connection, entity_id: int, names: list[str], kind: str) -> None:
-    refused = identity.split_off(conn, entity_id, kind)
+def _add_aliases(conn: sqlite3.Connection, entity_id: int, names: list[str], kind: str,
+                 decisions: bool = True) -> None:
+    refused = identity.split_off(conn, entity_id, kind) if decisions else set()
     for alias in dict.fromkeys(n.strip() for n in names if n and n.strip()):
         if name_key(alias, kind) in refused:
             continue
@@ -372,15 +378,17 @@ def _insert_times(conn: sqlite3.Connection, article_id: str, times: list[TimeExp
 
 
 def _insert_figures(conn: sqlite3.Connection, article_id: str, figures: list[Figure], claim_ids: list[int]) -> None:
-    for f in figures:
-        conn.execute(
-            """INSERT INTO figures (article_id, claim_id, span_start, span_end, text, value, low, high,
-                   unit, counted, qualifier, subject, event, owner, extractor)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            (article_id, _index(claim_ids, f.claim_index), f.start, f.end, f.text,
-             _finite(f.value), _finite(f.low), _finite(f.high), f.unit, f.counted, f.qualifier,
-             f.subject, f.event, f.owner, f.extractor),
-        )
+    """One statement for all of an article's figures (no id is needed back; seven rows a Reuters story)."""
+    if not figures:
+        return
+    conn.executemany(
+        """INSERT INTO figures (article_id, claim_id, span_start, span_end, text, value, low, high,
+               unit, counted, qualifier, subject, event, owner, extractor)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [(article_id, _index(claim_ids, f.claim_index), f.start, f.end, f.text,
+          _finite(f.value), _finite(f.low), _finite(f.high), f.unit, f.counted, f.qualifier,
+          f.subject, f.event, f.owner, f.extractor) for f in figures],
+    )
 
 
 def _finite(value: float | None) -> float | None:
@@ -392,17 +400,18 @@ def _insert_forecasts(
     conn: sqlite3.Connection, article_id: str, forecasts: list[Forecast],
     claim_ids: list[int], time_ids: list[int], entity_ids: dict[str, int],
 ) -> None:
-    for f in forecasts:
-        conn.execute(
-            """INSERT INTO forecasts (forecast_key, article_id, claim_id, predictor_entity_id, time_expr_id,
-                   span_start, span_end, text, cue_start, cue_end, cue_text, hedging, polarity, event, earliest,
-                   latest, condition_start, condition_end, condition_text, status, extractor)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            (forecast_key(article_id, f), article_id, _index(claim_ids, f.claim_index),
-             entity_ids.get(f.predictor_key) if f.predictor_key else None, _index(time_ids, f.time_index),
-             f.start, f.end, f.text, *_span_values(f.cue), f.hedging, f.polarity, f.event or f.text,
-             f.earliest, f.latest, *_span_values(f.condition), f.status, f.extractor),
-        )
+    if not forecasts:
+        return
+    conn.executemany(
+        """INSERT INTO forecasts (forecast_key, article_id, claim_id, predictor_entity_id, time_expr_id,
+               span_start, span_end, text, cue_start, cue_end, cue_text, hedging, polarity, event, earliest,
+               latest, condition_start, condition_end, condition_text, status, extractor)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [(forecast_key(article_id, f), article_id, _index(claim_ids, f.claim_index),
+          entity_ids.get(f.predictor_key) if f.predictor_key else None, _index(time_ids, f.time_index),
+          f.start, f.end, f.text, *_span_values(f.cue), f.hedging, f.polarity, f.event or f.text,
+          f.earliest, f.latest, *_span_values(f.condition), f.status, f.extractor) for f in forecasts],
+    )
 
 
 def add_resolution(conn: sqlite3.Connection, key: str, outcome: str, evidence: str,

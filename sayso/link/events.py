@@ -157,13 +157,23 @@ def parts(a, b) -> dict[str, float | None]:
 
 def event_similarity(a, b) -> float:
     """Weighted mean of the parts (see the module docstring), 0..1."""
-    scores = parts(a, b)
+    return _weighted(parts(a, b))
+
+
+def _weighted(scores: dict[str, float | None]) -> float:
     return sum(WEIGHTS[k] * (UNKNOWN if v is None else v) for k, v in scores.items())
 
 
 def same_event(a, b) -> bool:
     """True when ``a`` and ``b`` read as two reports of one event."""
+    return same_event_similarity(a, b) is not None
+
+
+def same_event_similarity(a, b) -> float | None:
+    """``event_similarity(a, b)`` when ``a`` and ``b`` read as two reports of one event, else None
+    (the parts scored once: the ledger scored them three times for every pair it linked)."""
     scores = parts(a, b)
     if scores["type"] == 0.0 or scores["date"] == 0.0 or scores["place"] == 0.0:
-        return False
-    return event_similarity(a, b) >= SAME_EVENT_MIN
+        return None
+    similarity = _weighted(scores)
+    return similarity if similarity >= SAME_EVENT_MIN else None
