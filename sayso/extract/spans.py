@@ -119,7 +119,7 @@ _TEXT_KEY, _ENTS_KEY = "sayso_text", "sayso_ents"
 
 def doc_text(doc) -> str:
     """``doc.text``, built once and kept with the doc: spaCy joins every token's text on each access
-    (about 0.2 ms a Reuters story, and the speakers and places stages read it up to four times)."""
+    (the speakers and places stages read it up to four times)."""
     return _kept(doc, _TEXT_KEY, lambda: doc.text)
 
 

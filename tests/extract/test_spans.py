@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from sayso.extract.spans import token_table
+from sayso.extract.spans import doc_ents, doc_text, token_table
 
 
 @pytest.mark.parametrize("text", [
@@ -38,3 +38,12 @@ def test_token_table_is_built_once_per_doc(nlp):
 def test_where_finds_indices(nlp):
     doc = nlp("He said it, and she said no.")
     assert token_table(doc).where("lemma", {"say"}) == [t.i for t in doc if t.lemma_ == "say"]
+
+
+@pytest.mark.parametrize("text", ["", "  \n", "Kyiv, Ukraine (Reuters) - Oleksii Reznikov met NATO officials.\n\nThey agreed."])
+def test_doc_text_and_ents_are_spacys_kept_once(nlp, text):
+    doc = nlp(text)
+    assert doc_text(doc) == doc.text == text
+    assert [(e.start, e.end, e.label_) for e in doc_ents(doc)] == [(e.start, e.end, e.label_) for e in doc.ents]
+    assert doc_text(doc) is doc_text(doc) and doc_ents(doc) is doc_ents(doc)
+    assert doc_text(nlp("Other words.")) == "Other words."

@@ -56,3 +56,18 @@ def test_unrelated_figures_are_not_in_the_disputed_group(ledger):
 @pytest.mark.parametrize("search, n", [("soldier", 3), ("tank", 1), ("drones", 0)])
 def test_search(ledger, search, n):
     assert len(ledger.figures(search=search)) == n
+
+
+def test_an_articles_figures_are_stored_in_order_with_unstorable_text_replaced(ledger_url):
+    """Figures go in as one statement (executemany): every row, in text order, a lone surrogate in a
+    field (what a bad byte becomes) replaced as a single row's would be."""
+    extraction = article("Kyiv counted 12 drones, 30 missiles and 4 jets.", "2023-03-01",
+                         [("12 drones", 12, "drone", None), ("30 missiles", 30, "missile", None),
+                          ("4 jets", 4, "jet", None)])
+    extraction.figures[1] = Figure(extraction.figures[1].start, extraction.figures[1].end, "30 missiles",
+                                   30, unit="people", counted="missile", subject="Russia \ud800")
+    with Ledger(ledger_url("order")) as opened:
+        opened.store(extraction)
+        rows = opened._conn.execute("SELECT text, value, subject FROM figures ORDER BY id").fetchall()
+    assert [tuple(r) for r in rows] == [("12 drones", 12, "Russia"), ("30 missiles", 30, "Russia \ufffd"),
+                                        ("4 jets", 4, "Russia")]

@@ -154,3 +154,14 @@ def test_a_bare_surname_alias_never_links_a_full_name_to_another_person(ledger):
     ledger.store(person_article("Bill Peters", "first", "2019-01-01", aliases=["Peters"]))
     ledger.store(person_article("Rod Peters", "second", "2019-01-02", aliases=["Peters"]))
     assert {s["name"] for s in ledger.speakers()} == {"Bill Peters", "Rod Peters"}
+
+
+def test_decisions_are_looked_up_only_once_some_exist(ledger):
+    """The store asks once per article whether any decision exists (linking looks none up if not)."""
+    from sayso.ledger.identity import any_decisions
+
+    ledger.store(person_article("Volodymyr Zelenskyy", "We will win", "2023-02-01"))
+    ledger.store(person_article("Vova Zelenskyy", "Glory to Ukraine", "2023-02-02"))
+    assert not any_decisions(ledger._conn)
+    ledger.merge_entities("Volodymyr Zelenskyy", "Vova Zelenskyy")
+    assert any_decisions(ledger._conn)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..spans import SUBJECT_DEPS
+from ..spans import SUBJECT_DEPS, token_table
 from . import lexicon as R
 from .book import Book
 from .book import Title
@@ -96,8 +96,11 @@ def add_surname_mentions(book: Book, others: list) -> None:
             book.name_mention(run, key)
     surnames = {split_name(i.entity.name.split())[1][-1]: i.entity.key for i in book.people()
                 if len(i.entity.name.split()) > 1}
+    if not surnames:
+        return
     taken = {i for s, e, _ in book.names for i in range(s, e)}
-    for tok in book.doc:
+    table = token_table(book.doc)
+    for tok in (book.doc[i] for i, pos in enumerate(table.pos) if pos == "NOUN"):  # read as a common noun
         key = surnames.get(norm(tok.text))
         if key and tok.pos_ == "NOUN" and capitalised(tok) and tok.idx not in taken \
                 and not any(s <= tok.idx < e for s, e in book.blocked):

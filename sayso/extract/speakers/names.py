@@ -21,6 +21,7 @@ from .words import (BLOCKED_ENTS, capitalised, country_of, is_lexical, norm,
 PLACE_ENTS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 PHRASE_END = frozenset({",", ".", ";", ":", ")", "—", "–", "!", "?", "\"", "”", "’"})
 APPOS_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PART", "NUM"})
+GIVEN_NAMES = R.FEMALE_NAMES | R.MALE_NAMES
 
 
 def _split_of(tokens) -> tuple[list, list]:
@@ -343,11 +344,9 @@ def find_people(doc, blocked: list[tuple[int, int]] = ()) -> tuple[list[Found], 
             others.append(run)  # "Henley" after "Henley Group Inc": the company, short
             continue
         titled = _titled(doc, run)
+        place = len(run) == 1 and is_place_name(run.text) and norm(run.text) not in GIVEN_NAMES
         is_person = (any(t.ent_type_ == "PERSON" for t in run) or _given_name_first(run)) \
-            and not _is_place(run) and not (len(run) == 1 and is_place_name(run.text)
-                                            and norm(run.text) not in R.FEMALE_NAMES | R.MALE_NAMES) \
-            and not _names_an_org(run)
-        place = len(run) == 1 and is_place_name(run.text) and norm(run.text) not in R.FEMALE_NAMES | R.MALE_NAMES
+            and not _is_place(run) and not place and not _names_an_org(run)
         if (titled or is_person) and not _names_an_org(run) and not place:
             people.append(Found(run, *(titled or (Title(), [], None))))
         else:

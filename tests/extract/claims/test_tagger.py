@@ -6,7 +6,8 @@ import pytest
 from sayso import stages
 from sayso.extract.claims import extract_claims
 from sayso.extract.claims.candidates import rule_candidates
-from sayso.extract.claims.learned.tagger import tagged_claims
+from sayso.extract.claims.learned.tagger import MARGINAL_LABELS, tag_doc, tagged_claims
+from sayso.extract.claims.learned.tagger_features import doc_columns, nearest_cues, sentence_features
 from sayso.extract.models import Models
 from sayso.records import Article, Claim, Span
 
@@ -91,3 +92,41 @@ def test_quoted_content_is_direct(nlp, model):
     text = TEXTS[3]
     claims = tagged(nlp(text), text, [])
     assert [c.kind for c in claims if "win this war" in c.content_text] == ["direct"]
+
+
+def _eager_marginals(doc, tagger, lexicon):
+    """Every token's marginals, read right after its sentence is tagged (what tag_doc did before)."""
+    cols = doc_columns(doc, lexicon)
+    out = {role: [] for role in MARGINAL_LABELS}
+    for sent in doc.sents:
+        tags = tagger.tag(sentence_features(sent.start, sent.end, cols))
+        for role in MARGINAL_LABELS:
+            out[role] += [tagger.marginal(role, k) for k in range(len(tags))]
+    return out
+
+
+@pytest.mark.parametrize("text", [SAID, NOTHING, " ".join([NOTHING, SAID, NOTHING, TEXTS[3], NOTHING])])
+def test_marginals_read_late_are_the_same_numbers(nlp, model, models, text):
+    doc = nlp(text)
+    lexicon = models.cue_model.lexicon
+    expected = _eager_marginals(doc, model, lexicon)
+    tagging = tag_doc(doc, model, lexicon)
+    model.tag(sentence_features(0, 1, doc_columns(nlp("Unrelated words here."), lexicon)))  # the tagger moves on
+    for role in reversed(MARGINAL_LABELS):  # read out of order, last token first, and as a slice
+        column = tagging.marginals[role]
+        assert [column[i] for i in reversed(range(len(doc)))] == expected[role][::-1]
+        assert column[0:len(doc)] == expected[role]
+
+
+@pytest.mark.parametrize("levels, expected", [
+    ([None, None, None], [None, None, None]),
+    (["hi", None, None], [0, 0, 0]),
+    ([None, None, "hi"], [2, 2, 2]),
+    (["hi", None, "lo"], [0, 0, 2]),  # as near both ways: the earlier one
+    (["hi", None, None, "lo"], [0, 0, 3, 3]),
+    ([None, "noun", None, None, "curated", None], [1, 1, 1, 4, 4, 4]),
+])
+def test_nearest_cue_of_each_token(levels, expected):
+    assert nearest_cues(0, len(levels), levels) == expected
+    padded = [None, "hi"] + levels  # a sentence further in: indices are the doc's, other sentences unseen
+    assert nearest_cues(2, len(padded), padded) == [None if e is None else e + 2 for e in expected]

@@ -11,7 +11,10 @@ from sayso.extract.events.casualties import counts
 from sayso.extract.events.typer import CASE_TO_KIND, Typer, load_typer, may_become
 from sayso.extract.figures import extract_figures
 from sayso.extract.times import extract_times
-from sayso.link.events import actor_key, event_similarity, same_event
+from sayso.extract.events.intents import READY_ADJECTIVES, _statement_head, find_intents, intent_kind
+from sayso.extract.events.syntax import Context, lem
+from sayso.extract.events.triggers import Trigger, _match_multi, _match_single, find_triggers
+from sayso.link.events import actor_key, event_similarity, same_event, same_event_similarity
 from sayso.records import Article, Span
 
 PUBLISHED = "2023-02-02"  # a Thursday
@@ -274,3 +277,44 @@ def test_same_event_across_reports():
     assert event_similarity(a, a) == pytest.approx(1.0)
     assert actor_key("Russian forces") == actor_key("Russia") == "russia"
     assert same_event(replace(a, place=None), a)
+    for b in (a, _event(actor=None), _event(day="2023-02-10"), _event(kind="protest"), far, replace(a, place=None)):
+        for x, y in ((a, b), (near, b)):
+            expected = event_similarity(x, y) if same_event(x, y) else None
+            assert same_event_similarity(x, y) == expected
+
+
+def _every_token_triggers(ctx):
+    """find_triggers as it was: every token tested (the reference for the prefiltered one)."""
+    found, skip_to = [], -1
+    for tok in ctx.doc:
+        if tok.i <= skip_to or tok.is_punct or tok.like_num:
+            continue
+        trig = _match_multi(ctx, tok) or _match_single(ctx, tok)
+        if trig is not None:
+            found.append(trig)
+            skip_to = trig.last
+    return found
+
+
+@pytest.mark.parametrize("text", [text for text, *_ in EVENTS] + [text for text, *_ in VERBAL] + NO_EVENT + [
+    "Troops torched the village and a cease-fire was signed; the sit-in ended after an air raid killed 3.",
+    "The counter-offensive stalled. Rebels said they will release the hostages unless talks resume.",
+])
+def test_triggers_and_intents_are_those_of_every_token(nlp, text):
+    doc = nlp(text)
+    ctx = Context(doc, text)
+    assert find_triggers(ctx) == _every_token_triggers(ctx)
+    assert find_intents(ctx) == _every_token_intents(ctx)
+
+
+def _every_token_intents(ctx):
+    """find_intents as it was: every token's part of speech and label read from a Token."""
+    found = []
+    for tok in ctx.doc:
+        if tok.pos_ != "VERB" or tok.dep_ not in ("ccomp", "xcomp", "conj") or intent_kind(tok) is None:
+            continue
+        ready = tok.dep_ == "xcomp" and lem(tok.head) in READY_ADJECTIVES
+        statement = _statement_head(tok.head.head if ready else tok)
+        if statement is not None:
+            found.append(Trigger(statement.i, tok.i, tok.i, intent_kind(tok)))
+    return found

@@ -468,3 +468,32 @@ def test_seed_scheduled_fact_and_past_statements_are_not_forecasts(seed_forecast
     assert not any("Army Day" in t for t in texts)
     assert not any(t.startswith("Russia has mobilised") or "officially announced" in t for t in texts)
     assert not any("rocket on the city of Kramatorsk" in t for t in texts)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said prices will rise by March, and farmers expect to plant less wheat.",
+    "Is the bank going to cut rates? Analysts who said it would were wrong. Police are to close the road.",
+    "Wheat rose 3 pct on Tuesday.",
+])
+def test_sentence_cues_are_those_of_every_token(nlp, text):
+    """The token table's prefilter (part of speech, auxiliary) finds the cues testing every Token did."""
+    from sayso.extract.forecasts import filters, sentence_cues
+    from sayso.extract.forecasts.cues import AUX_DEPS, CLAUSE_POS, Context, background, is_scheduled_fact, token_cue
+    from sayso.extract.forecasts.nominal import nominal_cue
+
+    doc, article = nlp(text), Article(text=text, published="2024-01-02")
+    ctx = Context(doc, article, [], [], [], {})
+    found = 0
+    for sent in doc.sents:
+        every = []
+        for tok in sent:
+            if tok.pos_ not in CLAUSE_POS or tok.dep_ in AUX_DEPS or background(tok):
+                continue
+            cue = token_cue(ctx, tok) or nominal_cue(ctx, tok)
+            if cue is None or is_scheduled_fact(cue) or any(background(t) for t in (cue.event_root, *cue.tokens)):
+                continue
+            if filters.reason(cue) is None:
+                every.append((cue.anchor.i, cue.rule))
+        assert [(c.anchor.i, c.rule) for c in sentence_cues(ctx, sent)] == every
+        found += len(every)
+    assert (found > 0) == (not text.startswith("Wheat"))  # a sentence of facts has none

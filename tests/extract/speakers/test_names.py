@@ -155,3 +155,38 @@ def test_a_pronoun_continues_the_previous_speaker(nlp):
 def test_places_after_a_title_are_no_people(nlp, text):
     _, entities = speakers(nlp, text)
     assert [e.name for e in entities if e.kind == "person"] == [text.split(",")[0]]
+
+
+def _every_token_runs(doc):
+    """name_runs as it was: every token tested as a Token (the reference for the table's prefilter)."""
+    from sayso.extract.speakers import lexicon as R
+    from sayso.extract.speakers.names import _joiner, _namey, _trim_run
+
+    runs, i = [], 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and not (j > i and doc[j].is_sent_start):
+            if _namey(doc[j]) or (j == i and doc[j].lower_ in R.SURNAME_PARTICLES and _joiner(doc, j)):
+                j += 1
+                continue
+            step = _joiner(doc, j) if j > i else 0
+            if not step:
+                break
+            j += step
+        if j > i:
+            runs.append(_trim_run(doc[i:j]))
+        i = max(j, i + 1)
+    return runs
+
+
+@pytest.mark.parametrize("text", [
+    "Ursula von der Leyen met Bashar al-Assad and Linda Thomas-Greenfield in Kharkiv Ihor Terekhov's office.",
+    "de Blasio said so. Van Gogh's heirs - and the DAC-7 group - declined. MICHAEL EVERY, of Rabobank, agreed.",
+    "the price of wheat rose 3 pct on Tuesday, traders said.",
+    "",
+])
+def test_name_runs_are_those_of_every_token(nlp, text):
+    from sayso.extract.speakers.names import name_runs
+
+    doc = nlp(text)
+    assert [(r.start, r.end) for r in name_runs(doc)] == [(r.start, r.end) for r in _every_token_runs(doc)]

@@ -130,14 +130,32 @@ def _ancestor_feats(i: int, c: Columns) -> list[str]:
     return ["anc=" + dep, "anc|l=" + dep + "|" + lemma, "anc|depth=" + dep + "|" + _bucket(depth)]
 
 
-def _relative_feats(i: int, sent_cues: list[int]) -> list[str]:
-    if not sent_cues:
+def _relative_feats(i: int, nearest: int | None) -> list[str]:
+    if nearest is None:
         return ["rel=nocue"]
-    nearest = min(sent_cues, key=lambda c: abs(c - i))
     if nearest == i:
         return ["rel=self"]
     side = "before" if i < nearest else "after"
     return ["rel=" + side, "rel|dist=" + side + "|" + _bucket(abs(nearest - i))]
+
+
+def nearest_cues(lo: int, hi: int, level: list[str | None]) -> list[int | None]:
+    """Per token of the sentence [lo, hi): the nearest cue-like token (the earlier of two as near),
+    None without one. One pass each way (a search per token was a tenth of the features' cost)."""
+    before: list[int | None] = []
+    last = None
+    for i in range(lo, hi):
+        if level[i] is not None:
+            last = i
+        before.append(last)
+    out: list[int | None] = [None] * (hi - lo)
+    after = None
+    for i in range(hi - 1, lo - 1, -1):
+        if level[i] is not None:
+            after = i
+        prev = before[i - lo]
+        out[i - lo] = prev if after is None or (prev is not None and i - prev <= after - i) else after
+    return out
 
 
 _WORD = {off: f"{off}:w=" for off in NEIGHBOUR_OFFSETS}
@@ -169,10 +187,10 @@ def _neighbour_feats(i: int, lo: int, hi: int, c: Columns) -> list[str]:
 
 def sentence_features(lo: int, hi: int, c: Columns) -> list[list[str]]:
     """Feature strings of every token of the sentence [lo, hi)."""
-    sent_cues = [i for i in range(lo, hi) if c.level[i] is not None]
+    nearest = nearest_cues(lo, hi, c.level)
     out = []
     for i in range(lo, hi):
-        feats = ["bias", *_token_base(i, c), *_ancestor_feats(i, c), *_relative_feats(i, sent_cues),
+        feats = ["bias", *_token_base(i, c), *_ancestor_feats(i, c), *_relative_feats(i, nearest[i - lo]),
                  *_neighbour_feats(i, lo, hi, c)]
         if i == lo:
             feats.append("BOS")
