@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from itertools import repeat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,8 +22,9 @@ LOGIT_LIMIT = 30.0  # |z| beyond this is certainty either way (and keeps math.ex
 
 
 def logistic(weights: dict[str, float], bias: float, features: list[str]) -> float:
-    """P(yes) of a logistic regression over string features (absent features weigh 0)."""
-    z = bias + sum(weights.get(f, 0.0) for f in features)
+    """P(yes) of a logistic regression over string features (absent features weigh 0); the weights
+    are summed in the features' order, by ``map`` (a generator cost twice as much)."""
+    z = bias + sum(map(weights.get, features, repeat(0.0)))
     return 1.0 / (1.0 + math.exp(-max(-LOGIT_LIMIT, min(LOGIT_LIMIT, z))))
 
 
