@@ -102,7 +102,7 @@ def build_figure(doc, cand: Candidate, claims: list[Claim], text: str) -> Figure
     return Figure(
         cand.start, cand.end, text[cand.start:cand.end], cand.value, cand.low, cand.high,
         unit=_unit(cand, counted, event), counted=counted, qualifier=qual, claim_index=index,
-        owner=ctx.owner_of(noun if noun is not None else anchor, speaker),
+        owner=ctx.owner_of(noun if noun is not None else anchor, speaker, text),
         subject=ctx.subject_of(noun, anchor), event=event, extractor=stages.extractor("figures"),
     )
 
