@@ -139,6 +139,10 @@ class MemoAttributes:
             for i, key in enumerate(keys):
                 if i not in touched:
                     self._outcomes.setdefault(key, tuple(after[i].tolist()))
+            # the lemmas from the remembered answers too: the real lemmatizer cost 3.0 ms a doc on
+            # the 12% of Reuters stories that come here (a multi-token pattern such as "there is")
+            self._fill_lemmas(doc, after[:, 2].copy(), doc.to_array([ORTH]).tolist())
+            return doc
         return self.lemmatizer(doc)
 
 
