@@ -62,22 +62,42 @@ class MemoAttributes:
         unseen = {k: i for i, k in reversed(list(enumerate(keys))) if k not in outcomes}
         if unseen:
             self._learn(doc, unseen)
-        if any(k not in outcomes for k in unseen) or self._multi_matches(doc, rows):
+        if any(k not in outcomes for k in unseen):
             return self._real(doc, keys)
         values = rows[:, :5].copy()  # five uint64 columns, overwritten below
         for i, key in enumerate(keys):
             values[i] = outcomes[key]
+        for start, end in self._multi_windows(doc, rows):
+            values[start:end] = self._ruled(doc, start, end)
         doc.from_array(_WRITTEN, values)
         self._fill_lemmas(doc, values[:, 2], rows[:, 7].tolist())
         return doc
 
-    def _multi_matches(self, doc, rows) -> bool:
-        """Whether a multi-token pattern matches: the Matcher runs only when the doc holds, for
-        some pattern, a word (and a label) every one of its tokens that names them needs."""
+    def _ruled(self, doc, start: int, end: int):
+        """The real ruler's answers for tokens ``start:end``, from a doc of their words, spaces,
+        tags and labels only (``Span.as_doc`` would relabel a token whose head lies outside)."""
+        tokens = doc[start:end]
+        window = Doc(self.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
+        window.from_array([TAG, DEP], doc.to_array([TAG, DEP])[start:end])
+        return self.ruler(window).to_array(_WRITTEN)
+
+    def _multi_windows(self, doc, rows) -> list[tuple[int, int]]:
+        """The token ranges where multi-token patterns match ("there is", "gonna"), overlapping
+        ones joined. The real ruler decides those tokens, run on a doc of just that range: every
+        pattern that touches them lies inside it, and a single-token pattern reads only its own
+        token, so the answer is the whole doc's (3.8 ms a doc for the real ruler on the 12% of
+        Reuters stories with such a match). The Matcher runs only when the doc holds, for some
+        pattern, a word (and a label) every one of its tokens that names them needs."""
         present = {LOWER: set(rows[:, 0].tolist()), DEP: set(rows[:, 2].tolist())}
         if not any(all(present[attr] & allowed for attr, allowed in needs) for needs in self._needs):
-            return False
-        return bool(self._multi(doc, allow_missing=True))
+            return []
+        windows: list[list[int]] = []
+        for start, end in sorted((start, end) for _, start, end in self._multi(doc, allow_missing=True)):
+            if windows and start < windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], end)
+            else:
+                windows.append([start, end])
+        return [(start, end) for start, end in windows]
 
     def _learn(self, doc, unseen: dict[tuple, int]) -> None:
         """Ask the real ruler about unseen keys: one small doc of the tokens that carry them
@@ -139,6 +159,10 @@ class MemoAttributes:
             for i, key in enumerate(keys):
                 if i not in touched:
                     self._outcomes.setdefault(key, tuple(after[i].tolist()))
+            # the lemmas from the remembered answers too: the real lemmatizer cost 3.0 ms a doc on
+            # the 12% of Reuters stories that come here (a multi-token pattern such as "there is")
+            self._fill_lemmas(doc, after[:, 2].copy(), doc.to_array([ORTH]).tolist())
+            return doc
         return self.lemmatizer(doc)
 
 

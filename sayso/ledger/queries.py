@@ -42,13 +42,16 @@ _CLAIM_SELECT = f"""SELECT c.id, c.article_id, a.title, a.published, a.date_prec
   LEFT JOIN entities e ON e.id = c.speaker_entity_id
   LEFT JOIN entity_roles r ON r.id = {_ROLE_ID}"""
 
-_CLAIM_IDS = "SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id"
 PAGE_BY_IDS = 1000
 """A page of at most this many claims is read in two steps: the ids of the page (filters and order
 only), then those rows with their speaker's role. On 1,000,000 claims a search for "trade deficit"
 took 29 s on PostgreSQL when each of its 4,248 matches looked up its role before the page was cut."""
 
 _CLAIM_ORDER = " ORDER BY a.published IS NULL, a.published, c.article_id, c.content_start, c.id"
+_PG_CLAIM_IDS = "SELECT c.id FROM claims c"
+_PG_CLAIM_ORDER = " ORDER BY c.published IS NULL, c.published, c.article_id, c.content_start, c.id"
+"""PostgreSQL pages claims by their own copy of the article's date (migration 10, :data:`sayso.ledger.
+schema_pg.PG_ONLY`): the same order, from the indexes of claims alone."""
 
 
 def entity_match(entity_column: str, text_column: str) -> str:
@@ -168,8 +171,8 @@ def date_high(value: str) -> str:
     return (_date_prefix(value) + DATE_HIGH_PAD)[:ISO_DAY_LENGTH]
 
 
-def _filters(speaker, search, since, until, article, conn=None) -> Where:
-    """The WHERE clauses of :func:`claims`."""
+def _filters(speaker, search, since, until, article, conn=None, published: str = "a.published") -> Where:
+    """The WHERE clauses of :func:`claims` (``published``: the column holding the article's date)."""
     where = Where()
     if speaker:
         if isinstance(conn, sqlite3.Connection):  # trigram full-text candidates (migration 9)
@@ -179,9 +182,9 @@ def _filters(speaker, search, since, until, article, conn=None) -> Where:
     if search is not None:
         where.add(fts(conn).claims_matching("c.id"), fts(conn).all_words(search))
     if since:
-        where.add(f"substr(a.published || '{DATE_HIGH_PAD}', 1, {ISO_DAY_LENGTH}) >= ?", date_low(since))
+        where.add(f"substr({published} || '{DATE_HIGH_PAD}', 1, {ISO_DAY_LENGTH}) >= ?", date_low(since))
     if until:
-        where.add(f"substr(a.published || '{DATE_LOW_PAD}', 1, {ISO_DAY_LENGTH}) <= ?", date_high(until))
+        where.add(f"substr({published} || '{DATE_LOW_PAD}', 1, {ISO_DAY_LENGTH}) <= ?", date_high(until))
     if article:
         where.prefix("c.article_id", article)
     return where
@@ -194,15 +197,16 @@ def claims(conn: sqlite3.Connection, speaker=None, search=None, since=None, unti
     ``search`` None is no filter; a search with no word in it ("", " ", "--") finds nothing."""
     if search is not None and fts_query(search) is None:
         return []
+    sqlite = isinstance(conn, sqlite3.Connection)
+    if limit is not None and int(limit) <= PAGE_BY_IDS and not sqlite:  # PostgreSQL: ids, then rows with roles
+        where = _filters(speaker, None, since, until, article, conn, published="c.published")
+        return claims_by_id(conn, pg_page_of_claims(conn, where, search, int(limit), int(offset or 0)))
     where = _filters(speaker, search, since, until, article, conn)
     params = [*where.params, -1 if limit is None else int(limit), int(offset or 0)]
-    if limit is not None and where.clauses and isinstance(conn, sqlite3.Connection):
+    if limit is not None and where.clauses and sqlite:
         ids = page_of_claims(conn, where.sql() + _CLAIM_ORDER + " LIMIT ? OFFSET ?", params)
         sql = _CLAIM_SELECT + f" WHERE c.id IN ({', '.join('?' * len(ids))})" + _CLAIM_ORDER
         return [claim_dict(row) for row in conn.execute(sql, ids)] if ids else []
-    if limit is not None and int(limit) <= PAGE_BY_IDS:  # PostgreSQL: ids first, then the rows with roles
-        ids = conn.execute(_CLAIM_IDS + where.sql() + _CLAIM_ORDER + " LIMIT ? OFFSET ?", params).fetchall()
-        return claims_by_id(conn, [r[0] for r in ids])
     sql = _CLAIM_SELECT + where.sql() + _CLAIM_ORDER + " LIMIT ? OFFSET ?"
     return [claim_dict(row) for row in conn.execute(sql, params)]
 
@@ -238,6 +242,38 @@ def page_of_claims(conn: sqlite3.Connection, tail: str, params: list) -> list[in
     finally:
         conn.set_progress_handler(None, 0)
     return [row[0] for row in conn.execute(_WALKED_IDS + tail, params)]
+
+
+PG_WALK_ROWS = 10_000
+"""Claims a search page on PostgreSQL is first looked for among, walking the ledger in date order
+(:func:`pg_page_of_claims`)."""
+_PG_WALKED = ("SELECT c.id FROM (SELECT c.id, c.search, c.published IS NULL AS undated, c.published, c.article_id,"
+              " c.content_start FROM claims c{where}" + _PG_CLAIM_ORDER + f" LIMIT {PG_WALK_ROWS}) c WHERE {{match}}"
+              " ORDER BY c.undated, c.published, c.article_id, c.content_start, c.id LIMIT ? OFFSET ?")
+
+
+def pg_page_of_claims(conn, where: Where, search: str | None, limit: int, offset: int) -> list[int]:
+    """The claim ids of one page on PostgreSQL: those matching ``where`` (and ``search``), in date order.
+
+    A search is first looked for in the first :data:`PG_WALK_ROWS` claims in date order (an index
+    walk that stops at a full page); only when they hold no full page does the planner choose. It
+    estimates two words as independent, so on 1,000,000 claims it sorted all 9,894 matches of
+    "interest rates" (27 ms) where 5,000 claims walked hold the page (3 ms); the walk's cost when it
+    fails is at most about 6 ms (a rare phrase, then found through the GIN index in 2 to 13 ms).
+    Both give the same ids: the walked claims are the first ones of the exact query's order."""
+    tail = [limit, offset]
+    if search is None:
+        sql = _PG_CLAIM_IDS + where.sql() + _PG_CLAIM_ORDER + " LIMIT ? OFFSET ?"
+        return [r[0] for r in conn.execute(sql, [*where.params, *tail])]
+    match, words = fts(conn).claims_matching("c.id"), fts(conn).all_words(search)
+    if offset + limit <= PG_WALK_ROWS:
+        walked = [r[0] for r in conn.execute(_PG_WALKED.format(where=where.sql(), match=match),
+                                             [*where.params, words, *tail])]
+        if len(walked) == limit:
+            return walked
+    where.add(match, words)
+    return [r[0] for r in conn.execute(_PG_CLAIM_IDS + where.sql() + _PG_CLAIM_ORDER + " LIMIT ? OFFSET ?",
+                                       [*where.params, *tail])]
 
 
 def claim_dict(row: sqlite3.Row) -> dict:

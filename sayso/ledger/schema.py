@@ -458,6 +458,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               _V8_ORDER_INDEXES),
     Migration(9, "scale (issue 15): trigram indexes for name filters (SQLite), role lookups in one seek, "
               "date-order indexes", _SCALE_INDEXES),
+    Migration(10, "PostgreSQL: claims carry their article's date (claims.published, kept by triggers) and "
+              "date-order indexes on claims alone; nothing on SQLite", ()),
 )
 """Every schema step, in order; append new ones (figures, time expressions, ...) at the end."""
 

@@ -65,6 +65,30 @@ indexes for the name filters (``LIKE '%name%'``): on 1,000,000 claims finding a 
 took 60 ms scanning 90,000 names and aliases, 1 to 3 ms with them. pg_trgm ships with PostgreSQL and
 is a trusted extension (a database owner may create it); where it cannot be had the filters scan."""
 
+PG_ONLY = {
+    10: ("ALTER TABLE claims ADD COLUMN IF NOT EXISTS published TEXT COLLATE \"C\"",
+         """UPDATE claims c SET published = a.published FROM articles a
+             WHERE a.id = c.article_id AND a.published IS NOT NULL""",
+         """CREATE OR REPLACE FUNCTION sayso_claim_published() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN NEW.published := (SELECT a.published FROM articles a WHERE a.id = NEW.article_id); RETURN NEW; END $$""",
+         """CREATE TRIGGER claims_published BEFORE INSERT OR UPDATE OF article_id ON claims
+            FOR EACH ROW EXECUTE FUNCTION sayso_claim_published()""",
+         """CREATE OR REPLACE FUNCTION sayso_article_published() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN UPDATE claims SET published = NEW.published WHERE article_id = NEW.id; RETURN NULL; END $$""",
+         """CREATE TRIGGER articles_published AFTER UPDATE OF published ON articles FOR EACH ROW
+            WHEN (OLD.published IS DISTINCT FROM NEW.published) EXECUTE FUNCTION sayso_article_published()""",
+         "CREATE INDEX IF NOT EXISTS idx_claims_speaker_date ON claims "
+         "(speaker_entity_id, (published IS NULL), published, article_id, content_start, id)",
+         "CREATE INDEX IF NOT EXISTS idx_claims_date ON claims ((published IS NULL), published, article_id, content_start, id)"),
+}
+"""What PostgreSQL has and SQLite does not. Migration 10: ``claims.published``, the article's date,
+copied into the claim by triggers (the database keeps it right, whatever writes), so that a page of
+claims in date order is read from one index of claims (:func:`sayso.ledger.queries.claims`). On
+1,000,000 claims the page of a speaker with 1,275 claims took 24 ms walking the articles in date
+order (PostgreSQL's choice, from its estimates) and one of a speaker with 7,350 claims over 897
+entities 215 ms sorting them after a join; SQLite pages them well with its own plans and indexes
+(migrations 8 and 9), so it pays nothing for this."""
+
 
 SQLITE_ONLY_INDEXES = {
     "idx_claims_speaker_text": "SQLite's index for skipping through unlinked speakers' words; PostgreSQL "
@@ -95,7 +119,8 @@ def pg_migration(migration):
     """One :class:`~sayso.ledger.schema.Migration` for PostgreSQL: its statements translated, its
     search columns added, the same data step."""
     statements = tuple(s for statement in migration.statements for s in pg_statements(statement))
-    return dataclasses.replace(migration, statements=statements + SEARCH.get(migration.version, ()))
+    extra = SEARCH.get(migration.version, ()) + PG_ONLY.get(migration.version, ())
+    return dataclasses.replace(migration, statements=statements + extra)
 
 
 def pg_migrations(migrations: tuple) -> tuple:

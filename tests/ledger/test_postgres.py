@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from sayso.ledger import Ledger, LedgerError, schema
 from sayso.ledger.postgres import is_url, redacted, translate
-from sayso.ledger.schema_pg import pg_migrations, pg_statements
+from sayso.ledger.schema_pg import PG_ONLY, pg_migrations, pg_statements
 from sayso.views.cli import app
 
 from tests import EXAMPLES
@@ -83,7 +83,23 @@ def test_a_statement_without_translation_is_refused(statement):
 def test_every_migration_translates():
     translated = pg_migrations(schema.MIGRATIONS)
     assert [m.version for m in translated] == [m.version for m in schema.MIGRATIONS]
-    assert all("fts5" not in s and "TRIGGER" not in s for m in translated for s in m.statements)
+    assert all("fts5" not in s for m in translated for s in m.statements)
+    # SQLite's triggers (FTS5 upkeep) are left out; PostgreSQL's own (claims.published) are its only ones
+    triggers = {s for m in translated for s in m.statements if "TRIGGER" in s}
+    assert triggers == {s for extra in PG_ONLY.values() for s in extra if "TRIGGER" in s} and len(triggers) == 2
+
+
+def test_claims_carry_their_articles_date_on_postgresql(pg):
+    """claims.published follows the article's date whatever writes it (PostgreSQL's triggers)."""
+    with Ledger(pg("published")) as ledger:
+        extraction = zelensky_article()
+        ledger.store(extraction)
+        article, conn = extraction.article, ledger._conn
+        dates = {r[0] for r in conn.execute("SELECT published FROM claims WHERE article_id = ?", (article.id,))}
+        assert dates == {article.published}
+        conn.execute("UPDATE articles SET published = '2031-01-02' WHERE id = ?", (article.id,))
+        dates = {r[0] for r in conn.execute("SELECT published FROM claims WHERE article_id = ?", (article.id,))}
+        assert dates == {"2031-01-02"}
 
 
 @pytest.mark.parametrize("url, expected", [

@@ -124,3 +124,34 @@ def test_the_indexes_follow_merges_renames_and_re_extraction(ledger, tmp_path):
             assert other.claims(speaker=name, limit=100) == _plain(other, speaker=name), name
         integrity = other._conn.execute("INSERT INTO entity_names_fts(entity_names_fts) VALUES ('integrity-check')")
         assert integrity.fetchall() == []
+
+
+@pytest.fixture(scope="module")
+def pg_ledger(tmp_path_factory):
+    """The same 60 articles in a PostgreSQL ledger (skipped without $SAYSO_TEST_PG)."""
+    from tests.conftest import PgSchemas, pg_url_or_skip
+
+    schemas = PgSchemas(pg_url_or_skip())
+    try:
+        with Ledger(schemas.url("scale_pg")) as opened:
+            for i in range(60):
+                opened.store(_article(i))
+            yield opened
+    finally:
+        schemas.drop()
+
+
+PG_QUERIES = QUERIES + [{"search": "said"}, {"search": "wheat", "since": "2023-06"}, {"search": "number 7"},
+                        {"search": "again", "speaker": "Li"}, {"search": "no such words"}]
+
+
+@pytest.mark.parametrize("walk_rows", [0, 5, 40, 10_000])  # never, too few, some pages, every claim
+@pytest.mark.parametrize("page", [(5, 0), (7, 3), (50, 40)])
+@pytest.mark.parametrize("query", PG_QUERIES, ids=[str(q) for q in PG_QUERIES])
+def test_postgresql_pages_are_the_sqlite_pages(ledger, pg_ledger, query, page, walk_rows, monkeypatch):
+    """PostgreSQL's page (claims' own date column, a search walked first) is SQLite's, whatever
+    the walk finds."""
+    monkeypatch.setattr(queries, "_PG_WALKED", queries._PG_WALKED.replace(
+        f"LIMIT {queries.PG_WALK_ROWS})", f"LIMIT {walk_rows})"))
+    limit, offset = page
+    assert pg_ledger.claims(**query, limit=limit, offset=offset) == ledger.claims(**query, limit=limit, offset=offset)

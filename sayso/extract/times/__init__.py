@@ -41,6 +41,7 @@ from . import lexicon as W
 from .calendar import Anaphor, Named, add_months, parse_dct, reference_date, resolve, resolve_anaphor
 from .normalise import NEAREST, Found
 from .rules import COMPILED
+from .scan import matches, scanner
 
 log = logging.getLogger(__name__)
 
@@ -70,15 +71,21 @@ def _rule_needs() -> tuple[frozenset[str] | None, ...]:
     return tuple(pattern_needs(pattern) for _, pattern, _ in COMPILED)
 
 
+@lru_cache(maxsize=1)
+def _rule_scanners() -> tuple[re.Pattern | None, ...]:
+    """For each rule, its scanner (:mod:`.scan`: the rule found only where a match can start)."""
+    return tuple(scanner(pattern) for _, pattern, _ in COMPILED)
+
+
 def candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
     """Every rule match in ``text`` as (start, end, rule, match); a rule whose needed words are all
-    absent is not run (it could match nothing)."""
+    absent is not run (it could match nothing), the others only where a match can start (:mod:`.scan`)."""
     found = []
     low = lowered(text)
-    for (name, pattern, _), needs in zip(COMPILED, _rule_needs()):
+    for (name, pattern, _), needs, scan in zip(COMPILED, _rule_needs(), _rule_scanners()):
         if not may_match(needs, low):
             continue
-        for m in pattern.finditer(text):
+        for m in matches(pattern, scan, text):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), name, m))
     return found

@@ -83,3 +83,48 @@ def test_trie_tries_longer_continuations_first():
     assert pattern.match("kms").group() == "km"
     assert pattern.match("kx").group() == "k"
     assert pattern.match("x") is None
+
+
+@pytest.mark.parametrize("text", SENTENCES + ["the the the thethe", "", "ſtop KM Kelvin", "x" * 40])
+def test_training_words_found_by_the_trie_are_the_texts_substrings_among_them(text):
+    counts = quantulum.TrainingCounts.build()
+    vocabulary = {w for short in counts.short.values() for w in short}
+    substrings = {text[i:j] for i in range(len(text) + 1) for j in range(i, len(text) + 1)}
+    assert counts.words_in(text) == (substrings & vocabulary) | {""}
+
+
+VALUE_TEXTS = ["5 km", "1,200 people", "3.5 pct", "2½ cups", "10^6 cells", "20-30 km", "30-20 km",
+               "5 ± 0.2 m", "1/2 mile", "3 1/2 miles", "2.5e3 t", "1/0 of them", "($99.99)", "-4 C"]
+
+
+def _values_or_error(get_values, match):
+    try:
+        return get_values(match)
+    except ValueError as err:
+        return ("ValueError", repr(err.args))
+
+
+@pytest.mark.parametrize("text", VALUE_TEXTS)
+def test_values_remembered_per_number_are_quantulum3s_own(text):
+    from quantulum3 import parser
+    from quantulum3 import regex as reg
+
+    quantulum.quantulum_parser()
+    original = quantulum.ORIGINAL_GET_VALUES[0]
+    matches = list(reg.units_regex().finditer(text))
+    assert matches
+    for match in matches:
+        expected = _values_or_error(original, match)
+        assert _values_or_error(parser.get_values, match) == expected
+        assert _values_or_error(parser.get_values, match) == expected  # the remembered answer
+
+
+def test_remembered_values_are_a_new_list_each_time():
+    from quantulum3 import parser
+    from quantulum3 import regex as reg
+
+    quantulum.quantulum_parser()
+    match = next(reg.units_regex().finditer("a loss of 99.99 dlrs"))
+    first = parser.get_values(match)[1]
+    first[0] = -first[0]  # quantulum3 does this to "($99.99)"
+    assert parser.get_values(match)[1] == [99.99]
