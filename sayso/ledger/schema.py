@@ -491,9 +491,8 @@ def check_path(path: str, create: bool = True) -> None:
 
 
 class Connection(sqlite3.Connection):
-    """An SQLite connection whose bound text can always be stored: a lone surrogate (what Python
-    makes of bytes that were not UTF-8 on a command line, or of a ``"\\ud800"`` JSON escape)
-    becomes U+FFFD instead of raising UnicodeEncodeError deep inside a query."""
+    """An SQLite connection whose bound text can always be stored: a lone surrogate (what Python makes of
+    non-UTF-8 bytes on a command line, or of a ``"\\ud800"`` JSON escape) becomes U+FFFD, not a UnicodeEncodeError."""
 
     dialect = "sqlite"
 
