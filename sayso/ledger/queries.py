@@ -248,8 +248,11 @@ PG_WALK_ROWS = 10_000
 """Claims a search page on PostgreSQL is first looked for among, walking the ledger in date order
 (:func:`pg_page_of_claims`)."""
 _PG_WALKED = ("SELECT c.id FROM (SELECT c.id, c.search, c.published IS NULL AS undated, c.published, c.article_id,"
-              " c.content_start FROM claims c{where}" + _PG_CLAIM_ORDER + f" LIMIT {PG_WALK_ROWS}) c WHERE {{match}}"
+              " c.content_start FROM claims c{where}" + _PG_CLAIM_ORDER + " LIMIT ?) c WHERE {match}"
               " ORDER BY c.undated, c.published, c.article_id, c.content_start, c.id LIMIT ? OFFSET ?")
+"""The walk: the outer query sorts by the inner one's own output columns, so PostgreSQL sees them in
+order already and stops at a full page (sorting by ``c.published IS NULL`` again read all 10,000:
+7.7 ms against 0.8 for "oil")."""
 
 
 def pg_page_of_claims(conn, where: Where, search: str | None, limit: int, offset: int) -> list[int]:
@@ -261,19 +264,17 @@ def pg_page_of_claims(conn, where: Where, search: str | None, limit: int, offset
     "interest rates" (27 ms) where 5,000 claims walked hold the page (3 ms); the walk's cost when it
     fails is at most about 6 ms (a rare phrase, then found through the GIN index in 2 to 13 ms).
     Both give the same ids: the walked claims are the first ones of the exact query's order."""
-    tail = [limit, offset]
-    if search is None:
-        sql = _PG_CLAIM_IDS + where.sql() + _PG_CLAIM_ORDER + " LIMIT ? OFFSET ?"
-        return [r[0] for r in conn.execute(sql, [*where.params, *tail])]
-    match, words = fts(conn).claims_matching("c.id"), fts(conn).all_words(search)
-    if offset + limit <= PG_WALK_ROWS:
-        walked = [r[0] for r in conn.execute(_PG_WALKED.format(where=where.sql(), match=match),
-                                             [*where.params, words, *tail])]
-        if len(walked) == limit:
-            return walked
-    where.add(match, words)
-    return [r[0] for r in conn.execute(_PG_CLAIM_IDS + where.sql() + _PG_CLAIM_ORDER + " LIMIT ? OFFSET ?",
-                                       [*where.params, *tail])]
+    def ids(sql: str, params: list) -> list[int]:
+        return [row[0] for row in conn.execute(sql, [*params, limit, offset])]
+
+    if search is not None:
+        match, words = fts(conn).claims_matching("c.id"), fts(conn).all_words(search)
+        if offset + limit <= PG_WALK_ROWS:
+            walked = ids(_PG_WALKED.format(where=where.sql(), match=match), [*where.params, PG_WALK_ROWS, words])
+            if len(walked) == limit:
+                return walked
+        where.add(match, words)
+    return ids(_PG_CLAIM_IDS + where.sql() + _PG_CLAIM_ORDER + " LIMIT ? OFFSET ?", where.params)
 
 
 def claim_dict(row: sqlite3.Row) -> dict:
