@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from ... import stages
 from ...records import Article, Claim, Figure
+from ..spans import doc_text
 from . import context as ctx
 from .numbers import Candidate, find_numbers
 
@@ -48,7 +49,7 @@ def candidates(doc, text: str | None = None) -> Iterator[Candidate]:
 
     A sentence's text is cut from the whole text by its offsets: ``Span.text`` joins its tokens'
     texts again (0.1 ms of CPU a Reuters story)."""
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     for sent in doc.sents:
         base = sent.start_char
         try:
@@ -107,16 +108,9 @@ def build_figure(doc, cand: Candidate, claims: list[Claim], text: str) -> Figure
     )
 
 
-def doc_text(doc, article: Article) -> str:
-    """``doc.text``: the article's text when the Doc is of that text (as the pipeline parses it), as
-    its length shows; else the Doc's own (spaCy joins every token's text again for it)."""
-    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
-    return article.text if len(article.text) == end else doc.text
-
-
 def extract_figures(doc, article: Article, claims: list[Claim] | None = None) -> Iterator[Figure]:
     """Every figure of one parsed article, in text order; bad input is skipped, never raised."""
-    claims, text = claims or [], doc_text(doc, article)
+    claims, text = claims or [], doc_text(doc)
     for cand in candidates(doc, text):
         try:
             figure = build_figure(doc, cand, claims, text)
