@@ -39,6 +39,7 @@ class MemoAttributes:
 
     def __init__(self, ruler, lemmatizer) -> None:
         self.ruler, self.lemmatizer, self.vocab = ruler, lemmatizer, ruler.vocab
+        _index_as_sets(lemmatizer)
         self._word_tests = _lower_tests(ruler.patterns)
         self._multi = Matcher(self.vocab)
         self._needs: list[list[tuple[int, frozenset[int]]]] = []
@@ -163,6 +164,19 @@ class MemoAttributes:
             self._fill_lemmas(doc, after[:, 2].copy(), doc.to_array([ORTH]).tolist())
             return doc
         return self.lemmatizer(doc)
+
+
+def _index_as_sets(lemmatizer) -> None:
+    """The lemmatizer's word index per POS as frozensets, not lists: its rules ask ``form in index``
+    of every candidate form, a scan of up to 57,528 nouns in the model's lists (90 us a call; 10,221
+    calls on 400 Reuters stories, 2.3 ms a story). Only membership is asked, so lemmas are the same."""
+    table = getattr(lemmatizer, "lookups", None)
+    if table is None or not table.has_table("lemma_index"):
+        return
+    index = table.get_table("lemma_index")
+    for key in list(index.keys()):
+        if isinstance(index[key], list):
+            index[key] = frozenset(index[key])
 
 
 def _needs(vocab, pattern) -> list[tuple[int, frozenset[int]]]:

@@ -169,3 +169,30 @@ def test_an_extractor_crash_fails_only_that_article(corpus, tmp_path, nlp, monke
         (error,) = summary.errors
         assert error.path.endswith("003_harvest_outlook.txt") and "RuntimeError: boom" in error.reason
         assert ledger.counts()["failures"] == 1
+
+
+@pytest.mark.parametrize("text", [
+    'Prime Minister Jane Okafor said on Monday that 3,000 jobs "will go by March", the ministry said.',
+    "Talks in Lagos and Geneva ended. Nobody said anything.",
+    "",
+])
+def test_a_doc_is_freed_once_extracted_without_waiting_for_a_full_collection(text, nlp):
+    """The stages keep entity Spans with the doc (a cycle: doc -> user_data -> Span -> doc); a process
+    holding the model runs no full collection for thousands of articles, so each doc would stay."""
+    import gc
+    import weakref
+
+    from sayso.pipeline import extract
+    from sayso.records import Article
+
+    article = Article(text=text, published="2024-03-04")
+    gc.collect()
+    gc.disable()
+    try:
+        doc = nlp(text)
+        extract(doc, article)
+        alive = weakref.ref(doc)
+        del doc
+        assert alive() is None
+    finally:
+        gc.enable()
