@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests import gold_data
+
 from sayso.evaluate.polnear import parse_ann, parse_fragments, read_split
 from sayso.evaluate.scoring import RoleScorer, count_matches, is_match, trimmed_chars
 
@@ -92,9 +94,7 @@ def test_read_split_uses_first_annotator(tmp_path):
 def test_polnear_dev_floors(shared_dir, below_floors):
     from sayso.evaluate.claims import evaluate_claims
 
-    dev = shared_dir / "evaldata" / "polnear" / "dev"
-    if not dev.is_dir():
-        pytest.skip(f"gold data missing: {dev} not found (it comes with ../shared/evaldata, which CI has)")
+    dev = gold_data(shared_dir / "evaldata" / "polnear" / "dev")
     result = evaluate_claims(dev)
     system, baseline = result["system"], result["baseline"]
     assert result["docs"] == 84

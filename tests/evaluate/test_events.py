@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from tests import gold_data
+
 from sayso.evaluate import events as ev
 from sayso.evaluate.events_baseline import CASE_KEYWORDS, keyword_label, score_labels
 from sayso.evaluate.events_data import DataError, read_acled, read_case, split_of
@@ -74,10 +76,7 @@ def test_command_scores_a_small_file(tmp_path, capsys):
 
 
 def _evaldata(shared_dir, name):
-    path = shared_dir / "evaldata" / name
-    if not path.exists():
-        pytest.skip(f"needs {path}")
-    return path
+    return gold_data(shared_dir / "evaldata" / name)
 
 
 @pytest.mark.slow

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests import gold_data
+
 from sayso.evaluate.figures import (
     Scorer, _sentence, format_report, gold_items, is_money, out_of_scope, system_unit,
 )
@@ -77,10 +79,8 @@ def test_money_units_go_to_re3d_money(unit, money):
 def test_figures_floors(shared_dir, below_floors):
     from sayso.evaluate.figures import evaluate_figures
 
-    cases = shared_dir / "evaldata" / "quantulum3-tests" / "quantities.json"
-    re3d = shared_dir / "evaldata" / "conflibert-cameo" / "re3d"
-    if not cases.is_file() or not re3d.is_dir():
-        pytest.skip("quantulum3-tests or re3d not in ../shared/evaldata")
+    cases = gold_data(shared_dir / "evaldata" / "quantulum3-tests" / "quantities.json")
+    gold_data(shared_dir / "evaldata" / "conflibert-cameo" / "re3d")
     result = evaluate_figures(cases)
     assert "re3d" in result  # found beside the quantulum3 tests
     print(format_report(result))

@@ -5,6 +5,8 @@ import json
 
 import pytest
 
+from tests import gold_data
+
 from sayso.evaluate.forecasts import (
     PUBLICATION, Gold, Prediction, Tally, _probability, align, content_words, evaluate_forecasts,
     format_report, match, predictor_agrees, read_statements, system_predictions,
@@ -169,9 +171,7 @@ def test_alignment_tie_goes_to_the_first_sentence():
 
 @pytest.mark.slow
 def test_future_statements_dev_floors(shared_dir, below_floors):
-    path = shared_dir / "evaldata" / "future-statements" / "dev.json"
-    if not path.is_file():
-        pytest.skip(f"{path} not found")
+    path = gold_data(shared_dir / "evaldata" / "future-statements" / "dev.json")
     result = evaluate_forecasts(path)
     assert not below_floors("forecasts", result), "below the pinned floors (value, floor)"
     for key in ("recall", "precision", "predictor_accuracy"):

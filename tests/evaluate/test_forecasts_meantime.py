@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests import gold_data
+
 from sayso.evaluate.forecasts_meantime import (
     MeantimeTally, Predicted, baseline_predictions, corpora_of, evaluate_meantime, format_meantime, inside,
 )
@@ -118,9 +120,7 @@ def test_evaluate_tiny_corpus(tmp_path, nlp):
 
 @pytest.mark.slow
 def test_meantime_tuning_floors_and_baseline(shared_dir, below_floors):
-    path = shared_dir / "evaldata" / "meantime-en" / "intra-doc_annotation"
-    if not path.is_dir():
-        pytest.skip(f"gold data missing: {path} not found (it comes with ../shared/evaldata, which CI has)")
+    path = gold_data(shared_dir / "evaldata" / "meantime-en" / "intra-doc_annotation")
     result = evaluate_meantime(path)
     assert result["corpora"] == list(TUNING_CORPORA)
     assert not below_floors("forecasts_meantime", result), "below the pinned floors (value, floor)"

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests import gold_data
+
 from sayso.evaluate import places as ev
 from sayso.evaluate.places_corpora import CorpusError, align, read_corpus
 
@@ -107,9 +109,7 @@ def test_command_on_a_small_corpus(tmp_path, capsys):
 def test_gwn_scores_reach_the_ci_floors(shared_dir, below_floors):
     """Issue 16: given gold toponyms >= 0.90 within 161 km (Mordecai 3's set), end-to-end F1 >= 0.75;
     the floors CI pins (.ci/floors.json, section "places") sit just under the measured figures."""
-    path = shared_dir / "evaldata" / "geoparsing-gritta" / "GWN.xml"
-    if not path.is_file():
-        pytest.skip(f"gold data missing: {path} not found (it comes with ../shared/evaldata, which CI has)")
+    path = gold_data(shared_dir / "evaldata" / "geoparsing-gritta" / "GWN.xml")
     results = ev.evaluate_places(path)
     assert below_floors("places", results) == {}
     system, baseline = results["GWN"]["system"], results["GWN"]["baseline"]

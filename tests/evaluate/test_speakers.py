@@ -5,6 +5,8 @@ import json
 
 import pytest
 
+from tests import gold_data
+
 from sayso.evaluate.ggt import GoldQuote, read_ggt
 from sayso.evaluate.speakers import (Predicted, Tally, b_cubed, coverage, identity_key, last_name, match,
                                      speaker_right)
@@ -98,9 +100,7 @@ def test_reader_checks_offsets(tmp_path):
 def test_ggt_dev_floors(shared_dir, below_floors):
     from sayso.evaluate.speakers import evaluate_speakers
 
-    dev = shared_dir / "evaldata" / "ggt-quotes" / "dev"
-    if not dev.is_dir():
-        pytest.skip(f"gold data missing: {dev} not found (it comes with ../shared/evaldata, which CI has)")
+    dev = gold_data(shared_dir / "evaldata" / "ggt-quotes" / "dev")
     result = evaluate_speakers(dev)
     assert result["docs"] == 50
     assert not below_floors("speakers", result), "below the pinned floors (value, floor)"

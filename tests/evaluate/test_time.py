@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import gold_data
+
 from sayso.evaluate.time import TimeScorer, evaluate_time, format_report, match, read_docs
 from sayso.records import TimeExpr
 
@@ -125,9 +127,7 @@ def test_evaluate_time_end_to_end(tmp_path):
 
 @pytest.mark.slow
 def test_tbaq_floors(shared_dir, below_floors):
-    tbaq = shared_dir / "evaldata" / "tempeval3" / "Training" / "TBAQ-cleaned"
-    if not tbaq.is_dir():
-        pytest.skip(f"gold data missing: {tbaq} not found (it comes with ../shared/evaldata, which CI has)")
+    tbaq = gold_data(shared_dir / "evaldata" / "tempeval3" / "Training" / "TBAQ-cleaned")
     result = evaluate_time(tbaq)
     assert result["docs"] >= 256
     assert not below_floors("time", result), "below the pinned floors (value, floor)"

@@ -8,6 +8,8 @@ import re
 
 import pytest
 
+from tests import gold_data
+
 from tests.conftest import REPO
 
 STORIES = 300
@@ -27,9 +29,7 @@ def test_no_stored_forecast_is_due_before_its_article_unless_told_so(shared_dir,
     from sayso.ledger import Ledger
     from sayso.pipeline import ingest
 
-    corpus = shared_dir / "evaldata" / "reuters21578"
-    if not corpus.is_dir():
-        pytest.skip(f"needs {corpus}")
+    corpus = gold_data(shared_dir / "evaldata" / "reuters21578")
     sample = tmp_path / "reuters.jsonl"
     with sample.open("w", encoding="utf-8") as fh:
         for story in read_stories(corpus, STORIES):
