@@ -21,7 +21,6 @@ from .extract.forecasts import extract_forecasts
 from .extract.models import Models
 from .extract.places import extract_places
 from .extract.speakers import resolve_speakers
-from .extract.spans import release
 from .extract.times import extract_times
 from .ledger import Ledger
 from .records import Article, Extraction
@@ -63,13 +62,7 @@ def extractor_versions(models: Models | None = None) -> dict[str, str]:
 
 def extract(doc, article: Article, models: Models | None = None) -> Extraction:
     """The extraction stages for one parsed article, in order (each reads the ones before)."""
-    try:
-        return _extract(doc, article, models or Models.default())
-    finally:
-        release(doc)  # what the stages kept with the doc (a reference cycle: memory would grow)
-
-
-def _extract(doc, article: Article, models: Models) -> Extraction:
+    models = models or Models.default()
     claims = list(extract_claims(doc, article, models))  # a. who said what
     claims, entities, mentions = resolve_speakers(doc, article, claims)  # b. who they are
     times = list(extract_times(doc, article))  # c. when, against the article's date

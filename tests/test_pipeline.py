@@ -177,8 +177,8 @@ def test_an_extractor_crash_fails_only_that_article(corpus, tmp_path, nlp, monke
     "",
 ])
 def test_a_doc_is_freed_once_extracted_without_waiting_for_a_full_collection(text, nlp):
-    """The stages keep entity Spans with the doc (a cycle: doc -> user_data -> Span -> doc); a process
-    holding the model runs no full collection for thousands of articles, so each doc would stay."""
+    """Kept entity Spans would make a cycle (doc -> user_data -> Span -> doc) that only a full
+    collection frees, and a process holding the model runs none for thousands of articles."""
     import gc
     import weakref
 

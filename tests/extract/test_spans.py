@@ -45,5 +45,25 @@ def test_doc_text_and_ents_are_spacys_kept_once(nlp, text):
     doc = nlp(text)
     assert doc_text(doc) == doc.text == text
     assert [(e.start, e.end, e.label_) for e in doc_ents(doc)] == [(e.start, e.end, e.label_) for e in doc.ents]
-    assert doc_text(doc) is doc_text(doc) and doc_ents(doc) is doc_ents(doc)
+    found = [(e.start, e.end, e.label_) for e in doc.ents]
+    doc.ents = []  # read once: what was found stays kept
+    assert doc_text(doc) is doc_text(doc) and [(e.start, e.end, e.label_) for e in doc_ents(doc)] == found
+    assert all(e.doc is doc for e in doc_ents(doc))
     assert doc_text(nlp("Other words.")) == "Other words."
+
+
+def test_kept_entities_leave_no_cycle_through_the_doc(nlp):
+    """What is kept with the doc holds no Span (a Span points back at the doc: a cycle)."""
+    import gc
+    import weakref
+
+    gc.collect()
+    gc.disable()
+    try:
+        doc = nlp("Oleksii Reznikov met NATO officials in Kyiv.")
+        assert doc_ents(doc)
+        alive = weakref.ref(doc)
+        del doc
+        assert alive() is None
+    finally:
+        gc.enable()
