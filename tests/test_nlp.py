@@ -26,6 +26,21 @@ def test_a_line_break_ends_a_sentence(nlp, text, sentences):
     assert len(list(nlp(text).sents)) == sentences
 
 
+@pytest.mark.parametrize("text, starts", [
+    ("Title\nBody text here.", ["Body"]),
+    ("Title\n\n\nBody", ["Body"]),  # several breaks in one space token: one start after it
+    ("a \n b \n", ["b"]),  # a break in the last token marks nothing after it
+    ("\nLead", ["Lead"]),
+    ("No break at all, just words.", []),
+    ("\n", []),
+    ("", []),
+])
+def test_a_line_break_starts_the_next_token(nlp, text, starts):
+    doc = nlp.make_doc(text)
+    marked = [t.text for t in sayso_nlp.newline_sentences(doc) if t.i > 0 and t.is_sent_start]
+    assert marked == starts
+
+
 def test_no_model_is_a_clear_error():
     with pytest.raises(ModelNotFound, match="No English spaCy pipeline found"):
         sayso_nlp.load_pipeline(("sayso_no_such_model",))
