@@ -140,8 +140,20 @@ def doc_ents(doc) -> tuple:
     only by a full collection, which a process holding the model (millions of long-lived objects)
     runs none of in thousands of articles. Every parsed doc stayed: 100 KB a Reuters story, one
     process at 1,009 MB after 5,000 stories (``bench/ingest_jobs.py --stories 5000``), 771 MB now."""
-    bounds = _kept(doc, _ENTS_KEY, lambda: tuple((e.start, e.end, e.label) for e in doc.ents))
-    return tuple(DocSpan(doc, start, end, label=label) for start, end, label in bounds)
+    return tuple(DocSpan(doc, start, end, label=label) for start, end, label in _ent_bounds(doc))
+
+
+def _ent_bounds(doc) -> tuple[tuple[int, int, int], ...]:
+    return _kept(doc, _ENTS_KEY, lambda: tuple((e.start, e.end, e.label) for e in doc.ents))
+
+
+def entity_at(doc, i: int, starting: bool = False):
+    """The entity Span holding token ``i`` (with ``starting``: starting at it), or None; made alone
+    from :func:`doc_ents`'s numbers (the figures stage asked for all of them, as Spans, per token)."""
+    for start, end, label in _ent_bounds(doc):
+        if start == i if starting else start <= i < end:
+            return DocSpan(doc, start, end, label=label)
+    return None
 
 
 def _kept(doc, key: str, make):

@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 WEIGHTS = {"type": 0.35, "date": 0.25, "place": 0.25, "actor": 0.15}
 SAME_EVENT_MIN = 0.7
@@ -36,6 +37,8 @@ DATE_SLACK_DAYS = 1
 SAME_PLACE_KM = 25.0
 NEAR_PLACE_KM = 100.0
 EARTH_RADIUS_KM = 6371.0
+MEMO_SIZE = 65_536
+"""Dates, place names and actor keys remembered (every pair of events scored reads both events' again)."""
 
 FAMILIES = (
     frozenset({"shelling", "air_strike", "bombing", "suicide_bombing", "grenade", "chemical_attack", "attack",
@@ -84,6 +87,7 @@ def _kind_score(a, b) -> float:
     return 0.0
 
 
+@lru_cache(maxsize=MEMO_SIZE)
 def _day(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value) if value else None
@@ -114,7 +118,12 @@ def _coords(ref) -> tuple[float, float] | None:
 
 
 def _place_name(span) -> str:
-    return " ".join(PLACE_WORDS.sub(" ", span.text.lower()).split()) if span is not None else ""
+    return _place_key(span.text) if span is not None else ""
+
+
+@lru_cache(maxsize=MEMO_SIZE)
+def _place_key(text: str) -> str:
+    return " ".join(PLACE_WORDS.sub(" ", text.lower()).split())
 
 
 def _place_score(a, b) -> float | None:
@@ -133,6 +142,7 @@ def _place_score(a, b) -> float | None:
     return 1.0 if na == nb or na in nb or nb in na else OTHER_NAME
 
 
+@lru_cache(maxsize=MEMO_SIZE)
 def actor_key(text: str) -> str:
     """'Russian forces' / "Russia's army" / 'the Kremlin' -> 'russia'."""
     words = re.findall(r"[\w.]+|'s", text.lower())

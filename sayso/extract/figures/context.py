@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from ..times.lexicon import MONTHS  # month names and abbreviations, lower-case ("jan", "sept", "december")
-from ..spans import doc_ents
+from ..spans import entity_at
 from .numbers import Candidate, words
 
 DATE_LABELS = frozenset({"DATE", "TIME"})
@@ -85,7 +85,7 @@ def _date_entity(tok) -> bool:
     """In a DATE/TIME entity that has a word besides numbers ("February 24"; not a bare "42")."""
     if tok.ent_type_ not in DATE_LABELS:
         return False
-    ent = next((e for e in doc_ents(tok.doc) if e.start <= tok.i < e.end), None)
+    ent = entity_at(tok.doc, tok.i)
     return ent is not None and any(t.is_alpha and not t.like_num and t.lower_ not in NON_DATE_WORDS for t in ent)
 
 
@@ -383,7 +383,7 @@ def entity_name(tok) -> str | None:
     for label in ENTITY_LABELS:
         for t in subtree:
             if t.ent_type_ == label and t.ent_iob_ == "B":
-                ent = next(e for e in doc_ents(t.doc) if e.start == t.i)
+                ent = entity_at(t.doc, t.i, starting=True)
                 return alias(ent.text)
     if tok.pos_ == "PRON":
         return None
@@ -463,7 +463,7 @@ def _rate(prep, obj) -> bool:
 def _place_name(obj) -> str | None:
     for t in obj.subtree:
         if t.ent_type_ in PLACE_LABELS and t.ent_iob_ == "B":
-            return alias(next(e for e in doc_ents(t.doc) if e.start == t.i).text)
+            return alias(entity_at(t.doc, t.i, starting=True).text)
     if obj.ent_type_ in DATE_LABELS:
         return None
     place_noun = obj.lemma_.lower() in words()["place_nouns"]  # "the Kovel mine", even if NER calls Kovel a person

@@ -42,8 +42,8 @@ def _to(tok):
 
 def headline_cue(tok) -> Cue | None:
     """"Apple to give free cases": the sentence's root is a "to"-verb with a subject before it."""
-    to = _to(tok)
-    if tok.dep_ != "ROOT" or to is None or tok.pos_ not in CLAUSE_POS or tok.sent.text.rstrip().endswith("."):
+    to = _to(tok) if tok.dep_ == "ROOT" else None  # (its children are read only for a root)
+    if to is None or tok.pos_ not in CLAUSE_POS or tok.sent.text.rstrip().endswith("."):
         return None  # (a headline has no full stop)
     subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.i < to.i]
     if not subjects or subjects[0].pos_ not in ("NOUN", "PROPN"):
