@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -58,16 +59,17 @@ class MemoAttributes:
         rows = doc.to_array(_READ)
         if rows[:, 4:7].any():  # already annotated: the real components decide (not in sayso's pipeline)
             return self._real(doc, None)
-        keys = [(self._reduce(low), tag, dep, space) for low, tag, dep, space in rows[:, :4].tolist()]
+        reduced, reduce = self._reduced, self._reduce
+        keys = [(reduced[low] if low in reduced else reduce(low), tag, dep, space)
+                for low, tag, dep, space in rows[:, :4].tolist()]
         outcomes = self._outcomes
         unseen = {k: i for i, k in reversed(list(enumerate(keys))) if k not in outcomes}
         if unseen:
             self._learn(doc, rows, unseen)
         if any(k not in outcomes for k in unseen):
             return self._real(doc, keys)
-        values = rows[:, :5].copy()  # five uint64 columns, overwritten below
-        for i, key in enumerate(keys):
-            values[i] = outcomes[key]
+        # five uint64 columns, one array made at once (a row assigned per token cost 0.3 ms a story)
+        values = numpy.array([outcomes[key] for key in keys], dtype=rows.dtype)
         for start, end in self._multi_windows(doc, rows):
             window = self._probe(doc, rows, range(start, end), [bool(t.whitespace_) for t in doc[start:end]])
             values[start:end] = self.ruler(window).to_array(_WRITTEN)
