@@ -63,16 +63,13 @@ def parse_story(raw: str) -> dict | None:
 
 def plain_model():
     """The English model as shipped: its package's ``load()``, default components, nothing of sayso's."""
-    import importlib
-
     from sayso import nlp
+    from sayso.errors import ModelNotFound
 
-    for name in nlp.MODEL_PACKAGES:
-        try:
-            return importlib.import_module(name).load()
-        except ImportError:
-            continue
-    raise SystemExit("no English model installed")
+    try:
+        return nlp.load_shipped()
+    except ModelNotFound as error:
+        raise SystemExit(str(error)) from None
 
 
 def peak_mb() -> float:

@@ -54,18 +54,24 @@ def load():
 
 def load_pipeline(packages=MODEL_PACKAGES):
     """Load the first installed model package of ``packages`` with sayso's components."""
+    nlp = load_shipped(packages)
+    nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in NEEDED])
+    nlp.add_pipe(NEWLINE_SENTS, before="parser")
+    nlp.max_length = MAX_LENGTH
+    # the same annotations, cheaper: the attribute ruler and lemmatizer (sayso/nlp_memo.py, a fifth
+    # of the parse) and the token embeddings of both networks (sayso/nlp_embed.py, 3.6 ms a story)
+    return memoise_embeddings(memoise(nlp))
+
+
+def load_shipped(packages=MODEL_PACKAGES) -> Language:
+    """The first installed model package of ``packages`` as shipped: its own ``load()``, its default
+    components, nothing of sayso's (what the benchmarks and the tests compare sayso's pipeline with)."""
     for name in packages:
         try:
             module = importlib.import_module(name)
         except ImportError:
             continue
-        nlp = module.load()
-        nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in NEEDED])
-        nlp.add_pipe(NEWLINE_SENTS, before="parser")
-        nlp.max_length = MAX_LENGTH
-        # the same annotations, cheaper: the attribute ruler and lemmatizer (sayso/nlp_memo.py, a fifth
-        # of the parse) and the token embeddings of both networks (sayso/nlp_embed.py, 3.6 ms a story)
-        return memoise_embeddings(memoise(nlp))
+        return module.load()
     raise ModelNotFound(
         "No English spaCy pipeline found. Install one with `make setup`, or "
         "`pip install en_core_web_sm` / `pip install -r requirements-model.txt`."

@@ -41,6 +41,15 @@ def test_a_line_break_starts_the_next_token(nlp, text, starts):
     assert marked == starts
 
 
+def test_the_shipped_model_has_its_own_components_and_none_of_sayso():
+    shipped = sayso_nlp.load_shipped()
+    assert {"attribute_ruler", "lemmatizer", "ner"} <= set(shipped.pipe_names)
+    assert not any(name.startswith("sayso") for name in shipped.pipe_names)
+    assert shipped is not sayso_nlp.load()
+
+
 def test_no_model_is_a_clear_error():
     with pytest.raises(ModelNotFound, match="No English spaCy pipeline found"):
         sayso_nlp.load_pipeline(("sayso_no_such_model",))
+    with pytest.raises(ModelNotFound, match="No English spaCy pipeline found"):
+        sayso_nlp.load_shipped(("sayso_no_such_model",))

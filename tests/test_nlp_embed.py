@@ -1,14 +1,13 @@
 """The memoised token embeddings (sayso/nlp_embed.py) give the networks' own vectors, bit for bit."""
 from __future__ import annotations
 
-import importlib
-
 import numpy as np
 import pytest
 from thinc.api import Model, Relu, chain, fix_random_seed
 
 from sayso import nlp as sayso_nlp
 from sayso import nlp_embed
+from sayso.errors import ModelNotFound
 from sayso.nlp_embed import MEMO_NAME, memoise_embeddings
 
 SENTENCES = [
@@ -23,12 +22,10 @@ SENTENCES = [
 
 def shipped_model():
     """The English model as shipped (its networks read raw docs, so nothing else of sayso's matters)."""
-    for name in sayso_nlp.MODEL_PACKAGES:
-        try:
-            return importlib.import_module(name).load()
-        except ImportError:
-            continue
-    pytest.skip("no English model installed")
+    try:
+        return sayso_nlp.load_shipped()
+    except ModelNotFound:
+        pytest.skip("no English model installed")
 
 
 @pytest.fixture(scope="module")
