@@ -23,6 +23,13 @@ from sayso.ledger.sql import LedgerError, transaction
 __all__ = ["LATEST_VERSION", "LedgerError", "MIGRATIONS", "Migration", "connect", "migrate"]
 
 BUSY_TIMEOUT_MS = 10_000
+WAL_AUTOCHECKPOINT_PAGES = 4000
+"""The write-ahead log is copied back into the file (a checkpoint, with an fsync) after this many
+pages (SQLite's default: 1,000). One transaction per article writes about 10 pages of WAL (five
+full-text indexes flush a segment at each commit: 42 MB of WAL for 1,000 Reuters stories, an 8.8 MB
+file), so the default checkpointed every ~100 articles; at 4,000 the COMMIT of an article cost 0.55
+instead of 0.75 ms of wall time, storing 1.72 instead of 2.0 ms (1,000 stories, alternating runs;
+close included: 2.4 against 3.6 ms). The WAL grows to at most ~16 MB before it is folded back."""
 SCHEMA_VERSION_KEY = "schema_version"
 CREATED_AT_KEY = "created_at"
 
@@ -536,6 +543,7 @@ def connect(path: str | Path) -> sqlite3.Connection:
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")  # with WAL: kill-safe; power loss may drop last commits
+    conn.execute(f"PRAGMA wal_autocheckpoint = {int(WAL_AUTOCHECKPOINT_PAGES)}")
     return conn
 
 

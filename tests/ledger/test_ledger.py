@@ -532,6 +532,7 @@ def test_pragmas(ledger):
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == schema.BUSY_TIMEOUT_MS
+    assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == schema.WAL_AUTOCHECKPOINT_PAGES
 
 
 def test_in_memory_ledger_works():

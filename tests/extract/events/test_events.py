@@ -14,7 +14,8 @@ from sayso.extract.times import extract_times
 from sayso.extract.events.intents import READY_ADJECTIVES, _statement_head, find_intents, intent_kind
 from sayso.extract.events.syntax import Context, lem
 from sayso.extract.events.triggers import Trigger, _match_multi, _match_single, find_triggers
-from sayso.link.events import actor_key, event_similarity, same_event, same_event_similarity
+from sayso.link.events import (SAME_EVENT_MIN, UNKNOWN, WEIGHTS, actor_key, event_similarity, parts,
+                                same_event, same_event_similarity)
 from sayso.records import Article, Span
 
 PUBLISHED = "2023-02-02"  # a Thursday
@@ -281,6 +282,35 @@ def test_same_event_across_reports():
         for x, y in ((a, b), (near, b)):
             expected = event_similarity(x, y) if same_event(x, y) else None
             assert same_event_similarity(x, y) == expected
+
+
+def _reference_similarity(a, b):
+    """The same-event test as documented: every part scored, a 0 in type, date or place rules the
+    pair out, else the weighted mean (``WEIGHTS``' order) if it reaches ``SAME_EVENT_MIN``."""
+    scores = parts(a, b)
+    if 0.0 in (scores["type"], scores["date"], scores["place"]):
+        return None
+    mean = sum(WEIGHTS[k] * (UNKNOWN if v is None else v) for k, v in scores.items())
+    return mean if mean >= SAME_EVENT_MIN else None
+
+
+def test_same_event_similarity_is_the_documented_test_bit_for_bit():
+    """Over a grid of kinds, days, places (named, with coordinates, missing) and actors, the short-cut
+    score equals the reference float exactly (None where the reference rules the pair out)."""
+    geo = (None, Geo(1, 48.72, 37.56), Geo(2, 48.9, 37.9), Geo(3, 46.64, 32.61))
+    grid = [replace(_event(kind=kind, place=place, actor=actor, day=day), place_ref=ref)
+            for kind in ("shelling", "air_strike", "protest", "capture")
+            for day in ("2023-02-02", "2023-02-03", "2023-02-09", None)
+            for place, ref in (("Kramatorsk", geo[0]), ("Kramatorsk", geo[1]), ("city of Kramatorsk", geo[2]),
+                               ("Kherson", geo[3]), (None, None))
+            for actor in ("Russian forces", "Ukraine", None)]
+    outcomes = set()
+    for a in grid[::7]:
+        for b in grid:
+            expected = _reference_similarity(a, b)
+            assert same_event_similarity(a, b) == expected, (a, b)
+            outcomes.add(expected is None)
+    assert outcomes == {True, False}  # the grid holds pairs of both outcomes
 
 
 def _every_token_triggers(ctx):
