@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import nlp, parts
@@ -24,33 +23,11 @@ from .extract.speakers import resolve_speakers
 from .extract.times import extract_times
 from .ledger import Ledger
 from .records import Article, Extraction
+from .summary import IngestSummary
 from .sources import read_articles
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str], None]  # called once per article or failure with its outcome
-
-
-@dataclass
-class IngestSummary:
-    """What one ingest run did."""
-
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    failed: int = 0
-    claims: int = 0
-    metadata: int = 0  # unchanged articles seen again with other metadata (recorded as versions)
-    errors: list[SourceError] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # readers' notes (a date stored undated ...)
-
-    @property
-    def ingested(self) -> int:
-        return self.new + self.updated + self.unchanged
-
-    def count(self, outcome: str, n_claims: int = 0) -> None:
-        setattr(self, outcome, getattr(self, outcome) + 1)
-        if outcome in ("new", "updated"):
-            self.claims += n_claims
 
 
 def extractor_versions(models: Models | None = None) -> dict[str, str]:

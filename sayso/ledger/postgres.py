@@ -15,7 +15,7 @@ and rewrites what differs, once per statement text (cached):
   turns as they do on one SQLite file (entity linking reads, then writes: two writers at once
   could each create the same new entity);
 - bound text loses NUL characters (PostgreSQL text cannot hold them; each becomes U+FFFD, so
-  offsets stay valid) and lone surrogates, as :class:`sayso.ledger.schema.Connection` does.
+  offsets stay valid) and lone surrogates, as :class:`sayso.ledger.sql.Connection` does.
 
 Parameters are bound client-side (:class:`psycopg.ClientCursor`): a value is typed by where it
 stands, as in SQLite (``? IS NULL``, ``LIMIT ?``, ``substr(x, 1, ?)`` need no casts).

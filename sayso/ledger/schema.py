@@ -10,7 +10,6 @@ part (PostgreSQL would use a ``tsvector`` column instead).
 """
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,18 +17,15 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from sayso.ledger.schema_v3 import V3_DESCRIPTION, V3_STATEMENTS, v3_rehash
-from sayso.ledger.sql import LedgerError, transaction
+from sayso.ledger.sql import Connection, LedgerError, transaction
 
 __all__ = ["LATEST_VERSION", "LedgerError", "MIGRATIONS", "Migration", "connect", "migrate"]
 
 BUSY_TIMEOUT_MS = 10_000
 WAL_AUTOCHECKPOINT_PAGES = 4000
-"""The write-ahead log is copied back into the file (a checkpoint, with an fsync) after this many
-pages (SQLite's default: 1,000). One transaction per article writes about 10 pages of WAL (five
-full-text indexes flush a segment at each commit: 42 MB of WAL for 1,000 Reuters stories, an 8.8 MB
-file), so the default checkpointed every ~100 articles; at 4,000 the COMMIT of an article cost 0.55
-instead of 0.75 ms of wall time, storing 1.72 instead of 2.0 ms (1,000 stories, alternating runs;
-close included: 2.4 against 3.6 ms). The WAL grows to at most ~16 MB before it is folded back."""
+"""WAL pages between checkpoints (SQLite: 1,000). An article's transaction writes ~10 pages (five
+full-text indexes flush at each commit: 42 MB of WAL for 1,000 Reuters stories, an 8.8 MB file); at
+4,000 its COMMIT cost 0.55 instead of 0.75 ms (alternating runs). The WAL stays under ~16 MB."""
 SCHEMA_VERSION_KEY = "schema_version"
 CREATED_AT_KEY = "created_at"
 
@@ -495,37 +491,6 @@ def check_path(path: str, create: bool = True) -> None:
         raise LedgerError(f"{path}: is a folder, not a ledger file")
     if not create and not Path(path).exists():
         raise LedgerError(f"{path}: no such ledger (check --db or SAYSO_DB; `sayso ingest` creates one)")
-
-
-class Connection(sqlite3.Connection):
-    """An SQLite connection whose bound text can always be stored: a lone surrogate (what Python makes of
-    non-UTF-8 bytes on a command line, or of a ``"\\ud800"`` JSON escape) becomes U+FFFD, not a UnicodeEncodeError."""
-
-    dialect = "sqlite"
-
-    def execute(self, sql: str, parameters=(), /):
-        return super().execute(sql, _storable_all(parameters))
-
-    def executemany(self, sql: str, seq_of_parameters, /):
-        return super().executemany(sql, [_storable_all(p) for p in seq_of_parameters])
-
-
-def _storable_all(parameters):
-    """The parameters, lone surrogates replaced (one plain loop: a call per value was 10% of a store)."""
-    if isinstance(parameters, dict):
-        return {k: _storable(v) for k, v in parameters.items()}
-    parameters = parameters if isinstance(parameters, (tuple, list)) else tuple(parameters)
-    for value in parameters:
-        if isinstance(value, str) and not value.isascii() and _SURROGATE.search(value):
-            return tuple(_storable(v) for v in parameters)
-    return parameters
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _storable(value):
-    return _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
 
 
 def connect(path: str | Path) -> sqlite3.Connection:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sayso.errors import SourceError
 from sayso.ledger import Ledger
-from sayso.pipeline import IngestSummary
+from sayso.summary import IngestSummary
 from sayso.records import Extraction
 from sayso.scale import tables
 from sayso.scale.spark import read_manifest
