@@ -28,6 +28,7 @@ stories, ``python bench/profile_stages.py --cprofile figures``).
 from __future__ import annotations
 
 import re
+import sys
 import warnings
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -44,12 +45,37 @@ def quantulum_parser():
     """quantulum3's parser module, set up once: no classifier, deterministic, the fast patterns."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
+        import_inflect_unchecked()
         from quantulum3 import classifier, no_classifier, parser
         from quantulum3 import regex as quantulum_regex
     classifier.USE_CLF = False
     _order_sets(no_classifier, quantulum_regex)
     _install_fast_paths(no_classifier, quantulum_regex)
     return parser
+
+
+def import_inflect_unchecked() -> None:
+    """Import inflect (quantulum3's plurals) with typeguard's ``@typechecked`` a no-op, as under
+    ``python -O``. inflect decorates its engine's methods with it, and the decorator re-parses and
+    recompiles inflect's source at import: 3.8 of quantulum3's 4.4 s of set-up, paid by every
+    process (each ``--jobs`` worker, each Spark executor). typeguard documents the decorator as a
+    no-op in optimized mode, for checks "not meant to be run in production"; the plurals are the
+    same, only inflect's checks of its arguments' types are gone (``tests/extract/figures/
+    test_quantulum.py`` compares every plural quantulum3 asks for with a checked inflect's)."""
+    if "inflect" in sys.modules:
+        return
+    import typeguard
+
+    checked = typeguard.typechecked
+
+    def unchecked(target=None, **_options):
+        return unchecked if target is None else target
+
+    typeguard.typechecked = unchecked
+    try:
+        import inflect  # noqa: F401 - imported once, unchecked; quantulum3 imports it next
+    finally:
+        typeguard.typechecked = checked
 
 
 def _sorted_result(function):

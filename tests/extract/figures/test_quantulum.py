@@ -128,3 +128,41 @@ def test_remembered_values_are_a_new_list_each_time():
     first = parser.get_values(match)[1]
     first[0] = -first[0]  # quantulum3 does this to "($99.99)"
     assert parser.get_values(match)[1] == [99.99]
+
+
+
+_UNITS_READ = """
+import json, sys
+if sys.argv[1] == "sayso":
+    from sayso.extract.figures import quantulum
+    quantulum.quantulum_parser()
+import inflect
+from quantulum3 import load
+units = load.units("en_US")
+json.dump({"checked": "typeguard" in inflect.engine.plural.__code__.co_names,
+           "surfaces": sorted(units.surfaces_all), "symbols": sorted(units.symbols_all),
+           "plurals": [inflect.engine().plural(w) for w in sys.argv[2:]]}, sys.stdout)
+"""
+
+
+@pytest.mark.slow
+def test_quantulum3_reads_the_same_units_with_inflect_unchecked():
+    """quantulum3 pluralises every unit name through inflect when it loads: the surfaces it matches
+    after sayso's set-up (inflect imported unchecked: :func:`quantulum.import_inflect_unchecked`) are
+    those it matches with inflect as typeguard instruments it (each in a fresh interpreter), and so
+    are a sample of plurals."""
+    import json
+    import subprocess
+    import sys
+
+    words = ["metre", "foot", "inch", "hundred", "million", "person", "crisis", "analysis", "child", "mouse"]
+
+    def read(mode: str) -> dict:
+        done = subprocess.run([sys.executable, "-c", _UNITS_READ, mode, *words], capture_output=True, text=True,
+                              check=True)
+        return json.loads(done.stdout)
+
+    fast, checked = read("sayso"), read("plain")
+    assert (fast.pop("checked"), checked.pop("checked")) == (False, True)
+    assert fast == checked
+    assert len(checked["surfaces"]) > 1000  # quantulum3's unit table, not an empty one
