@@ -169,11 +169,17 @@ def parts(a, b) -> dict[str, float | None]:
 
 def event_similarity(a, b) -> float:
     """Weighted mean of the parts (see the module docstring), 0..1."""
-    return _weighted(parts(a, b))
+    return _mean(*parts(a, b).values())
 
 
-def _weighted(scores: dict[str, float | None]) -> float:
-    return sum(WEIGHTS[k] * (UNKNOWN if v is None else v) for k, v in scores.items())
+def _mean(kind: float, day: float | None, place: float | None, actor: float | None) -> float:
+    """The weighted mean of the four parts, summed in ``WEIGHTS``' order (an unknown part weighs
+    ``UNKNOWN``)."""
+    return (0 + _W_TYPE * kind + _W_DATE * (UNKNOWN if day is None else day)
+            + _W_PLACE * (UNKNOWN if place is None else place) + _W_ACTOR * (UNKNOWN if actor is None else actor))
+
+
+_W_TYPE, _W_DATE, _W_PLACE, _W_ACTOR = (WEIGHTS[k] for k in ("type", "date", "place", "actor"))
 
 
 def same_event(a, b) -> bool:
@@ -184,8 +190,8 @@ def same_event(a, b) -> bool:
 def same_event_similarity(a, b) -> float | None:
     """``event_similarity(a, b)`` when ``a`` and ``b`` read as two reports of one event, else None
     (the parts scored once: the ledger scored them three times for every pair it linked). A part
-    that rules the pair out ends the test, and the mean is summed in ``WEIGHTS``' order without a dict
-    (the same float as :func:`event_similarity`): the ledger scores every event of the days against
+    that rules the pair out ends the test, and the mean is summed without a dict (:func:`_mean`, as
+    :func:`event_similarity` does): the ledger scores every event of the days against
     a new article's, 33,412 pairs for 400 Reuters stories stored after 1,200, and this was 40% of it."""
     kind = _kind_score(a, b)
     if kind == 0.0:
@@ -196,10 +202,5 @@ def same_event_similarity(a, b) -> float | None:
     place = _place_score(a, b)
     if place == 0.0:
         return None
-    actor = _actor_score(a, b)
-    similarity = (0 + _W_TYPE * kind + _W_DATE * (UNKNOWN if day is None else day)
-                  + _W_PLACE * (UNKNOWN if place is None else place) + _W_ACTOR * (UNKNOWN if actor is None else actor))
+    similarity = _mean(kind, day, place, _actor_score(a, b))
     return similarity if similarity >= SAME_EVENT_MIN else None
-
-
-_W_TYPE, _W_DATE, _W_PLACE, _W_ACTOR = (WEIGHTS[k] for k in ("type", "date", "place", "actor"))

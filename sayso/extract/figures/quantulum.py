@@ -61,7 +61,8 @@ def import_inflect_unchecked() -> None:
     process (each ``--jobs`` worker, each Spark executor). typeguard documents the decorator as a
     no-op in optimized mode, for checks "not meant to be run in production"; the plurals are the
     same, only inflect's checks of its arguments' types are gone (``tests/extract/figures/
-    test_quantulum.py`` compares every plural quantulum3 asks for with a checked inflect's)."""
+    test_quantulum.py`` compares quantulum3's unit surfaces, which hold the plural of every unit
+    name, and a sample of plurals with those of a checked inflect)."""
     if "inflect" in sys.modules:
         return
     import typeguard
